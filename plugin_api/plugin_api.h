@@ -206,12 +206,35 @@ typedef struct ss_plugin_table_writer_vtable_ext {
 		const ss_plugin_table_field_t *f, const ss_plugin_state_data *in);
 } ss_plugin_table_writer_vtable_ext;
 
-/* Tables offered to plugins with extraction or parsing capability. */
+/*
+ * What a plugin hands to add_table() to publish a table it owns. The plugin
+ * owns every pointer in it (the name, the table, the vtables) for as long as
+ * the table is registered; the host copies the struct itself. Hosts use the
+ * *_ext vtables when non-NULL and the deprecated inline ones otherwise.
+ */
+typedef struct ss_plugin_table_input {
+	const char *name;
+	ss_plugin_state_type key_type;
+	ss_plugin_table_t *table;
+	ss_plugin_table_reader_vtable reader;   /* deprecated */
+	ss_plugin_table_writer_vtable writer;   /* deprecated */
+	ss_plugin_table_fields_vtable fields;   /* deprecated */
+	ss_plugin_table_reader_vtable_ext *reader_ext;
+	ss_plugin_table_writer_vtable_ext *writer_ext;
+	ss_plugin_table_fields_vtable_ext *fields_ext;
+} ss_plugin_table_input;
+
+/*
+ * Tables offered to plugins with extraction or parsing capability. Every
+ * table pointer a plugin obtains through get_table() is a host handle: it
+ * must be used with the vtables given here (and in the extract/parse
+ * inputs), which forward each call to the table's owner.
+ */
 typedef struct ss_plugin_init_tables_input {
 	ss_plugin_table_info *(*list_tables)(ss_plugin_owner_t *o, uint32_t *ntables);
 	ss_plugin_table_t *(*get_table)(ss_plugin_owner_t *o, const char *name,
 		ss_plugin_state_type key_type);
-	ss_plugin_rc (*add_table)(ss_plugin_owner_t *o, const void *in);
+	ss_plugin_rc (*add_table)(ss_plugin_owner_t *o, const ss_plugin_table_input *in);
 	ss_plugin_table_fields_vtable fields;
 	ss_plugin_table_fields_vtable_ext *fields_ext;
 	ss_plugin_table_reader_vtable_ext *reader_ext;
@@ -399,6 +422,41 @@ typedef struct plugin_api_fns {
 	ss_plugin_rc (*capture_open)(ss_plugin_t *s, const ss_plugin_capture_listen_input *in);
 	ss_plugin_rc (*capture_close)(ss_plugin_t *s, const ss_plugin_capture_listen_input *in);
 } plugin_api_fns;
+
+/* ---- layout checks (LP64; values from the Falco 3.12 headers) ------- */
+
+#if !defined(__cplusplus) && defined(__LP64__)
+_Static_assert(sizeof(ss_plugin_state_data) == 8, "ss_plugin_state_data");
+_Static_assert(sizeof(ss_plugin_table_info) == 16, "ss_plugin_table_info");
+_Static_assert(sizeof(ss_plugin_table_fieldinfo) == 16, "ss_plugin_table_fieldinfo");
+_Static_assert(sizeof(ss_plugin_table_fields_vtable) == 24, "fields_vtable");
+_Static_assert(sizeof(ss_plugin_table_fields_vtable_ext) == 24, "fields_vtable_ext");
+_Static_assert(sizeof(ss_plugin_table_reader_vtable) == 32, "reader_vtable");
+_Static_assert(sizeof(ss_plugin_table_reader_vtable_ext) == 48, "reader_vtable_ext");
+_Static_assert(sizeof(ss_plugin_table_writer_vtable) == 48, "writer_vtable");
+_Static_assert(sizeof(ss_plugin_table_writer_vtable_ext) == 48, "writer_vtable_ext");
+_Static_assert(sizeof(ss_plugin_table_input) == 152, "ss_plugin_table_input");
+_Static_assert(offsetof(ss_plugin_table_input, table) == 16, "table_input.table");
+_Static_assert(offsetof(ss_plugin_table_input, reader) == 24, "table_input.reader");
+_Static_assert(offsetof(ss_plugin_table_input, writer) == 56, "table_input.writer");
+_Static_assert(offsetof(ss_plugin_table_input, fields) == 104, "table_input.fields");
+_Static_assert(offsetof(ss_plugin_table_input, reader_ext) == 128, "table_input.reader_ext");
+_Static_assert(offsetof(ss_plugin_table_input, fields_ext) == 144, "table_input.fields_ext");
+_Static_assert(sizeof(ss_plugin_init_tables_input) == 72, "ss_plugin_init_tables_input");
+_Static_assert(offsetof(ss_plugin_init_tables_input, fields) == 24, "init_tables.fields");
+_Static_assert(offsetof(ss_plugin_init_tables_input, fields_ext) == 48, "init_tables.fields_ext");
+_Static_assert(offsetof(ss_plugin_init_tables_input, reader_ext) == 56, "init_tables.reader_ext");
+_Static_assert(offsetof(ss_plugin_init_tables_input, writer_ext) == 64, "init_tables.writer_ext");
+_Static_assert(sizeof(ss_plugin_init_input) == 40, "ss_plugin_init_input");
+_Static_assert(sizeof(ss_plugin_extract_field) == 64, "ss_plugin_extract_field");
+_Static_assert(sizeof(ss_plugin_field_extract_input) == 80, "ss_plugin_field_extract_input");
+_Static_assert(offsetof(ss_plugin_field_extract_input, table_reader_ext) == 64, "extract.reader_ext");
+_Static_assert(sizeof(ss_plugin_event_parse_input) == 112, "ss_plugin_event_parse_input");
+_Static_assert(offsetof(ss_plugin_event_parse_input, table_reader_ext) == 96, "parse.reader_ext");
+_Static_assert(sizeof(ss_plugin_capture_listen_input) == 40, "capture_listen_input");
+_Static_assert(sizeof(ss_plugin_metric) == 32, "ss_plugin_metric");
+_Static_assert(sizeof(ss_plugin_event) == 26, "ss_plugin_event");
+#endif
 
 /*
  * saker extensions: optional symbols that Falco ignores.

@@ -1,0 +1,328 @@
+/* loader_text.c - texts that remember their YAML origin, Falco's value
+ * quoting and textual list substitution. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader_int.h"
+
+void sk__text_free(sk__text_t *t)
+{
+	if (!t)
+		return;
+	free(t->s);
+	free(t->pieces);
+	memset(t, 0, sizeof(*t));
+}
+
+static int add_piece(sk__text_t *t, const sk__src_t *src, const sk__ynode_t *n)
+{
+	sk__piece_t *np = realloc(t->pieces, (t->npieces + 1) * sizeof(*np));
+	if (!np)
+		return -ENOMEM;
+	t->pieces = np;
+	sk__piece_t *p = &np[t->npieces++];
+	p->text_off = t->len;
+	p->src = src;
+	p->style = n->style;
+	p->src_off = n->off;
+	p->line = n->line;
+	p->col = n->col;
+	p->fixed = false;
+	return 0;
+}
+
+int sk__text_mark(sk__text_t *t, const sk__src_t *src, uint32_t line, uint32_t col)
+{
+	sk__ynode_t n = { .line = line, .col = col };
+	if (add_piece(t, src, &n))
+		return -ENOMEM;
+	t->pieces[t->npieces - 1].fixed = true;
+	return 0;
+}
+
+int sk__text_append_raw(sk__text_t *t, const char *s, size_t len)
+{
+	char *ns = realloc(t->s, t->len + len + 1);
+	if (!ns)
+		return -ENOMEM;
+	memcpy(ns + t->len, s, len);
+	t->s = ns;
+	t->len += len;
+	t->s[t->len] = '\0';
+	return 0;
+}
+
+int sk__text_set_scalar(sk__text_t *t, const sk__src_t *src, const sk__ynode_t *n)
+{
+	sk__text_free(t);
+	return sk__text_append_scalar(t, NULL, src, n);
+}
+
+int sk__text_append_scalar(sk__text_t *t, const char *sep, const sk__src_t *src,
+	const sk__ynode_t *n)
+{
+	if (sep && sk__text_append_raw(t, sep, strlen(sep)))
+		return -ENOMEM;
+	if (add_piece(t, src, n))
+		return -ENOMEM;
+	const char *s = n->s ? n->s : "";
+	return sk__text_append_raw(t, s, strlen(s));
+}
+
+int sk__text_copy(sk__text_t *dst, const sk__text_t *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	if (src->s && !(dst->s = strdup(src->s)))
+		return -ENOMEM;
+	dst->len = src->len;
+	if (src->npieces) {
+		dst->pieces = malloc(src->npieces * sizeof(*dst->pieces));
+		if (!dst->pieces) {
+			sk__text_free(dst);
+			return -ENOMEM;
+		}
+		memcpy(dst->pieces, src->pieces, src->npieces * sizeof(*dst->pieces));
+		dst->npieces = src->npieces;
+	}
+	return 0;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The non-blank characters of a scalar's value appear in its source in the
+ * same order for plain and block scalars (and, escapes aside, for quoted
+ * ones): count them to find where a value offset sits in the file. */
+void sk__text_locate(const sk__text_t *t, size_t off, const char **file, uint32_t *line,
+	uint32_t *col)
+{
+	*file = NULL;
+	*line = *col = 0;
+	if (!t || !t->npieces)
+		return;
+	const sk__piece_t *p = &t->pieces[0];
+	for (size_t i = 1; i < t->npieces; i++)
+		if (t->pieces[i].text_off <= off)
+			p = &t->pieces[i];
+	*line = p->line;
+	*col = p->col;
+	if (!p->src)
+		return;
+	*file = p->src->name;
+	if (p->fixed)
+		return;
+	if (off > t->len)
+		off = t->len;
+	size_t m = 0;
+	for (size_t i = p->text_off; i < off; i++)
+		m += !is_blank(t->s[i]);
+
+	const char *b = p->src->buf;
+	size_t len = p->src->len, s = p->src_off;
+	if (p->style == SK_YS_SQUOTED || p->style == SK_YS_DQUOTED) {
+		s++;
+	} else if (p->style == SK_YS_LITERAL || p->style == SK_YS_FOLDED) {
+		while (s < len && b[s] != '\n')
+			s++;
+	}
+	size_t seen = 0;
+	while (s < len) {
+		if (!is_blank(b[s])) {
+			if (seen == m)
+				break;
+			seen++;
+		}
+		s++;
+	}
+	if (s >= len)
+		s = len ? len - 1 : 0;
+	uint32_t l = p->line;
+	size_t ls = p->src_off;
+	/* line start of the node itself */
+	while (ls > 0 && b[ls - 1] != '\n')
+		ls--;
+	for (size_t i = p->src_off; i < s; i++)
+		if (b[i] == '\n') {
+			l++;
+			ls = i + 1;
+		}
+	*line = l;
+	uint32_t c = 1;
+	for (size_t i = ls; i < s; i++)
+		if (((unsigned char)b[i] & 0xC0) != 0x80)
+			c++;
+	*col = c;
+}
+
+char *sk__quote_value(const char *s)
+{
+	if (strchr(s, ' ') && s[0] != '"' && s[0] != '\'') {
+		size_t l = strlen(s);
+		char *r = malloc(l + 3);
+		if (!r)
+			return NULL;
+		r[0] = '"';
+		memcpy(r + 1, s, l);
+		r[l + 1] = '"';
+		r[l + 2] = '\0';
+		return r;
+	}
+	return strdup(s);
+}
+
+static bool is_delim(char c)
+{
+	return is_blank(c) || c == '(' || c == ')' || c == ',' || c == '=';
+}
+
+typedef struct sbuf {
+	char *s;
+	size_t *map;
+	size_t len, cap;
+	bool oom;
+} sbuf_t;
+
+static void sb_put(sbuf_t *b, const char *s, size_t n, const size_t *map, size_t fixed)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t nc = b->cap ? b->cap : 64;
+		while (nc < b->len + n + 1)
+			nc *= 2;
+		char *ns = realloc(b->s, nc);
+		if (ns)
+			b->s = ns;
+		size_t *nm = realloc(b->map, nc * sizeof(size_t));
+		if (nm)
+			b->map = nm;
+		if (!ns || !nm) {
+			b->oom = true;
+			return;
+		}
+		b->cap = nc;
+	}
+	memcpy(b->s + b->len, s, n);
+	for (size_t i = 0; i < n; i++)
+		b->map[b->len + i] = map ? map[i] : fixed;
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* One pass for one list over (cur, curmap). */
+static int subst_one(char **cur, size_t **curmap, size_t *curlen, const sk__listdef_t *l,
+	bool *used)
+{
+	size_t nlen = strlen(l->name);
+	if (nlen == 0 || !strstr(*cur, l->name))
+		return 0;
+	char *sub = NULL;
+	size_t sublen = 0;
+	/* replacement text (items were quoted when the list was expanded) */
+	for (size_t i = 0; i < l->nitems; i++)
+		sublen += strlen(l->items[i]) + 2;
+	sub = malloc(sublen + 1);
+	if (!sub)
+		return -ENOMEM;
+	sub[0] = '\0';
+	size_t o = 0;
+	for (size_t i = 0; i < l->nitems; i++) {
+		if (i) {
+			memcpy(sub + o, ", ", 2);
+			o += 2;
+		}
+		size_t il = strlen(l->items[i]);
+		memcpy(sub + o, l->items[i], il);
+		o += il;
+	}
+	sub[o] = '\0';
+	sublen = o;
+
+	size_t start = 0;
+	const char *hit;
+	while ((hit = strstr(*cur + start, l->name)) != NULL) {
+		char *c = *cur;
+		size_t len = *curlen;
+		size_t b = (size_t)(hit - c), e = b + nlen;
+		if (!((b == 0 || is_delim(c[b - 1])) && (e >= len || is_delim(c[e])))) {
+			start = b + 1;
+			continue;
+		}
+		size_t origin = (*curmap)[b];
+		while (b > 0 && is_blank(c[b - 1]))
+			b--;
+		while (e < len && is_blank(c[e]))
+			e++;
+		if (sublen == 0) {
+			if (b > 0 && c[b - 1] == ',')
+				b--;
+			else if (e < len && c[e] == ',')
+				e++;
+		}
+		sbuf_t nb = { 0 };
+		sb_put(&nb, c, b, *curmap, 0);
+		if (b > 0)
+			sb_put(&nb, " ", 1, NULL, origin);
+		size_t resume = nb.len + sublen + 1;
+		sb_put(&nb, sub, sublen, NULL, origin);
+		sb_put(&nb, " ", 1, NULL, origin);
+		sb_put(&nb, c + e, len - e, *curmap + e, 0);
+		/* keep the end-of-text mapping entry */
+		if (!nb.oom) {
+			sb_put(&nb, "", 0, NULL, 0);
+			nb.map[nb.len] = (*curmap)[len];
+		}
+		if (nb.oom) {
+			free(nb.s);
+			free(nb.map);
+			free(sub);
+			return -ENOMEM;
+		}
+		free(*cur);
+		free(*curmap);
+		*cur = nb.s;
+		*curmap = nb.map;
+		*curlen = nb.len;
+		*used = true;
+		start = resume;
+		if (start > *curlen)
+			break;
+	}
+	free(sub);
+	return 0;
+}
+
+char *sk__subst_lists(const char *in, const sk__listdef_t *lists, size_t nlists, bool *used,
+	size_t **map, size_t *outlen)
+{
+	size_t len = strlen(in);
+	char *cur = strdup(in);
+	size_t *cmap = malloc((len + 1) * sizeof(size_t));
+	if (!cur || !cmap) {
+		free(cur);
+		free(cmap);
+		return NULL;
+	}
+	for (size_t i = 0; i <= len; i++)
+		cmap[i] = i;
+	for (size_t i = 0; i < nlists; i++) {
+		bool u = false;
+		if (subst_one(&cur, &cmap, &len, &lists[i], &u)) {
+			free(cur);
+			free(cmap);
+			return NULL;
+		}
+		if (u && used)
+			used[i] = true;
+	}
+	if (map)
+		*map = cmap;
+	else
+		free(cmap);
+	if (outlen)
+		*outlen = len;
+	return cur;
+}

@@ -1,0 +1,288 @@
+/* loader_yaml.c - libyaml documents to a small DOM that keeps raw scalar
+ * text (no YAML 1.1 coercion) and source positions. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "loader_int.h"
+
+/* Guard against pathological nesting (and alias bombs through depth). */
+#define SK_YAML_MAX_DEPTH 256
+
+typedef struct conv {
+	yaml_document_t *doc;
+	const char *buf;
+	size_t len;
+	size_t *line_off; /* byte offset of each line start */
+	size_t nlines;
+	size_t nodes;     /* total nodes produced, bounds alias expansion */
+} conv_t;
+
+#define SK_YAML_MAX_NODES 4000000u
+
+static size_t mark_to_off(const conv_t *c, const yaml_mark_t *m)
+{
+	if (m->line >= c->nlines)
+		return c->len;
+	size_t off = c->line_off[m->line];
+	/* libyaml columns count characters; walk UTF-8 to get bytes */
+	for (size_t col = 0; col < m->column && off < c->len && c->buf[off] != '\n'; col++) {
+		off++;
+		while (off < c->len && ((unsigned char)c->buf[off] & 0xC0) == 0x80)
+			off++;
+	}
+	return off;
+}
+
+static bool is_null_scalar(const yaml_node_t *n)
+{
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *s = (const char *)n->data.scalar.value;
+	size_t l = n->data.scalar.length;
+	if (n->tag && strcmp((const char *)n->tag, YAML_NULL_TAG) != 0 &&
+		strcmp((const char *)n->tag, YAML_STR_TAG) == 0)
+		return false;
+	return l == 0 || (l == 1 && s[0] == '~') ||
+		(l == 4 && (!strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL")));
+}
+
+static int conv_node(conv_t *c, yaml_node_t *yn, sk__ynode_t *out, int depth)
+{
+	memset(out, 0, sizeof(*out));
+	if (!yn || depth > SK_YAML_MAX_DEPTH || ++c->nodes > SK_YAML_MAX_NODES)
+		return -E2BIG;
+	out->line = (uint32_t)yn->start_mark.line + 1;
+	out->col = (uint32_t)yn->start_mark.column + 1;
+	out->off = mark_to_off(c, &yn->start_mark);
+	switch (yn->type) {
+	case YAML_SCALAR_NODE:
+		if (is_null_scalar(yn)) {
+			out->kind = SK_Y_NULL;
+			return 0;
+		}
+		out->kind = SK_Y_SCALAR;
+		switch (yn->data.scalar.style) {
+		case YAML_SINGLE_QUOTED_SCALAR_STYLE: out->style = SK_YS_SQUOTED; break;
+		case YAML_DOUBLE_QUOTED_SCALAR_STYLE: out->style = SK_YS_DQUOTED; break;
+		case YAML_LITERAL_SCALAR_STYLE: out->style = SK_YS_LITERAL; break;
+		case YAML_FOLDED_SCALAR_STYLE: out->style = SK_YS_FOLDED; break;
+		default: out->style = SK_YS_PLAIN; break;
+		}
+		out->slen = yn->data.scalar.length;
+		out->s = malloc(out->slen + 1);
+		if (!out->s)
+			return -ENOMEM;
+		memcpy(out->s, yn->data.scalar.value, out->slen);
+		out->s[out->slen] = '\0';
+		return 0;
+	case YAML_SEQUENCE_NODE: {
+		out->kind = SK_Y_SEQ;
+		size_t n = (size_t)(yn->data.sequence.items.top - yn->data.sequence.items.start);
+		if (n == 0)
+			return 0;
+		out->v = calloc(n, sizeof(*out->v));
+		if (!out->v)
+			return -ENOMEM;
+		for (size_t i = 0; i < n; i++) {
+			yaml_node_t *it = yaml_document_get_node(c->doc, yn->data.sequence.items.start[i]);
+			out->n = i + 1;
+			int rc = conv_node(c, it, &out->v[i], depth + 1);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	case YAML_MAPPING_NODE: {
+		out->kind = SK_Y_MAP;
+		size_t n = (size_t)(yn->data.mapping.pairs.top - yn->data.mapping.pairs.start);
+		if (n == 0)
+			return 0;
+		out->v = calloc(n, sizeof(*out->v));
+		out->k = calloc(n, sizeof(*out->k));
+		if (!out->v || !out->k)
+			return -ENOMEM;
+		for (size_t i = 0; i < n; i++) {
+			yaml_node_pair_t *p = &yn->data.mapping.pairs.start[i];
+			out->n = i + 1;
+			int rc = conv_node(c, yaml_document_get_node(c->doc, p->key), &out->k[i], depth + 1);
+			if (!rc)
+				rc = conv_node(c, yaml_document_get_node(c->doc, p->value), &out->v[i],
+					depth + 1);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	default:
+		out->kind = SK_Y_NULL;
+		return 0;
+	}
+}
+
+void sk__ynode_free(sk__ynode_t *n)
+{
+	if (!n)
+		return;
+	free(n->s);
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->v)
+			sk__ynode_free(&n->v[i]);
+		if (n->k)
+			sk__ynode_free(&n->k[i]);
+	}
+	free(n->v);
+	free(n->k);
+	memset(n, 0, sizeof(*n));
+}
+
+void sk__ydocs_free(sk__ynode_t *docs, size_t n)
+{
+	if (!docs)
+		return;
+	for (size_t i = 0; i < n; i++)
+		sk__ynode_free(&docs[i]);
+	free(docs);
+}
+
+int sk__ynode_copy(sk__ynode_t *dst, const sk__ynode_t *src)
+{
+	*dst = *src;
+	dst->s = NULL;
+	dst->v = dst->k = NULL;
+	dst->n = 0;
+	if (src->s && !(dst->s = strdup(src->s)))
+		return -ENOMEM;
+	if (src->n) {
+		dst->v = calloc(src->n, sizeof(*dst->v));
+		if (!dst->v)
+			return -ENOMEM;
+		if (src->k && !(dst->k = calloc(src->n, sizeof(*dst->k))))
+			return -ENOMEM;
+		for (size_t i = 0; i < src->n; i++) {
+			dst->n = i + 1;
+			if (sk__ynode_copy(&dst->v[i], &src->v[i]))
+				return -ENOMEM;
+			if (src->k && sk__ynode_copy(&dst->k[i], &src->k[i]))
+				return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+const sk__ynode_t *sk__ymap_get(const sk__ynode_t *map, const char *key)
+{
+	if (!map || map->kind != SK_Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (map->k[i].kind == SK_Y_SCALAR && !strcmp(map->k[i].s, key))
+			return &map->v[i];
+	return NULL;
+}
+
+int sk__yaml_bool(const sk__ynode_t *n, bool *out)
+{
+	static const char *const t[] = { "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
+		"on", "On", "ON" };
+	static const char *const f[] = { "n", "N", "no", "No", "NO", "false", "False", "FALSE",
+		"off", "Off", "OFF" };
+	if (!n || n->kind != SK_Y_SCALAR)
+		return -EINVAL;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (!strcmp(n->s, t[i])) {
+			*out = true;
+			return 0;
+		}
+		if (!strcmp(n->s, f[i])) {
+			*out = false;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **docs,
+	size_t *ndocs, sk_diags_t *diags)
+{
+	int rc = 0;
+	yaml_parser_t parser;
+	conv_t c = { .buf = buf, .len = len };
+	sk__ynode_t *v = NULL;
+	size_t n = 0, cap = 0;
+
+	*docs = NULL;
+	*ndocs = 0;
+	size_t nl = 1;
+	for (size_t i = 0; i < len; i++)
+		nl += buf[i] == '\n';
+	c.line_off = malloc(nl * sizeof(size_t));
+	if (!c.line_off)
+		return -ENOMEM;
+	c.line_off[0] = 0;
+	c.nlines = 1;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '\n')
+			c.line_off[c.nlines++] = i + 1;
+
+	if (!yaml_parser_initialize(&parser)) {
+		free(c.line_off);
+		return -ENOMEM;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	for (;;) {
+		yaml_document_t doc;
+		if (!yaml_parser_load(&parser, &doc)) {
+			const yaml_mark_t *m = parser.problem ? &parser.problem_mark : &parser.mark;
+			if (parser.context)
+				sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)m->line + 1,
+					(uint32_t)m->column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
+					"invalid YAML: %s %s", parser.problem ? parser.problem : "error",
+					parser.context);
+			else
+				sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)m->line + 1,
+					(uint32_t)m->column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
+					"invalid YAML: %s", parser.problem ? parser.problem : "error");
+			rc = -EINVAL;
+			goto out;
+		}
+		yaml_node_t *root = yaml_document_get_root_node(&doc);
+		if (!root) {
+			yaml_document_delete(&doc);
+			break;
+		}
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 4;
+			sk__ynode_t *nv = realloc(v, ncap * sizeof(*nv));
+			if (!nv) {
+				yaml_document_delete(&doc);
+				rc = -ENOMEM;
+				goto out;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		c.doc = &doc;
+		rc = conv_node(&c, root, &v[n], 0);
+		n++;
+		yaml_document_delete(&doc);
+		if (rc == -E2BIG) {
+			sk__diag_add(diags, SK_DIAG_ERROR, file, v[n - 1].line, v[n - 1].col, NULL, NULL,
+				"LOAD_ERR_YAML_PARSE", "YAML document too deep or too large");
+			rc = -EINVAL;
+		}
+		if (rc)
+			goto out;
+	}
+out:
+	yaml_parser_delete(&parser);
+	free(c.line_off);
+	if (rc) {
+		sk__ydocs_free(v, n);
+		return rc;
+	}
+	*docs = v;
+	*ndocs = n;
+	return 0;
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds saker twice (warnings as errors; then ASan+UBSan) and runs the whole
+# test suite on each. This is the README's test command and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/deps.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+: "${SAKER_UPSTREAM:=$(pwd)/../shared/upstream}"
+export SAKER_UPSTREAM
+
+run_suite() {
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DSAKER_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 300)
+}
+
+echo "== build + tests (release, -Werror) =="
+run_suite build
+echo "== build + tests (ASan + UBSan) =="
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite build-asan -DSAKER_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

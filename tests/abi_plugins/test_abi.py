@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""End-to-end: plugins built only from the ABI facts load into the real
+saker binary (or are refused with Falco's messages), and their events flow
+through to alerts."""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--saker", required=True)
+ap.add_argument("--plugins", required=True)
+ap.add_argument("--rules", required=True)
+args = ap.parse_args()
+
+failures = []
+passed = 0
+
+
+def check(name, cond, detail=""):
+    global passed
+    if cond:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failures.append(name)
+        print(f"FAIL {name}: {detail}")
+
+
+def lib(name):
+    return os.path.join(args.plugins, f"lib{name}.so")
+
+
+def config(tmp, libname, open_params="10", init_config='""', extra=""):
+    path = os.path.join(tmp, f"cfg_{libname}.yaml")
+    with open(path, "w") as f:
+        f.write(f"""plugins:
+  - name: abitest
+    library_path: {lib(libname)}
+    init_config: {init_config}
+    open_params: "{open_params}"
+load_plugins: [abitest]
+json_output: true
+stdout_output:
+  enabled: true
+webserver:
+  enabled: false
+{extra}""")
+    return path
+
+
+def run(argv, timeout=60):
+    p = subprocess.run([args.saker] + argv, capture_output=True, text=True, timeout=timeout)
+    return p.returncode, p.stdout, p.stderr
+
+
+RULES = os.path.join(args.rules, "rules_abitest.yaml")
+
+with tempfile.TemporaryDirectory() as tmp:
+    # 1. A 3.11.0 plugin loads and its events become alerts.
+    rc, out, err = run(["-c", config(tmp, "abitest", "10"), "-r", RULES])
+    alerts = []
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                alerts.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass
+    check("3.11.0 plugin runs to EOF with exit 0", rc == 0, f"rc={rc} err={err[-800:]}")
+    check("5 of 10 events alert", len(alerts) == 5, f"got {len(alerts)}: {out[-800:]}")
+    if alerts:
+        a = alerts[0]
+        check("alert rule", a.get("rule") == "Secret message seen", a)
+        check("alert source", a.get("source") == "abitest", a)
+        check("alert priority", a.get("priority") == "Warning", a)
+        of = a.get("output_fields", {})
+        check("typed uint64 output field", of.get("abitest.n") == 1, of)
+        check("string output field", of.get("abitest.msg") == "secret", of)
+        check("keyed arg field", of.get("abitest.kv[msg]") == "secret", of)
+        check("output text", "secret seen (n=1 msg=secret" in a.get("output", ""), a.get("output"))
+        check("tags sorted", a.get("tags") == ["abi", "test"], a.get("tags"))
+        ns = sorted(x.get("output_fields", {}).get("abitest.n") for x in alerts)
+        check("every odd event alerted once", ns == [1, 3, 5, 7, 9], ns)
+
+    # 2. 3.12.0 loads too.
+    rc, out, err = run(["-c", config(tmp, "abitest_v3120", "2"), "-r", RULES])
+    check("3.12.0 plugin loads", rc == 0, err[-500:])
+
+    # 3. Refusals with Falco's messages, naming the plugin and the path.
+    cases = [
+        ("abitest_v4", "plugin required API version '4.0.0' not compatible with the framework's API version '3.12.0': major versions disagree"),
+        ("abitest_v399", "plugin required API version '3.99.0' not compatible with the framework's API version '3.12.0': framework's minor is less than the requested one"),
+        ("abitest_vbad", "plugin provided an invalid required API version: 'three'"),
+        ("abitest_nocontact", "required symbol not implemented: 'get_contact'"),
+        ("abitest_partial", "must implement all of 'plugin_open', 'plugin_close', and 'plugin_next_batch' (event sourcing)"),
+        ("abitest_idnosrc", "must implement both 'plugin_get_id' and 'plugin_get_event_source' or neither (event sourcing)"),
+    ]
+    for libname, msg in cases:
+        rc, out, err = run(["-c", config(tmp, libname), "-r", RULES])
+        check(f"{libname} refused (exit 1)", rc == 1, f"rc={rc}")
+        check(f"{libname} message", msg in err, err[-600:])
+        check(f"{libname} names the library path", lib(libname) in err, err[-600:])
+
+    # 4. Init failure names the plugin and the reason.
+    rc, out, err = run(["-c", config(tmp, "abitest", init_config='{"fail": true}'), "-r", RULES])
+    check("init failure exits 1", rc == 1, f"rc={rc}")
+    check("init failure reason", "init config asks to fail" in err and "abitest" in err, err[-600:])
+
+    # 5. Missing library.
+    cfg = config(tmp, "abitest")
+    with open(cfg) as f:
+        text = f.read().replace(lib("abitest"), "/nonexistent/libnope.so")
+    with open(cfg, "w") as f:
+        f.write(text)
+    rc, out, err = run(["-c", cfg, "-r", RULES])
+    check("missing library exits 1", rc == 1, f"rc={rc}")
+    check("missing library message", "cannot load plugin" in err and "No such file or directory" in err, err[-600:])
+
+    # 6. --list-plugins and --list.
+    rc, out, err = run(["-c", config(tmp, "abitest"), "--list-plugins"])
+    check("--list-plugins exit 0", rc == 0, err[-400:])
+    for want in ("abitest", "1.2.3", "abitest", "999"):
+        check(f"--list-plugins shows {want}", want in out, out[-800:])
+    check("--list-plugins shows capabilities", "sourcing" in out.lower() and "extraction" in out.lower(), out[-800:])
+    rc, out, err = run(["-c", config(tmp, "abitest"), "--list", "abitest"])
+    check("--list exit 0", rc == 0, err[-400:])
+    check("--list shows a field with type and description",
+          any("abitest.n" in l and "uint64" in l.lower() and "the event counter" in l for l in out.splitlines()),
+          out[-800:])
+    check("--list shows the keyed field", "abitest.kv" in out, out[-800:])
+
+print(f"{passed} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,254 @@
+/* test_sdk.c - unit tests of the plugin SDK (plain asserts, one process). */
+#include "sk_plugin_sdk.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s) failed\n", \
+	__FILE__, __LINE__, #c); failures++; } } while (0)
+#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); \
+	if (!_a || strcmp(_a, _b) != 0) { fprintf(stderr, "%s:%d: '%s' != '%s'\n", \
+	__FILE__, __LINE__, _a ? _a : "(null)", _b); failures++; } } while (0)
+
+static void test_fields(void)
+{
+	static const sk_sdk_field_t ok[] = {
+		{ .name = "t.a", .type = FTYPE_STRING, .desc = "a" },
+		{ .name = "t.b", .type = FTYPE_UINT64, .is_list = true,
+		  .arg = SK_SDK_ARG_INDEX, .desc = "b", .display = "B",
+		  .add_output = true, .props = SK_SDK_PROP_HIDDEN },
+		{ .name = "t.c", .type = FTYPE_BOOL, .arg = SK_SDK_ARG_KEY | SK_SDK_ARG_REQUIRED,
+		  .desc = "c" },
+	};
+	static const sk_sdk_field_t bad[] = {
+		{ .name = "t.bad", .type = FTYPE_STRING, .arg = SK_SDK_ARG_REQUIRED, .desc = "x" },
+	};
+	static const sk_sdk_field_t nodesc[] = { { .name = "t.nd", .type = FTYPE_STRING } };
+	char err[256] = "";
+	char *js = sk_sdk_fields_json(ok, 3, err, sizeof(err));
+	json_t *arr, *b;
+
+	CHECK(js != NULL);
+	arr = json_loads(js, 0, NULL);
+	CHECK(json_is_array(arr) && json_array_size(arr) == 3);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(arr, 0), "type")), "string");
+	b = json_array_get(arr, 1);
+	CHECK_STR(json_string_value(json_object_get(b, "type")), "uint64");
+	CHECK(json_is_true(json_object_get(b, "isList")));
+	CHECK(json_is_true(json_object_get(b, "addOutput")));
+	CHECK(json_is_true(json_object_get(json_object_get(b, "arg"), "isIndex")));
+	CHECK(json_is_false(json_object_get(json_object_get(b, "arg"), "isKey")));
+	CHECK_STR(json_string_value(json_array_get(json_object_get(b, "properties"), 0)), "hidden");
+	CHECK(json_is_true(json_object_get(json_object_get(json_array_get(arr, 2), "arg"),
+		"isRequired")));
+	CHECK(json_object_get(json_array_get(arr, 0), "arg") == NULL);
+	json_decref(arr);
+	free(js);
+	CHECK(sk_sdk_field_find(ok, 3, "t.c") == 2);
+	CHECK(sk_sdk_field_find(ok, 3, "t.z") == -1);
+
+	CHECK(sk_sdk_fields_json(bad, 1, err, sizeof(err)) == NULL);
+	CHECK(strstr(err, "t.bad") != NULL);
+	CHECK(sk_sdk_fields_json(nodesc, 1, err, sizeof(err)) == NULL);
+	CHECK(strstr(err, "t.nd") != NULL);
+}
+
+static void test_batch(void)
+{
+	sk_sdk_batch_t b;
+	ss_plugin_event **ev;
+	const uint8_t *pl;
+	uint32_t len, id;
+	char big[10000];
+	char err[128];
+	int i;
+
+	memset(big, 'x', sizeof(big));
+	CHECK(sk_sdk_batch_init(&b, 4, 0) == 0);
+	CHECK(sk_sdk_batch_events(&b) == NULL);
+	CHECK(sk_sdk_batch_add(&b, 123, 7, "{\"a\":1}", 7) == 0);
+	CHECK(sk_sdk_batch_add(&b, UINT64_MAX, 0, big, sizeof(big)) == 0); /* forces growth */
+	CHECK(sk_sdk_batch_add(&b, 5, 1, "", 0) == 0);
+	CHECK(sk_sdk_batch_add(&b, 6, 1, "z", 1) == 0);
+	CHECK(sk_sdk_batch_full(&b));
+	CHECK(sk_sdk_batch_add(&b, 6, 1, "z", 1) == -ENOSPC);
+	ev = sk_sdk_batch_events(&b);
+	CHECK(ev != NULL && b.count == 4);
+	CHECK(ev[0]->ts == 123 && ev[0]->type == PPME_PLUGINEVENT_E && ev[0]->nparams == 2);
+	CHECK(ev[0]->len == 38 + 7 && ev[0]->tid == UINT64_MAX);
+	CHECK(sk_sdk_event_payload(ev[0], &pl, &len, &id, err, sizeof(err)) == 0);
+	CHECK(len == 7 && id == 7 && memcmp(pl, "{\"a\":1}", 7) == 0);
+	CHECK(sk_sdk_event_payload(ev[1], &pl, &len, &id, err, sizeof(err)) == 0);
+	CHECK(len == sizeof(big) && pl[9999] == 'x' && ev[1]->ts == UINT64_MAX);
+	CHECK(((uintptr_t)ev[1] & 7) == 0);
+	CHECK(sk_sdk_event_payload(ev[2], &pl, &len, &id, err, sizeof(err)) == 0 && len == 0);
+	sk_sdk_batch_reset(&b);
+	CHECK(b.count == 0 && sk_sdk_batch_events(&b) == NULL);
+	for (i = 0; i < 3; i++)
+		CHECK(sk_sdk_batch_add(&b, (uint64_t)i, 1, "ab", 2) == 0);
+	ev = sk_sdk_batch_events(&b);
+	CHECK(ev[2]->ts == 2);
+	sk_sdk_batch_free(&b);
+	sk_sdk_batch_free(NULL);
+
+	/* byte cap: the first event always fits, later ones get ENOSPC */
+	CHECK(sk_sdk_batch_init(&b, 10, 100) == 0);
+	CHECK(sk_sdk_batch_add(&b, 1, 1, big, 200) == 0);
+	CHECK(sk_sdk_batch_add(&b, 1, 1, "a", 1) == -ENOSPC);
+	sk_sdk_batch_free(&b);
+
+	{
+		ss_plugin_event h = { .ts = 1, .tid = 1, .len = 26, .type = 3, .nparams = 0 };
+
+		CHECK(sk_sdk_event_payload(&h, &pl, &len, &id, err, sizeof(err)) == -EINVAL);
+		CHECK(strstr(err, "not a plugin event") != NULL);
+	}
+}
+
+static void test_config(void)
+{
+	char err[256];
+	json_t *c = NULL;
+	const char *s;
+	uint64_t u;
+	bool b;
+	static const char *const known[] = { "a", "n", "ns", "b", "bs", NULL };
+
+	CHECK(sk_sdk_config_parse(NULL, &c, err, sizeof(err)) == 0 && json_is_object(c));
+	json_decref(c);
+	CHECK(sk_sdk_config_parse("  ", &c, err, sizeof(err)) == 0 && json_object_size(c) == 0);
+	json_decref(c);
+	CHECK(sk_sdk_config_parse("[1]", &c, err, sizeof(err)) == -EINVAL && c == NULL);
+	CHECK(sk_sdk_config_parse("{bad", &c, err, sizeof(err)) == -EINVAL);
+	CHECK(strstr(err, "not valid JSON") != NULL);
+	CHECK(sk_sdk_config_parse("{\"a\":\"x\",\"n\":5,\"ns\":\"17\",\"b\":true,\"bs\":\"false\","
+		"\"bad\":-1}", &c, err, sizeof(err)) == 0);
+	CHECK(sk_sdk_config_string(c, "a", "d", &s, err, sizeof(err)) == 0);
+	CHECK_STR(s, "x");
+	CHECK(sk_sdk_config_string(c, "zz", "d", &s, err, sizeof(err)) == 0);
+	CHECK_STR(s, "d");
+	CHECK(sk_sdk_config_string(c, "n", "d", &s, err, sizeof(err)) == -EINVAL);
+	CHECK(strstr(err, "'n'") != NULL);
+	CHECK(sk_sdk_config_u64(c, "n", 1, 0, 10, &u, err, sizeof(err)) == 0 && u == 5);
+	CHECK(sk_sdk_config_u64(c, "ns", 1, 0, 100, &u, err, sizeof(err)) == 0 && u == 17);
+	CHECK(sk_sdk_config_u64(c, "zz", 9, 0, 100, &u, err, sizeof(err)) == 0 && u == 9);
+	CHECK(sk_sdk_config_u64(c, "n", 1, 6, 10, &u, err, sizeof(err)) == -ERANGE);
+	CHECK(strstr(err, "'n'") != NULL);
+	CHECK(sk_sdk_config_u64(c, "bad", 1, 0, 10, &u, err, sizeof(err)) == -ERANGE);
+	CHECK(sk_sdk_config_u64(c, "a", 1, 0, 10, &u, err, sizeof(err)) == -EINVAL);
+	CHECK(sk_sdk_config_bool(c, "b", false, &b, err, sizeof(err)) == 0 && b);
+	CHECK(sk_sdk_config_bool(c, "bs", true, &b, err, sizeof(err)) == 0 && !b);
+	CHECK(sk_sdk_config_bool(c, "zz", true, &b, err, sizeof(err)) == 0 && b);
+	CHECK(sk_sdk_config_bool(c, "n", true, &b, err, sizeof(err)) == -EINVAL);
+	CHECK(sk_sdk_config_check_keys(c, known, err, sizeof(err)) == -EINVAL);
+	CHECK(strstr(err, "'bad'") != NULL);
+	json_decref(c);
+}
+
+static void test_extract(void)
+{
+	sk_sdk_extract_t x;
+	ss_plugin_extract_field f[3];
+	char longs[20000];
+	const char *keep;
+	int i;
+
+	memset(longs, 'q', sizeof(longs));
+	sk_sdk_extract_init(&x);
+	for (i = 0; i < 50; i++) {
+		memset(f, 0, sizeof(f));
+		f[0].ftype = FTYPE_STRING;
+		f[1].ftype = FTYPE_UINT64;
+		f[2].ftype = FTYPE_STRING;
+		sk_sdk_extract_reset(&x);
+		CHECK(sk_sdk_extract_str(&x, &f[0], "hello world", 5) == 0);
+		CHECK(f[0].res_len == 1);
+		CHECK_STR(f[0].res.str[0], "hello");
+		keep = f[0].res.str[0];
+		CHECK(sk_sdk_extract_list_begin(&x) == 0);
+		CHECK(sk_sdk_extract_list_add_u64(&x, 1) == 0);
+		CHECK(sk_sdk_extract_list_add_u64(&x, 99) == 0);
+		CHECK(sk_sdk_extract_list_end(&x, &f[1]) == 0);
+		CHECK(f[1].res_len == 2 && f[1].res.u64[1] == 99);
+		CHECK(sk_sdk_extract_list_begin(&x) == 0);
+		CHECK(sk_sdk_extract_list_add_str(&x, longs, sizeof(longs)) == 0); /* new chunk */
+		CHECK(sk_sdk_extract_list_add_str_ref(&x, "lit") == 0);
+		CHECK(sk_sdk_extract_list_end(&x, &f[2]) == 0);
+		CHECK(f[2].res_len == 2 && strlen(f[2].res.str[0]) == sizeof(longs));
+		CHECK_STR(f[2].res.str[1], "lit");
+		/* earlier results survive arena growth within the same call */
+		CHECK(keep == f[0].res.str[0]);
+		CHECK_STR(f[0].res.str[0], "hello");
+	}
+	memset(f, 0, sizeof(f));
+	f[0].ftype = FTYPE_BOOL;
+	sk_sdk_extract_reset(&x);
+	CHECK(sk_sdk_extract_bool(&x, &f[0], true) == 0 && f[0].res.boolean[0] == 1);
+	CHECK(sk_sdk_extract_list_begin(&x) == 0);
+	CHECK(sk_sdk_extract_list_end(&x, &f[0]) == 0 && f[0].res_len == 0);
+	CHECK(sk_sdk_extract_list_add_u64(&x, 1) == -EINVAL); /* no list open */
+	CHECK(sk_sdk_extract_u64(&x, &f[1], 42) == 0 && f[1].res.u64[0] == 42);
+	sk_sdk_extract_free(&x);
+	sk_sdk_extract_free(NULL);
+}
+
+static void test_json(void)
+{
+	json_t *root = json_loads("{\"a\":{\"b/c\":[10,{\"d~e\":\"s\"}],\"t\":true,\"o\":{\"x\":1}},"
+		"\"\":5}", 0, NULL);
+	sk_sdk_extract_t x;
+	size_t len;
+
+	sk_sdk_extract_init(&x);
+	CHECK(root != NULL);
+	CHECK(sk_sdk_json_pointer(root, "") == root);
+	CHECK(json_integer_value(sk_sdk_json_pointer(root, "/a/b~1c/0")) == 10);
+	CHECK(json_integer_value(sk_sdk_json_pointer(root, "a/b~1c/0")) == 10);
+	CHECK_STR(json_string_value(sk_sdk_json_pointer(root, "/a/b~1c/1/d~0e")), "s");
+	CHECK(sk_sdk_json_pointer(root, "/a/b~1c/2") == NULL);
+	CHECK(sk_sdk_json_pointer(root, "/a/b~1c/01") == NULL);
+	CHECK(sk_sdk_json_pointer(root, "/a/b~2c") == NULL);
+	CHECK(sk_sdk_json_pointer(root, "/nope/x") == NULL);
+	CHECK(json_integer_value(sk_sdk_json_pointer(root, "/")) == 5);
+	CHECK_STR(sk_sdk_json_text(&x, sk_sdk_json_pointer(root, "/a/t"), &len), "true");
+	CHECK(len == 4);
+	CHECK_STR(sk_sdk_json_text(&x, sk_sdk_json_pointer(root, "/a/o"), NULL), "{\"x\":1}");
+	CHECK_STR(sk_sdk_json_text(&x, sk_sdk_json_pointer(root, "/a/b~1c/0"), NULL), "10");
+	CHECK_STR(sk_sdk_json_text(&x, sk_sdk_json_pointer(root, "/a/b~1c/1/d~0e"), NULL), "s");
+	json_decref(root);
+	sk_sdk_extract_free(&x);
+}
+
+static void test_err(void)
+{
+	sk_sdk_err_t e;
+	char small[4];
+
+	sk_sdk_err_set(&e, "bad %s %d", "thing", 3);
+	CHECK_STR(e.msg, "bad thing 3");
+	sk_sdk_err_clear(&e);
+	CHECK_STR(e.msg, "");
+	sk_sdk_errf(small, sizeof(small), "abcdef");
+	CHECK_STR(small, "abc");
+	sk_sdk_errf(NULL, 0, "x");
+}
+
+int main(void)
+{
+	test_err();
+	test_fields();
+	test_batch();
+	test_config();
+	test_extract();
+	test_json();
+	if (failures) {
+		fprintf(stderr, "%d check(s) failed\n", failures);
+		return 1;
+	}
+	printf("sdk: all checks passed\n");
+	return 0;
+}
