@@ -63,6 +63,8 @@ typedef struct sk_config {
 	size_t nselectors;
 	/* saker: section */
 	uint32_t alert_queue_size;         /* saker.alert_queue_size, default 65536 */
+	uint32_t alert_queue_block_ms;     /* saker.alert_queue_block_ms: wait for room before dropping, default 100 */
+	uint32_t async_queue_size;         /* saker.async_queue_size: async events waiting per worker, default 4096 */
 	uint32_t idle_sleep_us;            /* saker.idle_sleep_us: sleep after TIMEOUT with no events, default 1000 */
 	uint32_t flush_timeout_ms;         /* saker.flush_timeout_ms: output flush bound at exit, default 5000 */
 } sk_config_t;

@@ -119,7 +119,7 @@ static int read_plugins(const json_t *root, sk_config_t *c, char *err, size_t er
 			rc = -EINVAL;
 			goto out;
 		}
-		if (op && !json_is_null(op) && !json_is_string(op)) {
+		if (op && !json_is_null(op) && (json_is_object(op) || json_is_array(op))) {
 			snprintf(err, errlen, "invalid value for 'plugins[%zu].open_params': expected a string", i);
 			rc = -EINVAL;
 			goto out;
@@ -135,7 +135,8 @@ static int read_plugins(const json_t *root, sk_config_t *c, char *err, size_t er
 		all[i].name = strdup(json_string_value(name));
 		all[i].library_path = strdup(json_string_value(lib));
 		all[i].init_config = init_config_text(json_object_get(p, "init_config"));
-		all[i].open_params = strdup(json_is_string(op) ? json_string_value(op) : "");
+		/* A scalar given as a YAML number or bool is the plugin's text. */
+		all[i].open_params = init_config_text(op);
 		if (!all[i].name || !all[i].library_path || !all[i].init_config || !all[i].open_params) {
 			rc = -ENOMEM;
 			goto out;
@@ -299,13 +300,24 @@ int sk_config_read(const json_t *root, sk_config_t *c, char *err, size_t errlen)
 		goto fail;
 	}
 	c->alert_queue_size = (uint32_t)u;
+	if ((rc = sk_config_u64(root, "saker.alert_queue_block_ms", 100, 60000, &u, err, errlen)))
+		goto fail;
+	c->alert_queue_block_ms = (uint32_t)u;
+	if ((rc = sk_config_u64(root, "saker.async_queue_size", 4096, 1u << 20, &u, err, errlen)))
+		goto fail;
+	if (u == 0) {
+		snprintf(err, errlen, "invalid value for 'saker.async_queue_size': must be at least 1");
+		rc = -EINVAL;
+		goto fail;
+	}
+	c->async_queue_size = (uint32_t)u;
 	if ((rc = sk_config_u64(root, "saker.idle_sleep_us", 1000, 1000000, &u, err, errlen)))
 		goto fail;
 	c->idle_sleep_us = (uint32_t)u;
 	if ((rc = sk_config_u64(root, "saker.flush_timeout_ms", 5000, 600000, &u, err, errlen)))
 		goto fail;
 	c->flush_timeout_ms = (uint32_t)u;
-	static const char *const sk_keys[] = {"alert_queue_size", "idle_sleep_us", "flush_timeout_ms", NULL};
+	static const char *const sk_keys[] = {"alert_queue_size", "alert_queue_block_ms", "async_queue_size", "idle_sleep_us", "flush_timeout_ms", NULL};
 	const char *k;
 	json_t *v;
 	json_object_foreach((json_t *)sk, k, v) {

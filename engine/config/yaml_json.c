@@ -51,7 +51,7 @@ static bool is_int_text(const char *s, long long *out)
 	}
 	if (base != 10 && !p[2])
 		return false;
-	long long v = strtoll(base == 8 ? p + 2 : p, &end, base == 8 ? 8 : (base == 16 ? 16 : 10));
+	long long v = base == 10 ? strtoll(s, &end, 10) : strtoll(p + 2, &end, base);
 	if (errno || *end)
 		return false;
 	*out = (s[0] == '-' && base != 10) ? -v : v;

@@ -1,11 +1,14 @@
 /* Plugin loader: symbols, versions, capabilities, routing sets, states. */
 #include "plugin.h"
+#include "plugin_schema.h"
 
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "../util/log.h"
 
@@ -345,7 +348,7 @@ int sk_plugin_load(const char *path, sk_plugin_t **out, char *err, size_t errlen
 		sk_srcset_t *sets[] = {&p->extract_sources, &p->parse_sources, &p->async_sources};
 		uint32_t need[] = {CAP_EXTRACTION, CAP_PARSING, CAP_ASYNC};
 		for (size_t i = 0; i < 3; i++) {
-			if (!(p->caps & need[i]) || sets[i]->n == 0 || sk_srcset_has(sets[i], p->source))
+			if (!(p->caps & need[i]) || (sets[i]->n && sk_srcset_has(sets[i], p->source)))
 				continue;
 			char **nv = realloc(sets[i]->v, (sets[i]->n + 1) * sizeof(char *));
 			if (!nv || !(nv[sets[i]->n] = strdup(p->source))) {
@@ -369,9 +372,19 @@ fail:
 
 /* ---- states ---------------------------------------------------------- */
 
+#ifdef SK_HAVE_TABLES
+#include "tables.h"
+#endif
+
 const char *sk__owner_last_error(ss_plugin_owner_t *o)
 {
 	sk_plugin_state_t *s = o;
+#ifdef SK_HAVE_TABLES
+	/* Table calls are the host services that fail; their error is per thread. */
+	const char *te = sk_tables_last_error();
+	if (te && te[0])
+		return te;
+#endif
 	return s && s->last_error[0] ? s->last_error : NULL;
 }
 
@@ -412,6 +425,42 @@ int sk_plugin_state_new(sk_plugin_t *p, sk_plugin_state_t **out, char *err, size
 		return -ENOMEM;
 	}
 	s->plugin = p;
+	/* Config validation before init, as libsinsp does. */
+	if (p->api.get_init_schema) {
+		ss_plugin_schema_type st = SS_PLUGIN_SCHEMA_NONE;
+		const char *schema = p->api.get_init_schema(&st);
+		if (schema && schema[0] && st != SS_PLUGIN_SCHEMA_NONE) {
+			if (st != SS_PLUGIN_SCHEMA_JSON) {
+				snprintf(err, errlen, "get_init_schema returned an unknown schema type %d", (int)st);
+				free(s);
+				return -EINVAL;
+			}
+			json_t *js = json_loads(schema, JSON_DECODE_ANY, NULL);
+			if (!json_is_object(js)) {
+				json_decref(js);
+				snprintf(err, errlen, "get_init_schema did not return a json object");
+				free(s);
+				return -EINVAL;
+			}
+			const char *cfg = (p->init_config && p->init_config[0]) ? p->init_config : "{}";
+			json_t *jc = json_loads(cfg, JSON_DECODE_ANY, NULL);
+			if (!jc) {
+				json_decref(js);
+				snprintf(err, errlen, "init config is not a valid json");
+				free(s);
+				return -EINVAL;
+			}
+			char why[768];
+			int vrc = sk_plugin_schema_validate(js, jc, why, sizeof(why));
+			json_decref(js);
+			json_decref(jc);
+			if (vrc) {
+				snprintf(err, errlen, "error in plugin %s init config: %s", p->name, why);
+				free(s);
+				return -EINVAL;
+			}
+		}
+	}
 	ss_plugin_init_input in = {
 		.config = (p->init_config && p->init_config[0]) ? p->init_config : "{}",
 		.owner = s,
@@ -438,6 +487,9 @@ void sk_plugin_state_free(sk_plugin_state_t *s)
 {
 	if (!s)
 		return;
+#ifdef SK_HAVE_TABLES
+	sk_tables_remove_owner(s);
+#endif
 	if (s->state)
 		s->plugin->api.destroy(s->state);
 	free(s);

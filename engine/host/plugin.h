@@ -93,6 +93,8 @@ typedef struct sk_plugin_state {
 	sk_plugin_t *plugin;
 	ss_plugin_t *state;
 	char last_error[PLUGIN_MAX_ERRLEN]; /* the host's last error for this owner */
+	void *host_ctx;      /* the worker using this state (async handler owner) */
+	bool async_set;      /* an async handler is installed */
 } sk_plugin_state_t;
 
 /* plugin_init with p->init_config ("" -> "{}"), the owner, log_fn and (for

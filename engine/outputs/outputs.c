@@ -42,12 +42,31 @@ void sk__sink_metrics_init(sk__sink_metrics_t *m, const char *name)
 		"Alerts (http) or bytes (program) waiting in an output's queue");
 }
 
-void sk__sink_drop(const sk__sink_metrics_t *m, const char *cause)
+static sk_metric_t *drop_metric(sk__sink_metrics_t *m, const char *cause)
 {
+	size_t i;
+	for (i = 0; i < SK__DROP_CAUSES && m->drops[i].cause; i++)
+		if (m->drops[i].cause == cause || !strcmp(m->drops[i].cause, cause))
+			return m->drops[i].m;
 	char lbl[128];
 	snprintf(lbl, sizeof(lbl), "output=\"%s\",cause=\"%s\"", m->name, cause);
-	sk_metric_add(sk_counter("saker_outputs_dropped_total", lbl,
-			      "Alerts an output dropped, by cause"), 1);
+	sk_metric_t *c = sk_counter("saker_outputs_dropped_total", lbl,
+		"Alerts an output dropped, by cause");
+	if (i < SK__DROP_CAUSES && c) {
+		m->drops[i].cause = cause;
+		m->drops[i].m = c;
+	}
+	return c;
+}
+
+void sk__sink_drop(sk__sink_metrics_t *m, const char *cause)
+{
+	sk_metric_add(drop_metric(m, cause), 1);
+}
+
+void sk__sink_drop_declare(sk__sink_metrics_t *m, const char *cause)
+{
+	drop_metric(m, cause);
 }
 
 static int read_format(const json_t *cfg, sk_outputs_t *o, char *err, size_t errlen)

@@ -20,10 +20,13 @@
  *     cap, default 4194304), max_running (without keep_alive: concurrent
  *     children cap, default 16), restart_backoff_ms (500),
  *     restart_backoff_max_ms (30000): a keep_alive program that exits is
- *     restarted after a doubling backoff.
+ *     restarted after a doubling backoff; stop_timeout_ms (2000): at
+ *     destroy, programs get EOF on stdin and this long to exit before
+ *     SIGTERM goes to their process group (each runs in its own session).
  *   http_output.{enabled, url, user_agent, insecure, ca_cert, ca_bundle,
  *     ca_path, mtls, client_cert, client_key, echo, compress_uploads,
- *     keep_alive, max_consecutive_timeouts}; [saker] headers (mapping
+ *     keep_alive (TCP keepalive probes; connections are reused either way),
+ *     max_consecutive_timeouts (log an error when reached)}; [saker] headers (mapping
  *     name: value, or list of "Name: value"), max_queue (default 10000
  *     alerts), max_inflight (4), max_retries (5, -1 = unlimited),
  *     retry_backoff_ms (100), retry_backoff_max_ms (10000), timeout_ms
@@ -31,14 +34,21 @@
  *     the loop; a full queue drops the new alert, a 4xx other than 408/429
  *     drops the alert, other failures retry with doubling backoff.
  *
+ * stdout, file and syslog write synchronously, as Falco does (local and
+ * fast, but a stdout pipe nobody reads will stall); program and http never
+ * block: their backlogs are bounded queues that count what they drop.
+ *
  * Metrics (label output="stdout|file|syslog|program|http"):
  *   saker_outputs_sent_total, saker_outputs_failed_total,
  *   saker_outputs_retried_total, saker_outputs_dropped_total{cause=...},
  *   saker_outputs_queue_depth, saker_outputs_program_restarts_total.
+ *   Drop causes: queue_full, retries_exhausted, rejected (HTTP 4xx),
+ *   shutdown (still queued at destroy), write_error, max_running,
+ *   spawn_failed, no_memory; output="all",cause="render_failed".
  *
  * Lifetime: sk_outputs_destroy closes libuv handles; their memory is
  * released by close callbacks, so run the loop (uv_run) after destroy
- * before uv_loop_close.
+ * before uv_loop_close. The same holds after a failed sk_outputs_new.
  * Enabling program_output sets SIGPIPE to SIG_IGN (a dead reader must be
  * an EPIPE, not a process kill).
  */
@@ -66,11 +76,14 @@ int sk_outputs_new(uv_loop_t *loop, const json_t *cfg, const char *hostname,
 void sk_outputs_emit(sk_outputs_t *o, const sk_alert_t *a);
 
 /* Flush what is queued (bounded by timeout_ms), then call cb on the loop
- * (cb may be NULL). Meant for shutdown: alerts emitted afterwards are
- * still accepted. */
+ * (cb may be NULL), exactly once. Meant for shutdown and reload: alerts
+ * emitted meanwhile are still accepted. One flush at a time: a second call
+ * before the first completes replaces its callback. cb may destroy o. */
 void sk_outputs_flush(sk_outputs_t *o, uint64_t timeout_ms, void (*cb)(void *ud), void *ud);
 
-/* Close sinks and release; NULL-safe. Call after flush completes. */
+/* Close sinks and release; NULL-safe. Call after flush completes (a
+ * pending flush is cancelled, its cb never called). Alerts still queued
+ * are counted as dropped (cause "shutdown"). */
 void sk_outputs_destroy(sk_outputs_t *o);
 
 /* Reopen file_output (log rotation); the host calls it on SIGUSR1/SIGHUP.

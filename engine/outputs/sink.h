@@ -30,9 +30,18 @@ typedef struct sk__sink_ops {
 	void (*close)(sk__sink_t *s, void (*done)(void *ud), void *ud);
 } sk__sink_ops_t;
 
+#define SK__DROP_CAUSES 10
+
 typedef struct sk__sink_metrics {
 	const char *name;
 	sk_metric_t *sent, *failed, *retried, *queue;
+	/* dropped_total per cause, registered on first use (or up front with
+	 * sk__sink_drop_declare) and cached: drops happen in floods, the
+	 * registry lookup takes a lock and walks every metric. */
+	struct {
+		const char *cause;
+		sk_metric_t *m;
+	} drops[SK__DROP_CAUSES];
 } sk__sink_metrics_t;
 
 struct sk__sink {
@@ -49,8 +58,10 @@ typedef struct sk__out_common {
 } sk__out_common_t;
 
 void sk__sink_metrics_init(sk__sink_metrics_t *m, const char *name);
-/* Count one drop for sink `name` with `cause` (registered on first use). */
-void sk__sink_drop(const sk__sink_metrics_t *m, const char *cause);
+/* Count one drop with `cause` (a string literal). */
+void sk__sink_drop(sk__sink_metrics_t *m, const char *cause);
+/* Register the cause's counter at 0 so it is visible before any drop. */
+void sk__sink_drop_declare(sk__sink_metrics_t *m, const char *cause);
 
 /* Constructors: return 0 with *out = NULL when the section is disabled. */
 int sk__sink_stdout_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t **out,

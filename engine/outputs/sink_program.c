@@ -50,6 +50,8 @@ struct prog_sink {
 	unsigned writing;    /* write requests in flight */
 	unsigned running;
 	uv_timer_t restart;
+	uv_timer_t stop;     /* shutdown grace period */
+	uint64_t stop_timeout;
 	bool restart_armed;
 	bool started_once;
 	bool closing;
@@ -107,6 +109,22 @@ static void child_close(child_t *c)
 
 static void start_keepalive(prog_sink_t *p);
 
+static void timer_closed(uv_handle_t *h)
+{
+	prog_sink_t *p = h->data;
+	p->open_handles--;
+	maybe_finish(p);
+}
+
+static void stop_if_all_exited(prog_sink_t *p)
+{
+	for (child_t *c = p->children; c; c = c->next)
+		if (!c->exited)
+			return;
+	if (!uv_is_closing((uv_handle_t *)&p->stop))
+		uv_close((uv_handle_t *)&p->stop, timer_closed);
+}
+
 static void restart_cb(uv_timer_t *t)
 {
 	prog_sink_t *p = t->data;
@@ -140,6 +158,8 @@ static void exit_cb(uv_process_t *proc, int64_t status, int sig)
 		schedule_restart(p);
 	}
 	child_close(c);
+	if (p->closing)
+		stop_if_all_exited(p);
 }
 
 static void write_cb(uv_write_t *req, int status)
@@ -205,6 +225,9 @@ static child_t *spawn_child(prog_sink_t *p)
 		.args = args,
 		.stdio_count = 3,
 		.stdio = stdio,
+		/* Own session and process group, so shutdown can signal the
+		 * shell and whatever it started. */
+		.flags = UV_PROCESS_DETACHED,
 	};
 	c->open_handles = 2;
 	p->open_handles += 2;
@@ -309,11 +332,21 @@ static bool prog_idle(sk__sink_t *s)
 	return p->queued == 0 && p->writing == 0;
 }
 
-static void timer_closed(uv_handle_t *h)
+/* Grace period over: programs that ignored EOF get SIGTERM, so none
+ * outlives saker. */
+static void stop_cb(uv_timer_t *t)
 {
-	prog_sink_t *p = h->data;
-	p->open_handles--;
-	maybe_finish(p);
+	prog_sink_t *p = t->data;
+	for (child_t *c = p->children; c; c = c->next) {
+		if (!c->exited) {
+			/* The whole group: the shell may have forked the program. */
+			if (kill(-c->proc.pid, SIGTERM) != 0)
+				uv_process_kill(&c->proc, SIGTERM);
+			c->exited = true;
+			child_close(c);
+		}
+	}
+	uv_close((uv_handle_t *)&p->stop, timer_closed);
 }
 
 static void prog_close(sk__sink_t *s, void (*done)(void *ud), void *ud)
@@ -331,9 +364,21 @@ static void prog_close(sk__sink_t *s, void (*done)(void *ud), void *ud)
 	}
 	sk_metric_set(s->m.queue, 0);
 	uv_close((uv_handle_t *)&p->restart, timer_closed);
-	/* Closing stdin gives the program EOF; it finishes on its own. */
-	for (child_t *c = p->children; c; c = c->next)
-		child_close(c);
+	/* Closing stdin gives the program EOF; wait up to stop_timeout_ms for
+	 * it to finish on its own. */
+	bool alive = false;
+	for (child_t *c = p->children; c; c = c->next) {
+		if (!uv_is_closing((uv_handle_t *)&c->in))
+			uv_close((uv_handle_t *)&c->in, child_handle_closed);
+		if (c->exited)
+			child_close(c);
+		else
+			alive = true;
+	}
+	if (alive)
+		uv_timer_start(&p->stop, stop_cb, p->stop_timeout, 0);
+	else
+		uv_close((uv_handle_t *)&p->stop, timer_closed);
 }
 
 static const sk__sink_ops_t prog_ops = {
@@ -348,7 +393,7 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	const char *S = "program_output";
 	bool en = false, keep = false;
 	const char *prog = "mail -s \"Falco Notification\" someone@example.com";
-	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000;
+	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000, stop_ms = 2000;
 	int rc;
 	*out = NULL;
 	if ((rc = sk__cfg_bool(sec, S, "enabled", &en, err, errlen)) || !en)
@@ -359,7 +404,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	    (rc = sk__cfg_int(sec, S, "max_running", 1, 4096, &maxrun, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_ms", 1, 3600000, &b0, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_max_ms", 1, 86400000, &bmax, err,
-		     errlen)))
+		     errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "stop_timeout_ms", 0, 600000, &stop_ms, err, errlen)))
 		return rc;
 	if (!prog[0])
 		return sk__cfg_fail(S, "program", "must not be empty", err, errlen);
@@ -375,6 +421,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	signal(SIGPIPE, SIG_IGN);
 	p->base.ops = &prog_ops;
 	sk__sink_metrics_init(&p->base.m, "program");
+	sk__sink_drop_declare(&p->base.m, keep ? "queue_full" : "max_running");
+	sk__sink_drop_declare(&p->base.m, "write_error");
 	p->restarts = sk_counter("saker_outputs_program_restarts_total", "",
 		"Restarts of the program_output program after it exited");
 	p->loop = c->loop;
@@ -384,9 +432,12 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	p->backoff0 = p->backoff = (uint64_t)b0;
 	p->backoff_max = (uint64_t)bmax;
 	p->pend_tail = &p->pend;
+	p->stop_timeout = (uint64_t)stop_ms;
 	uv_timer_init(c->loop, &p->restart);
+	uv_timer_init(c->loop, &p->stop);
 	p->restart.data = p;
-	p->open_handles = 1;
+	p->stop.data = p;
+	p->open_handles = 2;
 	*out = &p->base;
 	return 0;
 }

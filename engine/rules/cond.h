@@ -152,7 +152,8 @@ void sk__ast_foreach_ident(const sk__ast_t *ast, void (*fn)(void *ud, const char
 
 /* One per ruleset: numbers each distinct (extractor, field, arg) used by any
  * compiled check or format so an evaluator extracts it at most once per
- * event. Create it before compiling the first rule, hand the same table to
+ * event (and each expanded macro, whose value an evaluator computes at most
+ * once per event). Create it before compiling the first rule, hand the same table to
  * every compile of the ruleset through sk__compile_env_t.fields. Compiled
  * checks/formats hold a reference, so the loader may drop its own with
  * sk__fieldtab_unref once every rule is compiled (or keep it). */

@@ -29,7 +29,8 @@ typedef struct ld_macro {
 	char *name;
 	sk__text_t cond;
 	ld_loc_t loc;
-	size_t vis;
+	size_t index;     /* order of the first definition (kept by redefinitions) */
+	size_t vis;       /* order of the last (re)definition */
 	bool used;
 	/* compile phase */
 	char *subst;      /* condition with lists substituted */

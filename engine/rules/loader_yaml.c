@@ -18,9 +18,10 @@ typedef struct conv {
 	size_t *line_off; /* byte offset of each line start */
 	size_t nlines;
 	size_t nodes;     /* total nodes produced, bounds alias expansion */
+	yaml_mark_t bad;  /* where a limit was hit */
 } conv_t;
 
-#define SK_YAML_MAX_NODES 4000000u
+#define SK_YAML_MAX_NODES 500000u /* upstream files: ~10k nodes */
 
 static size_t mark_to_off(const conv_t *c, const yaml_mark_t *m)
 {
@@ -42,9 +43,8 @@ static bool is_null_scalar(const yaml_node_t *n)
 		return false;
 	const char *s = (const char *)n->data.scalar.value;
 	size_t l = n->data.scalar.length;
-	if (n->tag && strcmp((const char *)n->tag, YAML_NULL_TAG) != 0 &&
-		strcmp((const char *)n->tag, YAML_STR_TAG) == 0)
-		return false;
+	/* libyaml's loader tags every untagged scalar !!str, so an explicit
+	 * tag cannot be told apart: plain null spellings are null */
 	return l == 0 || (l == 1 && s[0] == '~') ||
 		(l == 4 && (!strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL")));
 }
@@ -52,8 +52,11 @@ static bool is_null_scalar(const yaml_node_t *n)
 static int conv_node(conv_t *c, yaml_node_t *yn, sk__ynode_t *out, int depth)
 {
 	memset(out, 0, sizeof(*out));
-	if (!yn || depth > SK_YAML_MAX_DEPTH || ++c->nodes > SK_YAML_MAX_NODES)
+	if (!yn || depth > SK_YAML_MAX_DEPTH || ++c->nodes > SK_YAML_MAX_NODES) {
+		if (yn)
+			c->bad = yn->start_mark;
 		return -E2BIG;
+	}
 	out->line = (uint32_t)yn->start_mark.line + 1;
 	out->col = (uint32_t)yn->start_mark.column + 1;
 	out->off = mark_to_off(c, &yn->start_mark);
@@ -268,8 +271,10 @@ int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **
 		n++;
 		yaml_document_delete(&doc);
 		if (rc == -E2BIG) {
-			sk__diag_add(diags, SK_DIAG_ERROR, file, v[n - 1].line, v[n - 1].col, NULL, NULL,
-				"LOAD_ERR_YAML_PARSE", "YAML document too deep or too large");
+			sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)c.bad.line + 1,
+				(uint32_t)c.bad.column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
+				"YAML document too deep (> %d levels) or too large (> %u nodes after "
+				"alias expansion)", SK_YAML_MAX_DEPTH, SK_YAML_MAX_NODES);
 			rc = -EINVAL;
 		}
 		if (rc)

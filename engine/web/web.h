@@ -3,6 +3,32 @@
  * from the libuv loop: /healthz, /versions, /metrics (Prometheus text).
  *
  * Threading: create/destroy on the loop thread; handlers run on the loop.
+ * libmicrohttpd runs in external-epoll mode (MHD_USE_EPOLL without an
+ * internal thread): its epoll fd is watched by a uv_poll and its timeouts
+ * by a uv_timer, each wake-up calls MHD_run, which never blocks (sockets
+ * are non-blocking, TLS included). Handlers only copy constant strings or
+ * render the metric registry, so they are short. This keeps the whole web
+ * server on the loop thread, as ARCHITECTURE.md asks, with no extra thread.
+ * The cost that does land on the loop is CPU work: a TLS handshake (a few
+ * ms of crypto) per new connection; connection_limit bounds it.
+ *
+ * Config keys (section `webserver`, Falco's unless marked [saker]):
+ *   enabled (default true), listen_address (0.0.0.0; IPv4 or IPv6 literal),
+ *   listen_port (8765; 0 = ephemeral, see sk_web_port),
+ *   k8s_healthz_endpoint (/healthz), prometheus_metrics_enabled (false;
+ *   /metrics is served only when it AND metrics.enabled are true, as in
+ *   Falco), ssl_enabled (false), ssl_certificate (/etc/falco/falco.pem: a PEM
+ *   with the certificate and, unless ssl_key is set, the private key),
+ *   threadiness (accepted, ignored: requests are served on the loop),
+ *   [saker] ssl_key (separate key PEM), connection_limit (64),
+ *   connection_timeout (seconds idle before a connection is closed, 10),
+ *   connection_memory_limit (bytes per connection, 32768).
+ * Endpoints: GET <healthz> -> {"status":"ok"}; GET /versions -> the JSON
+ * given; GET /metrics -> Prometheus text 0.0.4 (sk_metrics_render).
+ * Other methods: 405; other paths: 404.
+ *
+ * Lifetime: sk_web_stop closes libuv handles; their memory is released by
+ * close callbacks, so run the loop after it before uv_loop_close.
  */
 #ifndef SK_WEB_H
 #define SK_WEB_H

@@ -182,6 +182,10 @@ size_t sk_evt_lensize(uint16_t code);
 /* Index of the parameter called name in code's row, or -1. */
 int sk_evt_param_index(uint16_t code, const char *name);
 
+/* Name of an upstream syscall code (the PT_SYSCALLID "ID" parameter of the
+ * generic "syscall" events 0/1), e.g. "mprotect"; NULL if unknown. */
+const char *sk_syscall_name(uint16_t ppm_sc);
+
 /* Printable name of a parameter type ("PT_FD"), "PT_?" if unknown. */
 const char *sk_param_type_name(uint8_t type);
 

@@ -515,6 +515,7 @@ static const sk_evt_param_info_t p4[] = {
 };
 static const sk_evt_param_info_t p5[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p6[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -523,6 +524,8 @@ static const sk_evt_param_info_t p6[] = {
 static const sk_evt_param_info_t p7[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p8[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -531,6 +534,8 @@ static const sk_evt_param_info_t p8[] = {
 static const sk_evt_param_info_t p9[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p10[] = {
 	{"size", 7, 1, -1, NULL},
@@ -568,6 +573,9 @@ static const sk_evt_param_info_t p18[] = {
 };
 static const sk_evt_param_info_t p19[] = {
 	{"fd", 14, 1, -1, NULL},
+	{"domain", 30, 1, -1, fl_socket_families},
+	{"type", 7, 1, -1, NULL},
+	{"proto", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p20[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -575,6 +583,7 @@ static const sk_evt_param_info_t p20[] = {
 static const sk_evt_param_info_t p21[] = {
 	{"res", 11, 1, -1, NULL},
 	{"addr", 12, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p22[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -584,6 +593,7 @@ static const sk_evt_param_info_t p23[] = {
 	{"res", 11, 1, -1, NULL},
 	{"tuple", 13, 0, -1, NULL},
 	{"fd", 14, 1, -1, NULL},
+	{"addr", 12, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p24[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -591,6 +601,8 @@ static const sk_evt_param_info_t p24[] = {
 };
 static const sk_evt_param_info_t p25[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"backlog", 3, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p27[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -613,6 +625,9 @@ static const sk_evt_param_info_t p30[] = {
 static const sk_evt_param_info_t p31[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
+	{"tuple", 13, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p32[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -630,6 +645,8 @@ static const sk_evt_param_info_t p35[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
 	{"tuple", 13, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p36[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -637,6 +654,8 @@ static const sk_evt_param_info_t p36[] = {
 };
 static const sk_evt_param_info_t p37[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"how", 28, 2, -1, fl_shutdown_how},
 };
 static const sk_evt_param_info_t p42[] = {
 	{"domain", 30, 1, -1, fl_socket_families},
@@ -649,6 +668,9 @@ static const sk_evt_param_info_t p43[] = {
 	{"fd2", 14, 1, -1, NULL},
 	{"source", 8, 2, -1, NULL},
 	{"peer", 8, 2, -1, NULL},
+	{"domain", 30, 1, -1, fl_socket_families},
+	{"type", 7, 1, -1, NULL},
+	{"proto", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p45[] = {
 	{"res", 11, 1, -1, NULL},
@@ -674,6 +696,9 @@ static const sk_evt_param_info_t p48[] = {
 static const sk_evt_param_info_t p49[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
+	{"tuple", 13, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p52[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -683,6 +708,8 @@ static const sk_evt_param_info_t p53[] = {
 	{"size", 7, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
 	{"tuple", 13, 0, -1, NULL},
+	{"msgcontrol", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p56[] = {
 	{"flags", 3, 2, -1, NULL},
@@ -715,6 +742,8 @@ static const sk_evt_param_info_t p62[] = {
 };
 static const sk_evt_param_info_t p63[] = {
 	{"res", 14, 1, -1, NULL},
+	{"initval", 8, 1, -1, NULL},
+	{"flags", 30, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p64[] = {
 	{"addr", 8, 2, -1, NULL},
@@ -737,6 +766,7 @@ static const sk_evt_param_info_t p70[] = {
 };
 static const sk_evt_param_info_t p71[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p73[] = {
 	{"res", 11, 1, -1, NULL},
@@ -808,6 +838,7 @@ static const sk_evt_param_info_t p96[] = {
 };
 static const sk_evt_param_info_t p97[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p98[] = {
 	{"path", 17, 0, -1, NULL},
@@ -932,6 +963,8 @@ static const sk_evt_param_info_t p128[] = {
 };
 static const sk_evt_param_info_t p129[] = {
 	{"res", 11, 1, -1, NULL},
+	{"pid", 15, 1, -1, NULL},
+	{"sig", 19, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p130[] = {
 	{"tid", 15, 1, -1, NULL},
@@ -1009,6 +1042,8 @@ static const sk_evt_param_info_t p150[] = {
 };
 static const sk_evt_param_info_t p151[] = {
 	{"res", 14, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"cmd", 28, 1, -1, fl_fcntl_commands},
 };
 static const sk_evt_param_info_t p152[] = {
 	{"next", 15, 1, -1, NULL},
@@ -1115,6 +1150,8 @@ static const sk_evt_param_info_t p169[] = {
 	{"res", 11, 1, -1, NULL},
 	{"addr", 27, 2, -1, NULL},
 	{"data", 27, 2, -1, NULL},
+	{"request", 29, 1, -1, fl_ptrace_requests},
+	{"pid", 15, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p170[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -1244,6 +1281,9 @@ static const sk_evt_param_info_t p192[] = {
 };
 static const sk_evt_param_info_t p193[] = {
 	{"res", 11, 1, -1, NULL},
+	{"ruid", 31, 1, -1, NULL},
+	{"euid", 31, 1, -1, NULL},
+	{"suid", 31, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p194[] = {
 	{"rgid", 32, 1, -1, NULL},
@@ -1252,6 +1292,9 @@ static const sk_evt_param_info_t p194[] = {
 };
 static const sk_evt_param_info_t p195[] = {
 	{"res", 11, 1, -1, NULL},
+	{"rgid", 32, 1, -1, NULL},
+	{"egid", 32, 1, -1, NULL},
+	{"sgid", 32, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p196[] = {
 	{"event_type", 7, 1, -1, NULL},
@@ -1262,12 +1305,14 @@ static const sk_evt_param_info_t p198[] = {
 };
 static const sk_evt_param_info_t p199[] = {
 	{"res", 11, 1, -1, NULL},
+	{"uid", 31, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p200[] = {
 	{"gid", 32, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p201[] = {
 	{"res", 11, 1, -1, NULL},
+	{"gid", 32, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p203[] = {
 	{"uid", 31, 1, -1, NULL},
@@ -1487,6 +1532,8 @@ static const sk_evt_param_info_t p240[] = {
 };
 static const sk_evt_param_info_t p241[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"nstype", 30, 2, -1, fl_clone_flags},
 };
 static const sk_evt_param_info_t p242[] = {
 	{"fd", 14, 0, -1, NULL},
@@ -1555,6 +1602,7 @@ static const sk_evt_param_info_t p257[] = {
 	{"dev", 9, 0, -1, NULL},
 	{"dir", 17, 0, -1, NULL},
 	{"type", 9, 0, -1, NULL},
+	{"flags", 30, 2, -1, fl_mount_flags},
 };
 static const sk_evt_param_info_t p258[] = {
 	{"flags", 30, 2, -1, fl_umount_flags},
@@ -1643,6 +1691,7 @@ static const sk_evt_param_info_t p284[] = {
 };
 static const sk_evt_param_info_t p285[] = {
 	{"res", 11, 1, -1, NULL},
+	{"flags", 30, 2, -1, fl_clone_flags},
 };
 static const sk_evt_param_info_t p286[] = {
 	{"source", 9, 1, -1, NULL},
@@ -2076,6 +2125,7 @@ static const sk_evt_param_info_t p389[] = {
 	{"queuepct", 5, 1, -1, NULL},
 	{"queuelen", 7, 1, -1, NULL},
 	{"queuemax", 7, 1, -1, NULL},
+	{"flags", 3, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p390[] = {
 	{"flags", 30, 2, -1, fl_umount_flags},
@@ -2190,11 +2240,11 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"open", 2, 2, 0x21, 3, p2},
 	{"open", 3, 2, 0x21, 6, p3},
 	{"close", 4, 34, 0x426, 1, p4},
-	{"close", 5, 34, 0x426, 1, p5},
+	{"close", 5, 34, 0x426, 2, p5},
 	{"read", 6, 32, 0x40c, 2, p6},
-	{"read", 7, 32, 0x40c, 2, p7},
+	{"read", 7, 32, 0x40c, 4, p7},
 	{"write", 8, 33, 0x414, 2, p8},
-	{"write", 9, 33, 0x414, 2, p9},
+	{"write", 9, 33, 0x414, 4, p9},
 	{"brk", 10, 5, 0x200, 1, p10},
 	{"brk", 11, 5, 0x200, 1, p11},
 	{"execve", 12, 6, 0x220, 0, NULL},
@@ -2204,41 +2254,41 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"procexit", 16, 6, 0x220, 0, NULL},
 	{"NA1", 17, 6, 0x40, 0, NULL},
 	{"socket", 18, 3, 0x21, 3, p18},
-	{"socket", 19, 3, 0x21, 1, p19},
+	{"socket", 19, 3, 0x21, 4, p19},
 	{"bind", 20, 3, 0x24, 1, p20},
-	{"bind", 21, 3, 0x24, 2, p21},
+	{"bind", 21, 3, 0x24, 3, p21},
 	{"connect", 22, 3, 0x24, 2, p22},
-	{"connect", 23, 3, 0x24, 3, p23},
+	{"connect", 23, 3, 0x24, 4, p23},
 	{"listen", 24, 3, 0x4, 2, p24},
-	{"listen", 25, 3, 0x4, 1, p25},
+	{"listen", 25, 3, 0x4, 3, p25},
 	{"accept", 26, 3, 0x221, 0, NULL},
 	{"accept", 27, 3, 0x221, 3, p27},
 	{"send", 28, 33, 0x414, 2, p28},
 	{"send", 29, 33, 0x414, 2, p29},
 	{"sendto", 30, 33, 0x34, 3, p30},
-	{"sendto", 31, 33, 0x34, 2, p31},
+	{"sendto", 31, 33, 0x34, 5, p31},
 	{"recv", 32, 32, 0x40c, 2, p32},
 	{"recv", 33, 32, 0x40c, 2, p33},
 	{"recvfrom", 34, 32, 0x2c, 2, p34},
-	{"recvfrom", 35, 32, 0x2c, 3, p35},
+	{"recvfrom", 35, 32, 0x2c, 5, p35},
 	{"shutdown", 36, 3, 0x424, 2, p36},
-	{"shutdown", 37, 3, 0x424, 1, p37},
+	{"shutdown", 37, 3, 0x424, 3, p37},
 	{"getsockname", 38, 3, 0x400, 0, NULL},
 	{"getsockname", 39, 3, 0x400, 0, NULL},
 	{"getpeername", 40, 3, 0x400, 0, NULL},
 	{"getpeername", 41, 3, 0x400, 0, NULL},
 	{"socketpair", 42, 4, 0x21, 3, p42},
-	{"socketpair", 43, 4, 0x21, 5, p43},
+	{"socketpair", 43, 4, 0x21, 8, p43},
 	{"setsockopt", 44, 3, 0x0, 0, NULL},
 	{"setsockopt", 45, 3, 0x4, 6, p45},
 	{"getsockopt", 46, 3, 0x420, 0, NULL},
 	{"getsockopt", 47, 3, 0x424, 6, p47},
 	{"sendmsg", 48, 33, 0x34, 3, p48},
-	{"sendmsg", 49, 33, 0x34, 2, p49},
+	{"sendmsg", 49, 33, 0x34, 5, p49},
 	{"sendmmsg", 50, 33, 0x400, 0, NULL},
 	{"sendmmsg", 51, 33, 0x400, 0, NULL},
 	{"recvmsg", 52, 32, 0x2c, 1, p52},
-	{"recvmsg", 53, 32, 0x2c, 4, p53},
+	{"recvmsg", 53, 32, 0x2c, 6, p53},
 	{"recvmmsg", 54, 32, 0x400, 0, NULL},
 	{"recvmmsg", 55, 32, 0x400, 0, NULL},
 	{"accept", 56, 3, 0x221, 1, p56},
@@ -2248,7 +2298,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"pipe", 60, 4, 0x21, 0, NULL},
 	{"pipe", 61, 4, 0x21, 4, p61},
 	{"eventfd", 62, 4, 0x421, 2, p62},
-	{"eventfd", 63, 4, 0x421, 1, p63},
+	{"eventfd", 63, 4, 0x421, 3, p63},
 	{"futex", 64, 4, 0x400, 3, p64},
 	{"futex", 65, 4, 0x400, 1, p65},
 	{"stat", 66, 2, 0x400, 0, NULL},
@@ -2256,7 +2306,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"lstat", 68, 2, 0x400, 0, NULL},
 	{"lstat", 69, 2, 0x400, 2, p69},
 	{"fstat", 70, 2, 0x404, 1, p70},
-	{"fstat", 71, 2, 0x404, 1, p71},
+	{"fstat", 71, 2, 0x404, 2, p71},
 	{"stat64", 72, 2, 0x400, 0, NULL},
 	{"stat64", 73, 2, 0x400, 2, p73},
 	{"lstat64", 74, 2, 0x400, 0, NULL},
@@ -2282,7 +2332,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"chdir", 94, 2, 0x20, 0, NULL},
 	{"chdir", 95, 2, 0x20, 2, p95},
 	{"fchdir", 96, 2, 0x24, 1, p96},
-	{"fchdir", 97, 2, 0x24, 1, p97},
+	{"fchdir", 97, 2, 0x24, 2, p97},
 	{"mkdir", 98, 2, 0x0, 2, p98},
 	{"mkdir", 99, 2, 0x0, 1, p99},
 	{"rmdir", 100, 2, 0x0, 1, p100},
@@ -2314,7 +2364,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"signalfd", 126, 9, 0x21, 3, p126},
 	{"signalfd", 127, 9, 0x21, 1, p127},
 	{"kill", 128, 9, 0x0, 2, p128},
-	{"kill", 129, 9, 0x0, 1, p129},
+	{"kill", 129, 9, 0x0, 3, p129},
 	{"tkill", 130, 9, 0x0, 2, p130},
 	{"tkill", 131, 9, 0x0, 1, p131},
 	{"tgkill", 132, 9, 0x0, 3, p132},
@@ -2336,7 +2386,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"drop", 148, 256, 0x100, 1, p148},
 	{"drop", 149, 256, 0x100, 1, p149},
 	{"fcntl", 150, 34, 0x424, 2, p150},
-	{"fcntl", 151, 34, 0x424, 1, p151},
+	{"fcntl", 151, 34, 0x424, 3, p151},
 	{"switch", 152, 128, 0x400, 6, p152},
 	{"NA2", 153, 128, 0x40, 0, NULL},
 	{"execve", 154, 6, 0x220, 0, NULL},
@@ -2354,7 +2404,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"splice", 166, 34, 0x404, 4, p166},
 	{"splice", 167, 34, 0x404, 1, p167},
 	{"ptrace", 168, 6, 0x0, 2, p168},
-	{"ptrace", 169, 6, 0x0, 3, p169},
+	{"ptrace", 169, 6, 0x0, 5, p169},
 	{"ioctl", 170, 34, 0x4, 3, p170},
 	{"ioctl", 171, 34, 0x4, 1, p171},
 	{"execve", 172, 6, 0x220, 0, NULL},
@@ -2378,15 +2428,15 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"quotactl", 190, 10, 0x0, 4, p190},
 	{"quotactl", 191, 10, 0x0, 14, p191},
 	{"setresuid", 192, 10, 0x20, 3, p192},
-	{"setresuid", 193, 10, 0x20, 1, p193},
+	{"setresuid", 193, 10, 0x20, 4, p193},
 	{"setresgid", 194, 10, 0x20, 3, p194},
-	{"setresgid", 195, 10, 0x20, 1, p195},
+	{"setresgid", 195, 10, 0x20, 4, p195},
 	{"sysdigevent", 196, 256, 0x100, 2, p196},
 	{"sysdigevent", 197, 256, 0x40, 0, NULL},
 	{"setuid", 198, 10, 0x20, 1, p198},
-	{"setuid", 199, 10, 0x20, 1, p199},
+	{"setuid", 199, 10, 0x20, 2, p199},
 	{"setgid", 200, 10, 0x20, 1, p200},
-	{"setgid", 201, 10, 0x20, 1, p201},
+	{"setgid", 201, 10, 0x20, 2, p201},
 	{"getuid", 202, 10, 0x400, 0, NULL},
 	{"getuid", 203, 10, 0x400, 1, p203},
 	{"geteuid", 204, 10, 0x400, 0, NULL},
@@ -2426,7 +2476,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"getdents64", 238, 2, 0x404, 1, p238},
 	{"getdents64", 239, 2, 0x404, 1, p239},
 	{"setns", 240, 6, 0x4, 2, p240},
-	{"setns", 241, 6, 0x4, 1, p241},
+	{"setns", 241, 6, 0x4, 3, p241},
 	{"flock", 242, 2, 0x4, 2, p242},
 	{"flock", 243, 2, 0x4, 1, p243},
 	{"cpu_hotplug", 244, 8, 0x120, 2, p244},
@@ -2442,7 +2492,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"ppoll", 254, 64, 0x480, 3, p254},
 	{"ppoll", 255, 64, 0x480, 2, p255},
 	{"mount", 256, 2, 0x20, 1, p256},
-	{"mount", 257, 2, 0x20, 4, p257},
+	{"mount", 257, 2, 0x20, 5, p257},
 	{"umount", 258, 2, 0x20, 1, p258},
 	{"umount", 259, 2, 0x20, 2, p259},
 	{"k8s", 260, 256, 0x120, 1, p260},
@@ -2470,7 +2520,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"execve", 282, 6, 0x220, 0, NULL},
 	{"execve", 283, 6, 0x220, 17, p283},
 	{"unshare", 284, 6, 0x0, 1, p284},
-	{"unshare", 285, 6, 0x0, 1, p285},
+	{"unshare", 285, 6, 0x0, 2, p285},
 	{"infra", 286, 256, 0x100, 4, p286},
 	{"NA4", 287, 8, 0x40, 0, NULL},
 	{"execve", 288, 6, 0x220, 1, p288},
@@ -2574,7 +2624,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"umount", 386, 2, 0x20, 0, NULL},
 	{"umount", 387, 2, 0x20, 2, p387},
 	{"accept4", 388, 3, 0x21, 1, p388},
-	{"accept4", 389, 3, 0x21, 5, p389},
+	{"accept4", 389, 3, 0x21, 6, p389},
 	{"umount2", 390, 2, 0x20, 1, p390},
 	{"umount2", 391, 2, 0x20, 2, p391},
 	{"pipe2", 392, 4, 0x21, 0, NULL},

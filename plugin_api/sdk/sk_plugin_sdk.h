@@ -229,6 +229,65 @@ json_t *sk_sdk_json_pointer(json_t *root, const char *ptr);
  * *len receives the length when non-NULL. */
 const char *sk_sdk_json_text(sk_sdk_extract_t *x, const json_t *v, size_t *len);
 
+/* ---- raw JSON scanning (no DOM) --------------------------------------------
+ *
+ * Reads single values out of JSON text without building a tree: a lookup
+ * skips over everything not on the path, so asking for a few fields of a
+ * document costs a fraction of a full parse. The input must stay valid while
+ * slices point into it. Malformed input never reads out of bounds; lookups
+ * in it may fail (-EINVAL) or find nothing (-ENOENT). Use
+ * sk_sdk_jscan_validate() when the text is untrusted and must be rejected.
+ */
+
+typedef enum sk_sdk_jtype {
+	SK_JT_NONE = 0,
+	SK_JT_STRING,
+	SK_JT_NUMBER,
+	SK_JT_OBJECT,
+	SK_JT_ARRAY,
+	SK_JT_TRUE,
+	SK_JT_FALSE,
+	SK_JT_NULL,
+} sk_sdk_jtype_t;
+
+/* A value's raw text: p..p+n (strings include their quotes). */
+typedef struct sk_sdk_jval {
+	const char *p;
+	size_t n;
+	sk_sdk_jtype_t t;
+} sk_sdk_jval_t;
+
+/* The whole document (leading/trailing blanks skipped). */
+int sk_sdk_jscan_root(const char *buf, size_t len, sk_sdk_jval_t *out);
+/* Member `key` (raw bytes, not escaped) of object v; array element when v
+ * is an array and key is a decimal index. 0, -ENOENT or -EINVAL. */
+int sk_sdk_jscan_get(const sk_sdk_jval_t *v, const char *key, size_t keylen, sk_sdk_jval_t *out);
+/* Walk a NULL-terminated key path from v. */
+int sk_sdk_jscan_path(const sk_sdk_jval_t *v, const char *const *path, sk_sdk_jval_t *out);
+/* RFC 6901 pointer from v (leading '/' optional, "" = v itself). */
+int sk_sdk_jscan_pointer(const sk_sdk_jval_t *v, const char *ptr, sk_sdk_jval_t *out);
+/* Iterate the elements of array v: *it starts as {0}; returns 1 with *el
+ * set, 0 at the end, -EINVAL on malformed text. */
+int sk_sdk_jscan_next(const sk_sdk_jval_t *v, sk_sdk_jval_t *it, sk_sdk_jval_t *el);
+/* Iterate members of object v the same way, also returning the raw key
+ * (without quotes, still escaped). */
+int sk_sdk_jscan_next_member(const sk_sdk_jval_t *v, sk_sdk_jval_t *it, sk_sdk_jval_t *key,
+	sk_sdk_jval_t *val);
+/* Text of v as the Go plugins render it (string unescaped, anything else
+ * as compact JSON text), NUL-terminated in x's arena. NULL on allocation
+ * failure or a malformed string escape. */
+const char *sk_sdk_jscan_text(sk_sdk_extract_t *x, const sk_sdk_jval_t *v, size_t *len);
+/* True when string value v equals s (after unescaping). */
+bool sk_sdk_jscan_streq(const sk_sdk_jval_t *v, const char *s);
+/* Copy v compactly (blanks outside strings removed) into dst (capacity >=
+ * v->n). Returns the bytes written. */
+size_t sk_sdk_jscan_compact(const sk_sdk_jval_t *v, char *dst);
+/* Strict RFC 8259 validation of one JSON value with blanks around it and a
+ * nesting limit. 0 when valid; -EINVAL with err (byte offset and reason);
+ * -EAGAIN when the text is a valid prefix that ends too early. */
+int sk_sdk_jscan_validate(const char *buf, size_t len, unsigned max_depth, char *err,
+	size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,8 +3,13 @@
  * json.obj, json.rawtime and the jevt.* aliases, for every event source
  * whose type-322 payload is a JSON document.
  *
- * The payload is parsed once per event (cache keyed by event number and
- * header) and the indented json.obj text is rendered at most once per event.
+ * The payload is located once per event (cache keyed by event number and
+ * header). json.value walks the raw text to the pointer without building a
+ * tree (sk_sdk_jscan), so a rule reading one or two values of a large
+ * document does not pay for a full parse; json.obj parses and indents the
+ * document at most once per event. Payloads are expected to be valid JSON
+ * (the upstream plugins' payloads are): a lookup in malformed text yields
+ * no value, never an out-of-bounds read.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -51,7 +56,9 @@ typedef struct json_state {
 	uint64_t evtnum, ts;
 	const ss_plugin_event *evt;
 	uint32_t evtlen;
-	json_t *root;        /* NULL: payload is not JSON */
+	bool is_json;        /* payload starts with '{' or '[' and scans */
+	sk_sdk_jval_t root;  /* raw view of the payload */
+	bool obj_done;
 	char *obj_text;      /* json.obj, rendered on first use */
 	char rawtime[24];
 	char *fields_json;
@@ -141,10 +148,10 @@ SK_PLUGIN_EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plu
 
 static void cache_drop(json_state_t *st)
 {
-	json_decref(st->root);
 	free(st->obj_text);
-	st->root = NULL;
 	st->obj_text = NULL;
+	st->obj_done = false;
+	st->is_json = false;
 	st->have = false;
 }
 
@@ -169,7 +176,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_last_error(ss_plugin_t *s)
 static void cache_load(json_state_t *st, const ss_plugin_event_input *ev)
 {
 	const uint8_t *pl;
-	uint32_t len, i;
+	uint32_t len;
 
 	if (st->have && st->evtnum == ev->evtnum && st->evt == ev->evt && st->ts == ev->evt->ts &&
 	    st->evtlen == ev->evt->len)
@@ -183,17 +190,17 @@ static void cache_load(json_state_t *st, const ss_plugin_event_input *ev)
 	snprintf(st->rawtime, sizeof(st->rawtime), "%" PRIu64, ev->evt->ts);
 	if (sk_sdk_event_payload(ev->evt, &pl, &len, NULL, NULL, 0) < 0)
 		return;
-	for (i = 0; i < len && (pl[i] == ' ' || pl[i] == '\n' || pl[i] == '\r' || pl[i] == '\t'); i++)
-		;
-	if (i == len || (pl[i] != '{' && pl[i] != '['))
+	if (sk_sdk_jscan_root((const char *)pl, len, &st->root) < 0 ||
+	    (st->root.t != SK_JT_OBJECT && st->root.t != SK_JT_ARRAY))
 		return;
-	st->root = json_loadb((const char *)pl, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	st->is_json = true;
 }
 
 static int extract_one(json_state_t *st, ss_plugin_extract_field *f)
 {
 	const char *txt;
-	json_t *v;
+	sk_sdk_jval_t v;
+	json_t *doc;
 
 	sk_sdk_extract_none(f);
 	switch (f->field_id) {
@@ -202,20 +209,21 @@ static int extract_one(json_state_t *st, ss_plugin_extract_field *f)
 		return sk_sdk_extract_str_ref(&st->x, f, st->rawtime);
 	case F_JSON_OBJ:
 	case F_JEVT_OBJ:
-		if (!st->root)
+		if (!st->is_json)
 			return 0;
-		if (!st->obj_text)
-			st->obj_text = json_dumps(st->root, JSON_INDENT(2) | JSON_ENCODE_ANY);
-		return st->obj_text ? sk_sdk_extract_str_ref(&st->x, f, st->obj_text) : -1;
+		if (!st->obj_done) {
+			st->obj_done = true;
+			doc = json_loadb(st->root.p, st->root.n, JSON_DECODE_ANY, NULL);
+			st->obj_text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_ENCODE_ANY) : NULL;
+			json_decref(doc);
+		}
+		return st->obj_text ? sk_sdk_extract_str_ref(&st->x, f, st->obj_text) : 0;
 	case F_JSON_VALUE:
 	case F_JEVT_VALUE:
-		if (!st->root || !f->arg_key)
+		if (!st->is_json || !f->arg_key || sk_sdk_jscan_pointer(&st->root, f->arg_key, &v) < 0)
 			return 0;
-		v = sk_sdk_json_pointer(st->root, f->arg_key);
-		if (!v)
-			return 0;
-		txt = sk_sdk_json_text(&st->x, v, NULL);
-		return txt ? sk_sdk_extract_str_ref(&st->x, f, txt) : -1;
+		txt = sk_sdk_jscan_text(&st->x, &v, NULL);
+		return txt ? sk_sdk_extract_str_ref(&st->x, f, txt) : 0;
 	}
 	sk_sdk_err_set(&st->err, "json: unknown field id %u", (unsigned)f->field_id);
 	return -1;

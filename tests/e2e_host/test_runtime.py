@@ -132,7 +132,7 @@ def http_get(port, path):
         return r.status, r.read().decode()
 
 
-def start_saker(tmp, open_params, http_port, web_port, rules, extra=""):
+def start_saker(tmp, open_params, http_port, web_port, rules, extra="", argv=()):
     cfg = os.path.join(tmp, "saker.yaml")
     write(cfg, f"""plugins:
   - name: abitest
@@ -149,10 +149,13 @@ webserver:
   enabled: true
   listen_address: 127.0.0.1
   listen_port: {web_port}
+  prometheus_metrics_enabled: true
+metrics:
+  enabled: true
 {extra}""")
     out = open(os.path.join(tmp, "stdout.txt"), "w")
     err = open(os.path.join(tmp, "stderr.txt"), "w")
-    p = subprocess.Popen([args.saker, "-c", cfg, "-r", rules], stdout=out, stderr=err)
+    p = subprocess.Popen([args.saker, "-c", cfg, "-r", rules, *argv], stdout=out, stderr=err)
     return p, out, err
 
 
@@ -193,7 +196,7 @@ with tempfile.TemporaryDirectory() as tmp:
     write(rules, RULE_SECRET)
     hport, wport = free_port(), free_port()
     p, o, e = start_saker(tmp, "1000000@200", hport, wport,
-                          rules, extra="http_output_queue_size: 16\n")
+                          rules, argv=("-o", "http_output.max_queue=16"))
     hz = wait_web(wport)
     check("/healthz answers while events flow", hz is not None and hz[0] == 200 and "ok" in hz[1], hz)
     time.sleep(2.0)

@@ -223,6 +223,108 @@ static void test_json(void)
 	sk_sdk_extract_free(&x);
 }
 
+static void test_jscan(void)
+{
+	static const char doc[] =
+		" { \"a\" : {\"b/c\":[10, {\"d~e\":\"s\"}], \"t\":true, \"o\":{ \"x\" : 1 } },"
+		"\"esc\":\"q\\\"u\\u00e9\\ud83d\\ude00\\n\", \"k\\u0041\":\"keyesc\","
+		"\"num\":-1.5e3, \"n\":null, \"f\":false, \"\":5, \"arr\":[ ] } ";
+	static const char *const ptrs[] = { "", "/a", "/a/b~1c", "/a/b~1c/0", "/a/b~1c/1/d~0e",
+		"a/t", "/a/o", "/esc", "/num", "/n", "/f", "/", "/arr", "/a/b~1c/2", "/a/b~1c/01",
+		"/missing", "/a/t/x", "/kA", NULL };
+	static const char *const bad[] = { "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "tru",
+		"{\"a\":1}x", "[\"a\001\"]", "{,}", "[1 2]", "{\"a\":}", "-", "1e", NULL };
+	static const char *const trunc[] = { "{", "[1,", "{\"a\":\"bc", "tru", "", "[[[", NULL };
+	static const char *const good[] = { "0", "-0.5e-3", "\"\"", "[]", "{}", "[[],{}]", "null",
+		" true ", "{\"a\":[1,{\"b\":null}]}", "\"\\ud83d\\ude00\"", NULL };
+	sk_sdk_extract_t x;
+	sk_sdk_jval_t root, v, it = { 0 }, k, el;
+	json_t *jr = json_loads(doc, 0, NULL);
+	char err[128], deep[300], compact[sizeof(doc)];
+	size_t i, len, n;
+	int rc, count;
+
+	sk_sdk_extract_init(&x);
+	CHECK(jr != NULL);
+	CHECK(sk_sdk_jscan_validate(doc, strlen(doc), 64, err, sizeof(err)) == 0);
+	CHECK(sk_sdk_jscan_root(doc, strlen(doc), &root) == 0 && root.t == SK_JT_OBJECT);
+	/* every pointer gives the same value text as the jansson reference (except
+	 * numbers and the whole document, whose raw text jscan keeps as sent) */
+	for (i = 0; ptrs[i]; i++) {
+		json_t *ref = sk_sdk_json_pointer(jr, ptrs[i]);
+		const char *want = ref ? sk_sdk_json_text(&x, ref, NULL) : NULL;
+		const char *got = NULL;
+
+		if (sk_sdk_jscan_pointer(&root, ptrs[i], &v) == 0)
+			got = sk_sdk_jscan_text(&x, &v, NULL);
+		if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0 &&
+		    strcmp(ptrs[i], "/num") != 0 && ptrs[i][0] != '\0')) {
+			fprintf(stderr, "pointer %s: jscan '%s' jansson '%s'\n", ptrs[i],
+				got ? got : "(none)", want ? want : "(none)");
+			failures++;
+		}
+	}
+	CHECK(sk_sdk_jscan_pointer(&root, "/num", &v) == 0 && v.t == SK_JT_NUMBER);
+	CHECK_STR(sk_sdk_jscan_text(&x, &v, &len), "-1.5e3"); /* raw number text, as fastjson */
+	CHECK(sk_sdk_jscan_pointer(&root, "/esc", &v) == 0);
+	CHECK_STR(sk_sdk_jscan_text(&x, &v, NULL), "q\"u\xc3\xa9\xf0\x9f\x98\x80\n");
+	CHECK(sk_sdk_jscan_streq(&v, "q\"u\xc3\xa9\xf0\x9f\x98\x80\n"));
+	CHECK(sk_sdk_jscan_pointer(&root, "/a/o", &v) == 0);
+	CHECK_STR(sk_sdk_jscan_text(&x, &v, NULL), "{\"x\":1}");
+	{
+		static const char *const path[] = { "a", "b/c", "1", "d~e", NULL };
+
+		CHECK(sk_sdk_jscan_path(&root, path, &v) == 0 && sk_sdk_jscan_streq(&v, "s"));
+	}
+	/* iteration */
+	count = 0;
+	while ((rc = sk_sdk_jscan_next_member(&root, &it, &k, &el)) == 1)
+		count++;
+	CHECK(rc == 0 && count == 8);
+	CHECK(sk_sdk_jscan_pointer(&root, "/arr", &v) == 0);
+	memset(&it, 0, sizeof(it));
+	CHECK(sk_sdk_jscan_next(&v, &it, &el) == 0);
+	n = sk_sdk_jscan_compact(&root, compact);
+	compact[n] = '\0';
+	CHECK(strstr(compact, "{\"a\":{\"b/c\":[10,{\"d~e\":\"s\"}]") == compact);
+	CHECK(strstr(compact, "\\ud83d") != NULL); /* escapes inside strings kept as is */
+	/* validation */
+	for (i = 0; good[i]; i++)
+		if (sk_sdk_jscan_validate(good[i], strlen(good[i]), 8, err, sizeof(err)) != 0) {
+			fprintf(stderr, "valid '%s' rejected: %s\n", good[i], err);
+			failures++;
+		}
+	for (i = 0; bad[i]; i++)
+		if (sk_sdk_jscan_validate(bad[i], strlen(bad[i]), 8, err, sizeof(err)) == 0) {
+			fprintf(stderr, "invalid '%s' accepted\n", bad[i]);
+			failures++;
+		}
+	for (i = 0; trunc[i]; i++)
+		if (sk_sdk_jscan_validate(trunc[i], strlen(trunc[i]), 8, err, sizeof(err)) != -EAGAIN) {
+			fprintf(stderr, "truncated '%s' not reported as premature end\n", trunc[i]);
+			failures++;
+		}
+	memset(deep, '[', sizeof(deep));
+	CHECK(sk_sdk_jscan_validate(deep, sizeof(deep), 100, err, sizeof(err)) == -EINVAL);
+	CHECK(strstr(err, "nesting") != NULL);
+	/* lookups in every truncation of the document stay in bounds */
+	for (i = 0; i < strlen(doc); i++) {
+		char *cut = malloc(i ? i : 1);
+
+		memcpy(cut, doc, i);
+		if (sk_sdk_jscan_root(cut, i, &root) == 0) {
+			for (n = 0; ptrs[n]; n++)
+				if (sk_sdk_jscan_pointer(&root, ptrs[n], &v) == 0)
+					(void)sk_sdk_jscan_text(&x, &v, NULL);
+		}
+		if (i < strlen(doc) - 1) /* the document ends with one blank */
+			CHECK(sk_sdk_jscan_validate(cut, i, 64, err, sizeof(err)) != 0);
+		free(cut);
+	}
+	json_decref(jr);
+	sk_sdk_extract_free(&x);
+}
+
 static void test_err(void)
 {
 	sk_sdk_err_t e;
@@ -245,6 +347,7 @@ int main(void)
 	test_config();
 	test_extract();
 	test_json();
+	test_jscan();
 	if (failures) {
 		fprintf(stderr, "%d check(s) failed\n", failures);
 		return 1;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Load + compile of the three upstream syscall rules files together, versus
+# reading and YAML-parsing the same files, each in its own process, in the
+# same run. Targets: <= 100 ms and <= 30 MB max RSS for the load.
+# Usage: bench/rules_load/run.sh [build-dir] [iterations]
+# Exit: 0 within targets, 1 over a target, 2 not built, 77 no upstream files.
+set -euo pipefail
+BUILD=${1:-build}
+N=${2:-20}
+BIN=$BUILD/bench/rules_load/bench_rules_load
+PLUG=$BUILD/tests/rules_plugins/librtp_container.so
+SYS=$BUILD/tests/rules_plugins/librtp_syscall.so
+[ -x "$BIN" ] || { echo "missing $BIN: cmake --build $BUILD --target bench_rules_load"; exit 2; }
+[ -e "$PLUG" ] && [ -e "$SYS" ] || { echo "missing test plugins: cmake --build $BUILD --target rtp_container rtp_syscall"; exit 2; }
+UP=${SAKER_UPSTREAM:-$(cd "$(dirname "$0")/../../.." && pwd)/shared/upstream}
+files=()
+for f in falco_rules.yaml falco-incubating_rules.yaml falco-sandbox_rules.yaml; do
+  [ -e "$UP/rules/$f" ] || { echo "SKIP: $UP/rules/$f not found (set SAKER_UPSTREAM)"; exit 77; }
+  files+=("$UP/rules/$f")
+done
+base=$("$BIN" baseline -n "$N" "${files[@]}")
+load=$("$BIN" load -n "$N" -p "$SYS" -p "$PLUG" "${files[@]}")
+echo "baseline (read + YAML parse): $base"
+echo "load (saker load + compile):   $load"
+get() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+python3 - "$(get ms_median "$base")" "$(get ms_median "$load")" \
+  "$(get maxrss_kb "$base")" "$(get maxrss_kb "$load")" <<'PY'
+import sys
+bt, lt, br, lr = map(float, sys.argv[1:])
+print(f"time: load {lt:.2f} ms = {lt / bt:.2f} x baseline ({bt:.2f} ms); target <= 100 ms")
+print(f"max RSS: load {lr / 1024:.1f} MB = {lr / br:.2f} x baseline ({br / 1024:.1f} MB); target <= 30 MB")
+ok = lt <= 100 and lr <= 30 * 1024
+print("PASS" if ok else "OVER TARGET")
+sys.exit(0 if ok else 1)
+PY

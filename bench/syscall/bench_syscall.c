@@ -1,0 +1,222 @@
+/*
+ * bench_syscall.c - per-syscall cost of saker's live capture.
+ *
+ * A child pinned to one CPU runs an openat("/dev/null")+close loop while the
+ * parent, pinned to another CPU, drains whatever capture is active:
+ *   none      no BPF at all (baseline a)
+ *   minimal   one 32-byte record per syscall exit, reserve+submit (default
+ *             wake-up: the reader is woken whenever it had caught up),
+ *             trivial reader (baseline b)
+ *   minimal_nw  the same with BPF_RB_NO_WAKEUP, reader polling every 10 ms
+ *             (the wake-up policy saker uses) (baseline b')
+ *   saker     saker's live capture (sk_live), every supported event type,
+ *             events handed out zero-copy and touched by the reader (c)
+ * Modes are interleaved round by round (the host may be shared and noisy);
+ * prints the median and minimum ns per syscall per mode, and drops.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include <bpf/libbpf.h>
+
+#include "live.h"
+#include "minimal.skel.h"
+
+#define MAX_ROUNDS 64
+#define MAX_MODES 8
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t s;
+
+	CPU_ZERO(&s);
+	CPU_SET(cpu, &s);
+	sched_setaffinity(0, sizeof(s), &s);
+}
+
+/* Forks the loop child; returns its pid and a pipe carrying its result. */
+static pid_t start_loop(int cpu, long iters, int *res_fd)
+{
+	int p[2];
+	pid_t c;
+
+	if (pipe(p))
+		return -1;
+	c = fork();
+	if (c == 0) {
+		uint64_t t0, t1, d;
+		long i;
+
+		close(p[0]);
+		pin(cpu);
+		for (i = 0; i < iters / 10; i++) /* warm up */
+			close((int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
+		t0 = now_ns();
+		for (i = 0; i < iters; i++)
+			close((int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
+		t1 = now_ns();
+		d = t1 - t0;
+		if (write(p[1], &d, 8) != 8)
+			_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	*res_fd = p[0];
+	return c;
+}
+
+static int rb_count(void *ctx, void *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	(*(uint64_t *)ctx)++;
+	return 0;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct result {
+	const char *mode;
+	double ns[MAX_ROUNDS];
+	uint64_t seen, drops;
+};
+
+static int run_round(struct result *res, int r, long iters, int loop_cpu)
+{
+	const char *mode = res->mode;
+	struct minimal_bpf *mb = NULL;
+	struct ring_buffer *rb = NULL;
+	sk_live_t *l = NULL;
+	char err[256] = "";
+	uint64_t elapsed = 0;
+	int fd = -1, rc = 0;
+	pid_t c;
+
+	if (!strncmp(mode, "minimal", 7)) {
+		mb = minimal_bpf__open();
+		if (!mb)
+			return -1;
+		mb->rodata->reader_tgid = (uint32_t)getpid();
+		mb->rodata->no_wakeup = !strcmp(mode, "minimal_nw");
+		if (minimal_bpf__load(mb) || minimal_bpf__attach(mb)) {
+			fprintf(stderr, "minimal: load/attach failed\n");
+			minimal_bpf__destroy(mb);
+			return -1;
+		}
+		rb = ring_buffer__new(bpf_map__fd(mb->maps.rb), rb_count, &res->seen, NULL);
+		if (!rb)
+			return -1;
+	} else if (!strcmp(mode, "saker")) {
+		sk_live_opts_t o = {0};
+
+		o.ring_bytes = 8u << 20;
+		o.cpus_per_ring = 2;
+		if (sk_live_open(&o, &l, err, sizeof(err))) {
+			fprintf(stderr, "saker: %s\n", err);
+			return -1;
+		}
+	} else if (strcmp(mode, "none")) {
+		fprintf(stderr, "unknown mode %s\n", mode);
+		return -1;
+	}
+	c = start_loop(loop_cpu, iters, &fd);
+	if (c < 0)
+		return -1;
+	for (;;) {
+		int done = waitpid(c, NULL, WNOHANG) == c;
+
+		if (rb) {
+			ring_buffer__poll(rb, 10);
+		} else if (l) {
+			const ss_plugin_event *evs[512];
+			int n, k;
+
+			while ((n = sk_live_next(l, evs, 512, 10)) > 0)
+				for (k = 0; k < n; k++)
+					res->seen += evs[k]->type != 0;
+			if (n < 0) {
+				rc = -1;
+				break;
+			}
+		} else {
+			usleep(10000);
+		}
+		if (done)
+			break;
+	}
+	if (read(fd, &elapsed, 8) != 8)
+		rc = -1;
+	close(fd);
+	res->ns[r] = (double)elapsed / (double)(2 * iters);
+	if (rb) {
+		ring_buffer__consume(rb);
+		res->drops += mb->bss->drops;
+	}
+	if (l) {
+		sk_live_stats_t st;
+
+		sk_live_stats(l, &st);
+		res->drops += st.drops;
+	}
+	ring_buffer__free(rb);
+	minimal_bpf__destroy(mb);
+	sk_live_close(l);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	long iters = argc > 1 ? atol(argv[1]) : 200000;
+	int rounds = argc > 2 ? atoi(argv[2]) : 5;
+	int loop_cpu = 0, reader_cpu = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 1 : 0;
+	struct result res[MAX_MODES];
+	int nmodes = 0, r, m;
+
+	if (rounds > MAX_ROUNDS)
+		rounds = MAX_ROUNDS;
+	if (rounds < 1)
+		rounds = 1;
+	memset(res, 0, sizeof(res));
+	for (m = 3; m < argc && nmodes < MAX_MODES; m++)
+		res[nmodes++].mode = argv[m];
+	if (!nmodes) {
+		res[nmodes++].mode = "none";
+		res[nmodes++].mode = "minimal";
+		res[nmodes++].mode = "minimal_nw";
+		res[nmodes++].mode = "saker";
+	}
+	pin(reader_cpu);
+	for (r = 0; r < rounds; r++)
+		for (m = 0; m < nmodes; m++)
+			if (run_round(&res[m], r, iters, loop_cpu))
+				return 3;
+	for (m = 0; m < nmodes; m++) {
+		qsort(res[m].ns, (size_t)rounds, sizeof(double), cmp_d);
+		printf("mode=%s iters=%ld rounds=%d ns_per_syscall_median=%.1f min=%.1f events_read=%llu drops=%llu\n",
+		       res[m].mode, iters, rounds, res[m].ns[rounds / 2], res[m].ns[0],
+		       (unsigned long long)res[m].seen, (unsigned long long)res[m].drops);
+	}
+	return 0;
+}

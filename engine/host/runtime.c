@@ -1,0 +1,328 @@
+/* The loop side of the engine. */
+#include "runtime.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "queue.h"
+#include "worker.h"
+#include "../util/log.h"
+#include "../util/metrics.h"
+
+#define STOP_POLL_MS 10
+
+struct sk_runtime {
+	sk_runtime_opts_t o;
+	uv_loop_t *loop;
+	sk_queue_t *queue;
+	sk_rules_slot_t rules;
+	sk_outputs_t *outputs;
+	sk_worker_t **workers;
+	size_t nworkers;
+	uv_async_t wake;
+	uv_signal_t sig_int, sig_term, sig_hup;
+	uv_timer_t duration, stop_poll, flush_guard;
+	bool handles_open;
+	bool stopping, flushing, exited;
+	uint64_t stop_deadline;
+	_Atomic size_t ndone;
+	int exit_code;
+	bool abandoned;
+};
+
+static void on_alert(void *ud, sk_alert_t *a)
+{
+	sk_runtime_t *rt = ud;
+	sk_queue_push(rt->queue, a);
+	uv_async_send(&rt->wake);
+}
+
+static void on_done(void *ud, sk_worker_t *w)
+{
+	sk_runtime_t *rt = ud;
+	(void)w;
+	atomic_fetch_add(&rt->ndone, 1);
+	uv_async_send(&rt->wake);
+}
+
+static void drain_queue(sk_runtime_t *rt)
+{
+	sk_alert_t *a;
+	while ((a = sk_queue_pop(rt->queue))) {
+		if (rt->outputs)
+			sk_outputs_emit(rt->outputs, a);
+		sk_alert_free(a);
+	}
+}
+
+static void close_handles(sk_runtime_t *rt)
+{
+	if (!rt->handles_open)
+		return;
+	rt->handles_open = false;
+	uv_close((uv_handle_t *)&rt->wake, NULL);
+	uv_close((uv_handle_t *)&rt->sig_int, NULL);
+	uv_close((uv_handle_t *)&rt->sig_term, NULL);
+	uv_close((uv_handle_t *)&rt->sig_hup, NULL);
+	uv_close((uv_handle_t *)&rt->duration, NULL);
+	uv_close((uv_handle_t *)&rt->stop_poll, NULL);
+	uv_close((uv_handle_t *)&rt->flush_guard, NULL);
+}
+
+static void on_flushed(void *ud)
+{
+	sk_runtime_t *rt = ud;
+	if (rt->exited)
+		return;
+	rt->exited = true;
+	if (rt->o.on_exit)
+		rt->o.on_exit(rt->o.ud);
+	close_handles(rt);
+	uv_stop(rt->loop);
+}
+
+static void flush_guard_cb(uv_timer_t *t)
+{
+	sk_runtime_t *rt = t->data;
+	sk_log(SK_LOG_WARNING, "host", "outputs did not flush in time; exiting anyway");
+	on_flushed(rt);
+}
+
+static void finish(sk_runtime_t *rt)
+{
+	if (rt->flushing)
+		return;
+	rt->flushing = true;
+	uv_timer_stop(&rt->stop_poll);
+	for (size_t i = 0; i < rt->nworkers; i++) {
+		sk_worker_t *w = rt->workers[i];
+		if (!sk_worker_done(w) || !sk_worker_join(w, 1000)) {
+			sk_log(SK_LOG_WARNING, "host", "event source %s did not stop in time; abandoning it",
+				sk_worker_source(w));
+			rt->workers[i] = NULL; /* leaked on purpose: its thread may still run */
+			rt->abandoned = true;
+			continue;
+		}
+		const char *e = sk_worker_error(w);
+		if (e) {
+			sk_log(SK_LOG_ERROR, "host", "event source %s failed: %s", sk_worker_source(w), e);
+			rt->exit_code = 1;
+		}
+	}
+	drain_queue(rt);
+	/* The exit must not depend on a sink honouring its flush bound. */
+	uv_timer_start(&rt->flush_guard, flush_guard_cb, (uint64_t)rt->o.flush_timeout_ms + 1000, 0);
+	if (rt->outputs)
+		sk_outputs_flush(rt->outputs, rt->o.flush_timeout_ms, on_flushed, rt);
+	else
+		on_flushed(rt);
+}
+
+static void stop_poll_cb(uv_timer_t *t)
+{
+	sk_runtime_t *rt = t->data;
+	drain_queue(rt);
+	if (atomic_load(&rt->ndone) == rt->nworkers || uv_now(rt->loop) >= rt->stop_deadline)
+		finish(rt);
+}
+
+void sk_runtime_stop(sk_runtime_t *rt)
+{
+	if (rt->stopping)
+		return;
+	rt->stopping = true;
+	for (size_t i = 0; i < rt->nworkers; i++)
+		sk_worker_stop(rt->workers[i]);
+	rt->stop_deadline = uv_now(rt->loop) + rt->o.flush_timeout_ms;
+	uv_timer_start(&rt->stop_poll, stop_poll_cb, 0, STOP_POLL_MS);
+}
+
+static void wake_cb(uv_async_t *h)
+{
+	sk_runtime_t *rt = h->data;
+	drain_queue(rt);
+	if (rt->stopping)
+		return;
+	size_t done = atomic_load(&rt->ndone);
+	if (done == rt->nworkers) {
+		sk_runtime_stop(rt);
+		return;
+	}
+	/* One failing source stops the engine, as a failing inspector stops Falco. */
+	for (size_t i = 0; i < rt->nworkers && done; i++) {
+		if (sk_worker_done(rt->workers[i]) && sk_worker_error(rt->workers[i])) {
+			sk_runtime_stop(rt);
+			return;
+		}
+	}
+}
+
+typedef struct old_outputs {
+	sk_outputs_t *o;
+} old_outputs_t;
+
+static void old_flushed(void *ud)
+{
+	old_outputs_t *oo = ud;
+	sk_outputs_destroy(oo->o);
+	free(oo);
+}
+
+static void reload(sk_runtime_t *rt)
+{
+	if (!rt->o.reload || rt->stopping)
+		return;
+	sk_log(SK_LOG_INFO, "host", "SIGHUP received, reloading rules and outputs");
+	sk_ruleset_t *rs = NULL;
+	sk_outputs_t *outs = NULL;
+	if (rt->o.reload(rt->o.ud, &rs, &outs) != 0) {
+		sk_log(SK_LOG_ERROR, "host", "reload failed; keeping the current rules and outputs");
+		return;
+	}
+	if (rs) {
+		sk_rules_slot_set(&rt->rules, rs);
+		sk_ruleset_unref(rs);
+	}
+	if (outs) {
+		/* Deliver what is queued to the old sinks, then let them flush. */
+		drain_queue(rt);
+		sk_outputs_t *old = rt->outputs;
+		rt->outputs = outs;
+		if (old) {
+			old_outputs_t *oo = malloc(sizeof(*oo));
+			if (oo) {
+				oo->o = old;
+				sk_outputs_flush(old, rt->o.flush_timeout_ms, old_flushed, oo);
+			} else {
+				sk_outputs_destroy(old);
+			}
+		}
+	}
+	sk_log(SK_LOG_INFO, "host", "reload done");
+}
+
+static void signal_cb(uv_signal_t *h, int signum)
+{
+	sk_runtime_t *rt = h->data;
+	if (signum == SIGHUP) {
+		reload(rt);
+		return;
+	}
+	sk_log(SK_LOG_INFO, "host", "signal %d received, shutting down", signum);
+	sk_runtime_stop(rt);
+}
+
+static void duration_cb(uv_timer_t *t)
+{
+	sk_runtime_t *rt = t->data;
+	sk_log(SK_LOG_INFO, "host", "run duration reached, shutting down");
+	sk_runtime_stop(rt);
+}
+
+int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	sk_runtime_t *rt = calloc(1, sizeof(*rt));
+	if (!rt) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	rt->o = *o;
+	rt->loop = o->loop;
+	sk_rules_slot_init(&rt->rules);
+	sk_rules_slot_set(&rt->rules, o->rules);
+	rt->outputs = o->outputs;
+	int rc = sk_queue_new(o->alert_queue_size, o->alert_queue_block_ms, &rt->queue);
+	if (rc) {
+		snprintf(err, errlen, "cannot create the alert queue (%u entries)", o->alert_queue_size);
+		goto fail;
+	}
+	rt->workers = calloc(o->reg->n + 1, sizeof(*rt->workers));
+	if (!rt->workers) {
+		rc = -ENOMEM;
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i < o->reg->n; i++) {
+		sk_plugin_t *p = o->reg->plugins[i];
+		if (!(p->caps & CAP_SOURCING))
+			continue;
+		sk_worker_opts_t wo = {
+			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
+			.idle_sleep_us = o->idle_sleep_us,
+			.async_queue_size = o->async_queue_size, .on_alert = on_alert, .on_done = on_done,
+			.ud = rt,
+		};
+		if ((rc = sk_worker_new(&wo, &rt->workers[rt->nworkers], err, errlen)))
+			goto fail;
+		rt->nworkers++;
+	}
+	if (rt->nworkers == 0) {
+		snprintf(err, errlen, "no event source: configure and load at least one sourcing plugin");
+		rc = -ENOENT;
+		goto fail;
+	}
+	*out = rt;
+	return 0;
+fail:
+	rt->o.outputs = NULL; /* the caller keeps its outputs on failure */
+	rt->outputs = NULL;
+	sk_runtime_free(rt);
+	return rc ? rc : -EINVAL;
+}
+
+int sk_runtime_run(sk_runtime_t *rt)
+{
+	uv_async_init(rt->loop, &rt->wake, wake_cb);
+	uv_signal_init(rt->loop, &rt->sig_int);
+	uv_signal_init(rt->loop, &rt->sig_term);
+	uv_signal_init(rt->loop, &rt->sig_hup);
+	uv_timer_init(rt->loop, &rt->duration);
+	uv_timer_init(rt->loop, &rt->stop_poll);
+	uv_timer_init(rt->loop, &rt->flush_guard);
+	rt->wake.data = rt->sig_int.data = rt->sig_term.data = rt->sig_hup.data = rt;
+	rt->duration.data = rt->stop_poll.data = rt->flush_guard.data = rt;
+	rt->handles_open = true;
+	uv_signal_start(&rt->sig_int, signal_cb, SIGINT);
+	uv_signal_start(&rt->sig_term, signal_cb, SIGTERM);
+	uv_signal_start(&rt->sig_hup, signal_cb, SIGHUP);
+	if (rt->o.duration_ms)
+		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
+	for (size_t i = 0; i < rt->nworkers; i++) {
+		int rc = sk_worker_start(rt->workers[i]);
+		if (rc) {
+			sk_log(SK_LOG_ERROR, "host", "cannot start the worker for source %s: %s",
+				sk_worker_source(rt->workers[i]), strerror(-rc));
+			rt->exit_code = 1;
+			atomic_fetch_add(&rt->ndone, 1);
+		}
+	}
+	uv_async_send(&rt->wake);
+	uv_run(rt->loop, UV_RUN_DEFAULT);
+	close_handles(rt);
+	/* Let close callbacks run; the caller owns the other handles. */
+	uv_run(rt->loop, UV_RUN_NOWAIT);
+	return rt->exit_code;
+}
+
+void sk_runtime_free(sk_runtime_t *rt)
+{
+	if (!rt)
+		return;
+	for (size_t i = 0; i < rt->nworkers; i++)
+		sk_worker_free(rt->workers[i]);
+	free(rt->workers);
+	sk_queue_free(rt->queue);
+	sk_outputs_destroy(rt->outputs);
+	sk_rules_slot_destroy(&rt->rules);
+	free(rt);
+}
+
+bool sk_runtime_abandoned(const sk_runtime_t *rt)
+{
+	return rt && rt->abandoned;
+}

@@ -1,0 +1,65 @@
+/*
+ * runtime.h - the running engine: one worker per opened event source, the
+ * bounded alert queue, and the libuv loop side (alerts -> outputs, signals,
+ * SIGHUP reload, -M timer, shutdown with output flush).
+ *
+ * Life cycle: sk_runtime_new opens every source (any failure: one error
+ * line, nothing started); sk_runtime_run starts the workers and runs the
+ * loop until every source reached EOF, a signal (SIGINT/SIGTERM) or the -M
+ * timer stops it, or a source fails (exit code 1). Before returning, queued
+ * alerts are handed to the outputs and the outputs are flushed (bounded by
+ * flush_timeout_ms).
+ *
+ * SIGHUP calls opts.reload on the loop thread; a new ruleset is swapped in
+ * atomically (workers switch at batch boundaries), new outputs replace the
+ * old ones after the old ones flushed; queued alerts are never lost.
+ *
+ * Threading: everything here runs on the loop thread (the caller's).
+ */
+#ifndef SK_HOST_RUNTIME_H
+#define SK_HOST_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "registry.h"
+#include "../outputs/outputs.h"
+#include "../rules/rules.h"
+
+typedef struct sk_runtime sk_runtime_t;
+
+typedef struct sk_runtime_opts {
+	uv_loop_t *loop;
+	sk_registry_t *reg;
+	sk_ruleset_t *rules;          /* a reference is taken */
+	sk_outputs_t *outputs;        /* ownership moves to the runtime */
+	uint32_t alert_queue_size;
+	uint32_t alert_queue_block_ms;
+	uint32_t idle_sleep_us;
+	uint32_t async_queue_size;
+	uint32_t flush_timeout_ms;
+	uint64_t duration_ms;         /* -M; 0 = until the sources end or a signal */
+	const char *hostname;
+	/* SIGHUP: build a new ruleset and/or outputs (NULL keeps the current
+	 * one). A non-zero return keeps everything as is (the error is logged). */
+	int (*reload)(void *ud, sk_ruleset_t **rules, sk_outputs_t **outputs);
+	/* Called on the loop once the outputs flushed, before the loop stops. */
+	void (*on_exit)(void *ud);
+	void *ud;
+} sk_runtime_opts_t;
+
+int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, size_t errlen);
+/* Returns the process exit code (0, or 1 when a source failed). */
+int sk_runtime_run(sk_runtime_t *rt);
+void sk_runtime_free(sk_runtime_t *rt); /* NULL-safe */
+
+/* true when a source did not stop in time and its thread was abandoned:
+ * plugin states may still be in use, so the caller must exit without
+ * destroying the registry. */
+bool sk_runtime_abandoned(const sk_runtime_t *rt);
+
+/* Ask the runtime to stop as after SIGTERM (loop thread only). */
+void sk_runtime_stop(sk_runtime_t *rt);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * worker.h - one source worker: a thread that pulls batches from one
+ * sourcing plugin instance, validates and stamps each event, runs the
+ * compatible parsers, evaluates the rules of its source and hands alerts to
+ * the runtime.
+ *
+ * Each worker owns its own plugin states (plugin_init) for every extractor
+ * and parser compatible with its source, because a plugin state is
+ * single-threaded; the sourcing plugin uses its registry primary state.
+ * Async plugins compatible with the source get a handler on their worker
+ * state; their events are validated, copied into a bounded inbox and
+ * processed by the worker between batches like any other event.
+ * Extracted values are copied into a per-event arena, so every value of an
+ * event stays valid until the next event, as sk_rules_extractor_t requires.
+ *
+ * The ruleset is read through an sk_rules_slot_t: reload swaps the pointer
+ * under a lock and bumps a generation; workers pick it up at batch
+ * boundaries (and then re-send saker_set_event_types).
+ *
+ * Threading: new/open/start/join/free on the main thread; the rest runs on
+ * the worker thread.
+ */
+#ifndef SK_HOST_WORKER_H
+#define SK_HOST_WORKER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "registry.h"
+#include "../rules/rules.h"
+
+typedef struct sk_rules_slot {
+	pthread_mutex_t lock;
+	sk_ruleset_t *rs;
+	_Atomic uint64_t gen;
+} sk_rules_slot_t;
+
+void sk_rules_slot_init(sk_rules_slot_t *s);
+/* Replace the ruleset (takes a new reference on rs, drops the old one). */
+void sk_rules_slot_set(sk_rules_slot_t *s, sk_ruleset_t *rs);
+/* New reference on the current ruleset (or NULL) and its generation. */
+sk_ruleset_t *sk_rules_slot_get(sk_rules_slot_t *s, uint64_t *gen);
+void sk_rules_slot_destroy(sk_rules_slot_t *s);
+
+typedef struct sk_worker sk_worker_t;
+
+typedef struct sk_worker_opts {
+	sk_registry_t *reg;
+	sk_plugin_t *source;          /* the sourcing plugin */
+	sk_rules_slot_t *rules;
+	const char *hostname;
+	uint32_t idle_sleep_us;
+	uint32_t async_queue_size;    /* async events waiting (0: 4096) */
+	/* Called on the worker thread for each alert (takes ownership). */
+	void (*on_alert)(void *ud, sk_alert_t *a);
+	/* Called on the worker thread when it ends (EOF, stop or error). */
+	void (*on_done)(void *ud, sk_worker_t *w);
+	void *ud;
+} sk_worker_opts_t;
+
+/* Create the worker's plugin states and open the source instance with the
+ * plugin's open_params. err: one line naming plugin, library and reason. */
+int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen);
+int sk_worker_start(sk_worker_t *w);
+void sk_worker_stop(sk_worker_t *w);      /* asks the thread to stop (async-safe) */
+bool sk_worker_done(const sk_worker_t *w);
+/* Join the thread; returns false when it did not end within timeout_ms (the
+ * worker is then leaked and must not be freed). */
+bool sk_worker_join(sk_worker_t *w, uint64_t timeout_ms);
+void sk_worker_free(sk_worker_t *w);      /* NULL-safe; after join */
+
+/* After the worker ended: NULL on EOF/stop, else the error text. */
+const char *sk_worker_error(const sk_worker_t *w);
+const char *sk_worker_source(const sk_worker_t *w);
+uint64_t sk_worker_events(const sk_worker_t *w);
+
+#endif

@@ -1,0 +1,468 @@
+/* loader_rule.c - `rule` items: definition, redefinition, legacy append,
+ * override, standalone `enabled`, exceptions. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader_items.h"
+
+static const char *const rule_keys[] = { "rule", "condition", "output", "desc", "priority",
+	"source", "enabled", "tags", "exceptions", "warn_evttypes", "skip-if-unknown-filter",
+	"capture", "capture_duration", "append", "override", NULL };
+static const char *const rule_app[] = { "condition", "output", "desc", "tags", "exceptions",
+	NULL };
+static const char *const rule_rep[] = { "condition", "output", "desc", "priority", "capture",
+	"capture_duration", "tags", "exceptions", "enabled", "warn_evttypes",
+	"skip-if-unknown-filter", NULL };
+
+static ld_rule_t *find_rule(ld_state_t *st, const char *name)
+{
+	for (size_t i = 0; i < st->nrules; i++)
+		if (!strcmp(st->rules[i].name, name))
+			return &st->rules[i];
+	return NULL;
+}
+
+static void rule_clear(ld_rule_t *r)
+{
+	free(r->name);
+	sk__text_free(&r->cond);
+	sk__text_free(&r->output);
+	free(r->desc);
+	free(r->source);
+	ld_strv_free(r->tags, r->ntags);
+	for (size_t i = 0; i < r->nexc; i++)
+		sk__exception_free(&r->exc[i]);
+	free(r->exc);
+	memset(r, 0, sizeof(*r));
+}
+
+void ld_rule_free(ld_rule_t *r)
+{
+	rule_clear(r);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sort_unique(char **v, size_t *n)
+{
+	if (*n < 2)
+		return;
+	qsort(v, *n, sizeof(char *), cmp_str);
+	size_t o = 1;
+	for (size_t i = 1; i < *n; i++) {
+		if (!strcmp(v[i], v[o - 1]))
+			free(v[i]);
+		else
+			v[o++] = v[i];
+	}
+	*n = o;
+}
+
+static void trim_text(sk__text_t *t)
+{
+	size_t b = 0, e = t->len;
+	while (b < e && strchr(" \t\r\n", t->s[b]))
+		b++;
+	while (e > b && strchr(" \t\r\n", t->s[e - 1]))
+		e--;
+	/* leading blanks do not move the mapping (it counts non-blanks) */
+	memmove(t->s, t->s + b, e - b);
+	t->len = e - b;
+	t->s[t->len] = '\0';
+	for (size_t i = 0; i < t->npieces; i++)
+		t->pieces[i].text_off = t->pieces[i].text_off > b ? t->pieces[i].text_off - b : 0;
+}
+
+static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *node,
+	const char *name, sk__exception_t **out, size_t *nout)
+{
+	static const char *const ekeys[] = { "name", "fields", "comps", "values", NULL };
+	ld_loc_t l = ld_loc(src, node);
+	*out = NULL;
+	*nout = 0;
+	if (node->kind == SK_Y_NULL)
+		return 0;
+	if (node->kind != SK_Y_SEQ)
+		return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			"Rule exceptions must be a sequence");
+	sk__exception_t *v = calloc(node->n ? node->n : 1, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	size_t n = 0;
+	int rc = 0;
+	for (size_t i = 0; i < node->n && !rc; i++) {
+		const sk__ynode_t *e = &node->v[i];
+		l = ld_loc(src, e);
+		if (e->kind != SK_Y_MAP) {
+			rc = ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Rule exception must be a mapping");
+			break;
+		}
+		const sk__ynode_t *en;
+		if ((rc = ld_get_scalar(st, src, e, "name", true, "rule", name, &en)))
+			break;
+		ld_check_keys(st, src, e, "rule", name, ekeys);
+		for (size_t j = 0; j < n; j++)
+			if (!strcmp(v[j].name, en->s))
+				ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
+					"Multiple definitions of exception '%s' in the same rule", en->s);
+		sk__exception_t *x = &v[n++];
+		x->line = e->line;
+		x->col = e->col;
+		x->name = strdup(en->s);
+		const sk__ynode_t *f = sk__ymap_get(e, "fields"), *c = sk__ymap_get(e, "comps"),
+				  *vals = sk__ymap_get(e, "values");
+		if (!x->name || (f && sk__ynode_copy(&x->fields, f)) ||
+			(c && sk__ynode_copy(&x->comps, c)) || (vals && sk__ynode_copy(&x->values, vals)))
+			rc = -ENOMEM;
+	}
+	if (rc) {
+		for (size_t j = 0; j < n; j++)
+			sk__exception_free(&v[j]);
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+static int validate_exceptions(ld_state_t *st, const sk__src_t *src, const char *name,
+	const sk__exception_t *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *m = sk__exception_validate(&v[i]);
+		if (m) {
+			ld_loc_t l = { src, v[i].line, v[i].col };
+			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Rule exception item '%s': %s", v[i].name, m);
+		}
+	}
+	return 0;
+}
+
+/* Append exceptions to an existing rule (§3). Consumes add[]. */
+static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
+	sk__exception_t *add, size_t nadd)
+{
+	int rc = 0;
+	for (size_t i = 0; i < nadd && !rc; i++) {
+		sk__exception_t *a = &add[i];
+		ld_loc_t l = { src, a->line, a->col };
+		sk__exception_t *prev = NULL;
+		for (size_t j = 0; j < r->nexc; j++)
+			if (!strcmp(r->exc[j].name, a->name))
+				prev = &r->exc[j];
+		if (prev) {
+			if (a->fields.kind != SK_Y_NULL || a->comps.kind != SK_Y_NULL) {
+				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_VALIDATE",
+					"Can not append exception fields to existing exception, only values");
+				break;
+			}
+			if (a->values.kind == SK_Y_NULL)
+				continue;
+			if (a->values.kind != SK_Y_SEQ) {
+				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+					"Rule exception item '%s': values must be a sequence", a->name);
+				break;
+			}
+			if (prev->values.kind != SK_Y_SEQ) {
+				sk__ynode_free(&prev->values);
+				prev->values.kind = SK_Y_SEQ;
+			}
+			sk__ynode_t *nv = realloc(prev->values.v,
+				(prev->values.n + a->values.n) * sizeof(*nv));
+			if (!nv) {
+				rc = -ENOMEM;
+				break;
+			}
+			prev->values.v = nv;
+			for (size_t k = 0; k < a->values.n; k++) {
+				nv[prev->values.n++] = a->values.v[k];
+				memset(&a->values.v[k], 0, sizeof(a->values.v[k]));
+			}
+			const char *m = sk__exception_validate(prev);
+			if (m)
+				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+					"Rule exception item '%s': %s", a->name, m);
+			continue;
+		}
+		if (a->fields.kind == SK_Y_NULL || a->values.kind == SK_Y_NULL) {
+			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+				"Rule exception new item '%s': must have fields and values", a->name);
+			break;
+		}
+		const char *m = sk__exception_validate(a);
+		if (m) {
+			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+				"Rule exception item '%s': %s", a->name, m);
+			break;
+		}
+		sk__exception_t *ne = realloc(r->exc, (r->nexc + 1) * sizeof(*ne));
+		if (!ne) {
+			rc = -ENOMEM;
+			break;
+		}
+		r->exc = ne;
+		ne[r->nexc++] = *a;
+		memset(a, 0, sizeof(*a));
+	}
+	for (size_t i = 0; i < nadd; i++)
+		sk__exception_free(&add[i]);
+	free(add);
+	return rc;
+}
+
+/* Read the value of one rule key into r (replace semantics, or append when
+ * app). Keys absent from the item are left untouched. */
+static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	ld_rule_t *r, const char *key, bool app)
+{
+	const sk__ynode_t *v = sk__ymap_get(item, key);
+	const char *name = r->name;
+	ld_loc_t l = ld_loc(src, v);
+	int rc;
+	bool b, present;
+	if (!v)
+		return 0;
+	if (!strcmp(key, "condition") || !strcmp(key, "output") || !strcmp(key, "desc")) {
+		const sk__ynode_t *s;
+		if ((rc = ld_get_scalar(st, src, item, key, !app, "rule", name, &s)))
+			return rc;
+		if (!strcmp(key, "desc")) {
+			char *nd;
+			if (app && r->desc) {
+				size_t a = strlen(r->desc);
+				nd = malloc(a + s->slen + 2);
+				if (nd) {
+					memcpy(nd, r->desc, a);
+					nd[a] = ' ';
+					memcpy(nd + a + 1, s->s, s->slen + 1);
+				}
+			} else {
+				nd = strdup(s->s);
+			}
+			if (!nd)
+				return -ENOMEM;
+			free(r->desc);
+			r->desc = nd;
+			return 0;
+		}
+		sk__text_t *t = !strcmp(key, "condition") ? &r->cond : &r->output;
+		if (!strcmp(key, "condition"))
+			r->has_cond = true;
+		else
+			r->has_output = true;
+		rc = app && t->s ? sk__text_append_scalar(t, " ", src, s) : sk__text_set_scalar(t, src, s);
+		if (!rc && t == &r->output)
+			trim_text(t);
+		return rc;
+	}
+	if (!strcmp(key, "priority")) {
+		const sk__ynode_t *s;
+		if ((rc = ld_get_scalar(st, src, item, key, true, "rule", name, &s)))
+			return rc;
+		if (sk_priority_parse(s->s, &r->prio))
+			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Unknown priority value: %s", s->s);
+		r->has_prio = true;
+		return 0;
+	}
+	if (!strcmp(key, "tags")) {
+		char **tv;
+		size_t tn;
+		if (v->kind == SK_Y_NULL)
+			return 0;
+		if ((rc = ld_get_strv(st, src, v, "tags", "rule", name, &tv, &tn)))
+			return rc;
+		if (!app) {
+			ld_strv_free(r->tags, r->ntags);
+			r->tags = NULL;
+			r->ntags = 0;
+		}
+		rc = ld_strv_append(&r->tags, &r->ntags, tv, tn);
+		ld_strv_free(tv, tn);
+		sort_unique(r->tags, &r->ntags);
+		return rc;
+	}
+	if (!strcmp(key, "exceptions")) {
+		sk__exception_t *ev;
+		size_t en;
+		if ((rc = read_exceptions(st, src, v, name, &ev, &en)))
+			return rc;
+		if (app)
+			return append_exceptions(st, src, r, ev, en);
+		if ((rc = validate_exceptions(st, src, name, ev, en))) {
+			for (size_t i = 0; i < en; i++)
+				sk__exception_free(&ev[i]);
+			free(ev);
+			return rc;
+		}
+		for (size_t i = 0; i < r->nexc; i++)
+			sk__exception_free(&r->exc[i]);
+		free(r->exc);
+		r->exc = ev;
+		r->nexc = en;
+		r->exc_loc = l;
+		return 0;
+	}
+	if (!strcmp(key, "capture_duration")) {
+		char *end;
+		if (v->kind != SK_Y_SCALAR || !v->slen)
+			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Value for key 'capture_duration' must be an integer");
+		r->capture_duration = strtoull(v->s, &end, 10);
+		if (*end || v->s[0] == '-')
+			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Value for key 'capture_duration' must be an integer, got '%s'", v->s);
+		return 0;
+	}
+	/* booleans */
+	if ((rc = ld_get_bool(st, src, item, key, "rule", name, &present, &b)))
+		return rc;
+	if (!strcmp(key, "enabled"))
+		r->enabled = b;
+	else if (!strcmp(key, "warn_evttypes"))
+		r->warn_evttypes = b;
+	else if (!strcmp(key, "skip-if-unknown-filter"))
+		r->skip_unknown = b;
+	else if (!strcmp(key, "capture"))
+		r->capture = b;
+	return 0;
+}
+
+static int check_source(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	const ld_rule_t *prev, const char *name)
+{
+	const sk__ynode_t *s = sk__ymap_get(item, "source");
+	if (!s || !prev)
+		return 0;
+	ld_loc_t l = ld_loc(src, s);
+	if (s->kind != SK_Y_SCALAR || strcmp(s->s, prev->source))
+		return ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
+			"Rule has been re-defined with a different source");
+	return 0;
+}
+
+static int do_override(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	const sk__ynode_t *ov, bool app, const char *name, const ld_loc_t *loc)
+{
+	int rc = ld_override_check(st, src, item, ov, app, "rule", name, rule_app, rule_rep);
+	if (rc)
+		return rc;
+	ld_rule_t *r = find_rule(st, name);
+	if (!r) {
+		for (size_t i = 0; i < ov->n; i++)
+			if (!strcmp(ov->v[i].s, "append"))
+				return ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
+					"Rule uses 'append' or 'override.%s: append' but no rule by that name "
+					"already exists", ov->k[i].s);
+		return ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
+			"An 'override.%s: replace' to a rule was requested but no rule by that name "
+			"already exists", ov->n ? ov->k[0].s : "condition");
+	}
+	if ((rc = check_source(st, src, item, r, name)))
+		return rc;
+	for (size_t i = 0; i < ov->n && !rc; i++)
+		rc = apply_key(st, src, item, r, ov->k[i].s, !strcmp(ov->v[i].s, "append"));
+	return rc;
+}
+
+int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+{
+	const sk__ynode_t *nn;
+	int rc = ld_get_scalar(st, src, item, "rule", true, "rule", NULL, &nn);
+	if (rc)
+		return rc;
+	const char *name = nn->s;
+	ld_loc_t loc = ld_loc(src, item);
+	ld_check_keys(st, src, item, "rule", name, rule_keys);
+	bool app = false, has_app;
+	if ((rc = ld_get_bool(st, src, item, "append", "rule", name, &has_app, &app)))
+		return rc;
+	const sk__ynode_t *ov = sk__ymap_get(item, "override");
+	if (ov)
+		return do_override(st, src, item, ov, app, name, &loc);
+
+	ld_rule_t *prev = find_rule(st, name);
+	if (app) {
+		ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
+			"'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') "
+			"under 'override' instead.");
+		if (!sk__ymap_get(item, "condition") && !sk__ymap_get(item, "exceptions"))
+			return ld_err(st, &loc, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+				"Appended rule must have exceptions or condition property");
+		if (!prev)
+			return ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
+				"Rule uses 'append' or 'override.<key>: append' but no rule by that name "
+				"already exists");
+		if ((rc = check_source(st, src, item, prev, name)))
+			return rc;
+		for (size_t i = 0; rule_app[i] && !rc; i++)
+			rc = apply_key(st, src, item, prev, rule_app[i], true);
+		return rc;
+	}
+	bool has_def = sk__ymap_get(item, "condition") || sk__ymap_get(item, "output") ||
+		sk__ymap_get(item, "desc") || sk__ymap_get(item, "priority");
+	if (!has_def && sk__ymap_get(item, "enabled")) {
+		ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
+			"The standalone 'enabled' key usage is deprecated. The correct approach requires "
+			"also a 'replace' entry under the 'override' key (i.e. 'enabled: replace').");
+		if (!prev)
+			return ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
+				"Rule has 'enabled' key but no rule by that name already exists");
+		return apply_key(st, src, item, prev, "enabled", false);
+	}
+	/* full definition */
+	static const char *const required[] = { "condition", "output", "desc", "priority", NULL };
+	for (size_t i = 0; required[i]; i++) {
+		const sk__ynode_t *s;
+		if ((rc = ld_get_scalar(st, src, item, required[i], true, "rule", name, &s)))
+			return rc;
+	}
+	const sk__ynode_t *srcn;
+	if ((rc = ld_get_scalar(st, src, item, "source", false, "rule", name, &srcn)))
+		return rc;
+	if (srcn && srcn->slen == 0)
+		srcn = NULL;
+	const char *source = srcn ? srcn->s : SK_SOURCE_SYSCALL;
+	if (prev && strcmp(prev->source, source)) {
+		ld_loc_t l = srcn ? ld_loc(src, srcn) : loc;
+		return ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
+			"Rule has been re-defined with a different source");
+	}
+	ld_rule_t r = { 0 };
+	r.name = strdup(name);
+	r.source = strdup(source);
+	r.source_explicit = srcn != NULL;
+	r.loc = loc;
+	r.enabled = true;
+	r.warn_evttypes = true;
+	if (!r.name || !r.source) {
+		rule_clear(&r);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; rule_rep[i] && !rc; i++)
+		rc = apply_key(st, src, item, &r, rule_rep[i], false);
+	if (rc) {
+		rule_clear(&r);
+		return rc;
+	}
+	if (prev) {
+		rule_clear(prev);
+		*prev = r;
+		return 0;
+	}
+	ld_rule_t *nr = realloc(st->rules, (st->nrules + 1) * sizeof(*nr));
+	if (!nr) {
+		rule_clear(&r);
+		return -ENOMEM;
+	}
+	st->rules = nr;
+	nr[st->nrules++] = r;
+	return 0;
+}

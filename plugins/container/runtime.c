@@ -1,0 +1,600 @@
+/* runtime.c - HTTP over unix sockets and the runtimes' inspect documents. */
+#include "runtime.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+static void errf(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void errf(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+void sk_ctr_info_clear(sk_ctr_info_t *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->image);
+	free(c->image_id);
+	free(c->image_repo);
+	free(c->image_tag);
+	free(c->image_digest);
+	free(c->ip);
+	for (size_t i = 0; i < c->nmounts; i++) {
+		free(c->mounts[i].source);
+		free(c->mounts[i].dest);
+		free(c->mounts[i].mode);
+		free(c->mounts[i].propagation);
+	}
+	free(c->mounts);
+	json_decref(c->labels);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- HTTP over a unix socket ------------------------------------------- */
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int wait_fd(int fd, short ev, int64_t deadline)
+{
+	for (;;) {
+		int64_t left = deadline - now_ms();
+		if (left <= 0)
+			return -ETIMEDOUT;
+		struct pollfd p = {.fd = fd, .events = ev};
+		int r = poll(&p, 1, (int)left);
+		if (r > 0)
+			return 0;
+		if (r == 0)
+			return -ETIMEDOUT;
+		if (errno != EINTR)
+			return -errno;
+	}
+}
+
+/* Removes chunked transfer coding in place; returns the new length or -1. */
+static long dechunk(char *b, size_t n)
+{
+	size_t in = 0, out = 0;
+	for (;;) {
+		char *end;
+		if (in >= n)
+			return -1;
+		unsigned long sz = strtoul(b + in, &end, 16);
+		if (end == b + in)
+			return -1;
+		char *crlf = memmem(end, n - (size_t)(end - b), "\r\n", 2);
+		if (!crlf)
+			return -1;
+		in = (size_t)(crlf - b) + 2;
+		if (sz == 0)
+			break;
+		if (sz > n - in)
+			return -1;
+		memmove(b + out, b + in, sz);
+		out += sz;
+		in += sz + 2;
+	}
+	b[out] = '\0';
+	return (long)out;
+}
+
+int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size_t max_bytes,
+	int *status, char **body, size_t *blen, char *err, size_t errlen)
+{
+	int fd = -1, rc;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 1);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+
+	*body = NULL;
+	*blen = 0;
+	if (strlen(sock_path) >= sizeof(sa.sun_path)) {
+		errf(err, errlen, "socket path too long: %s", sock_path);
+		return -ENAMETOOLONG;
+	}
+	memcpy(sa.sun_path, sock_path, strlen(sock_path) + 1);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		rc = -errno;
+		errf(err, errlen, "socket: %s", strerror(errno));
+		return rc;
+	}
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		if (errno != EINPROGRESS && errno != EAGAIN) {
+			rc = -errno;
+			errf(err, errlen, "connect %s: %s", sock_path, strerror(errno));
+			goto fail;
+		}
+		if ((rc = wait_fd(fd, POLLOUT, deadline)) < 0) {
+			errf(err, errlen, "connect %s: %s", sock_path, strerror(-rc));
+			goto fail;
+		}
+		int soerr = 0;
+		socklen_t sl = sizeof(soerr);
+		getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl);
+		if (soerr) {
+			rc = -soerr;
+			errf(err, errlen, "connect %s: %s", sock_path, strerror(soerr));
+			goto fail;
+		}
+	}
+
+	char req[1024];
+	int rl = snprintf(req, sizeof(req),
+		"GET %s HTTP/1.1\r\nHost: localhost\r\nUser-Agent: saker-container\r\n"
+		"Accept: application/json\r\nConnection: close\r\n\r\n", path);
+	if (rl < 0 || (size_t)rl >= sizeof(req)) {
+		rc = -ENAMETOOLONG;
+		errf(err, errlen, "request path too long");
+		goto fail;
+	}
+	for (size_t off = 0; off < (size_t)rl;) {
+		ssize_t w = send(fd, req + off, (size_t)rl - off, MSG_NOSIGNAL);
+		if (w > 0) {
+			off += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && errno == EAGAIN) {
+			if ((rc = wait_fd(fd, POLLOUT, deadline)) < 0) {
+				errf(err, errlen, "send to %s: %s", sock_path, strerror(-rc));
+				goto fail;
+			}
+			continue;
+		}
+		rc = w < 0 ? -errno : -EPIPE;
+		errf(err, errlen, "send to %s: %s", sock_path, strerror(-rc));
+		goto fail;
+	}
+
+	size_t hdr_limit = max_bytes + 64 * 1024;
+	for (;;) {
+		if (cap - len < 4096) {
+			size_t ncap = cap ? cap * 2 : 16384;
+			char *nb = realloc(buf, ncap + 1);
+			if (!nb) {
+				rc = -ENOMEM;
+				errf(err, errlen, "out of memory");
+				goto fail;
+			}
+			buf = nb;
+			cap = ncap;
+		}
+		ssize_t r = recv(fd, buf + len, cap - len, 0);
+		if (r > 0) {
+			len += (size_t)r;
+			if (len > hdr_limit) {
+				rc = -EMSGSIZE;
+				errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
+				goto fail;
+			}
+			continue;
+		}
+		if (r == 0)
+			break;
+		if (errno == EINTR)
+			continue;
+		if (errno == EAGAIN) {
+			if ((rc = wait_fd(fd, POLLIN, deadline)) < 0) {
+				errf(err, errlen, "read from %s: %s", sock_path, strerror(-rc));
+				goto fail;
+			}
+			continue;
+		}
+		rc = -errno;
+		errf(err, errlen, "read from %s: %s", sock_path, strerror(errno));
+		goto fail;
+	}
+	close(fd);
+	fd = -1;
+	if (!buf) {
+		errf(err, errlen, "empty answer from %s", sock_path);
+		return -EPROTO;
+	}
+	buf[len] = '\0';
+
+	int code = 0;
+	if (len < 12 || strncmp(buf, "HTTP/1.", 7) != 0 || sscanf(buf + 9, "%3d", &code) != 1) {
+		rc = -EPROTO;
+		errf(err, errlen, "not an HTTP answer from %s", sock_path);
+		goto fail;
+	}
+	char *hend = memmem(buf, len, "\r\n\r\n", 4);
+	if (!hend) {
+		rc = -EPROTO;
+		errf(err, errlen, "truncated HTTP headers from %s", sock_path);
+		goto fail;
+	}
+	*hend = '\0';
+	int chunked = 0;
+	for (char *l = strstr(buf, "\r\n"); l && *l; l = strstr(l + 2, "\r\n")) {
+		if (strncasecmp(l + 2, "Transfer-Encoding:", 18) == 0 && strstr(l + 20, "chunked"))
+			chunked = 1;
+	}
+	size_t boff = (size_t)(hend + 4 - buf), bl = len - boff;
+	memmove(buf, buf + boff, bl);
+	buf[bl] = '\0';
+	if (chunked) {
+		long d = dechunk(buf, bl);
+		if (d < 0) {
+			rc = -EPROTO;
+			errf(err, errlen, "bad chunked encoding from %s", sock_path);
+			goto fail;
+		}
+		bl = (size_t)d;
+	}
+	if (bl > max_bytes) {
+		rc = -EMSGSIZE;
+		errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
+		goto fail;
+	}
+	*status = code;
+	*body = buf;
+	*blen = bl;
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	return rc;
+}
+
+/* ---- inspect documents --------------------------------------------------- */
+
+static char *dupstr(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static json_t *jpath(json_t *o, const char *a, const char *b)
+{
+	return json_object_get(json_object_get(o, a), b);
+}
+
+static json_t *copy_labels(json_t *src, size_t max_len)
+{
+	json_t *out = json_object();
+	const char *k;
+	json_t *v;
+	if (!out)
+		return NULL;
+	json_object_foreach(src, k, v) {
+		if (!json_is_string(v))
+			continue;
+		if (max_len && json_string_length(v) > max_len)
+			continue;
+		json_object_set(out, k, v);
+	}
+	return out;
+}
+
+int sk_rt_split_image(const char *image, char **repo, char **tag, char **digest)
+{
+	const char *s = image ? image : "";
+	const char *at = strchr(s, '@');
+	size_t base = at ? (size_t)(at - s) : strlen(s);
+	const char *slash = NULL, *colon = NULL;
+	for (size_t i = 0; i < base; i++) {
+		if (s[i] == '/')
+			slash = s + i;
+		else if (s[i] == ':')
+			colon = s + i;
+	}
+	if (colon && slash && colon < slash)
+		colon = NULL; /* a registry port, not a tag */
+	size_t rlen = colon ? (size_t)(colon - s) : base;
+	*repo = strndup(s, rlen);
+	*tag = colon ? strndup(colon + 1, base - rlen - 1) : strdup("");
+	*digest = strdup(at ? at + 1 : "");
+	if (!*repo || !*tag || !*digest) {
+		free(*repo);
+		free(*tag);
+		free(*digest);
+		*repo = *tag = *digest = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static int days_from_civil(int y, unsigned m, unsigned d, int64_t *out)
+{
+	y -= m <= 2;
+	const int era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = (unsigned)(y - era * 400);
+	const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*out = (int64_t)era * 146097 + (int64_t)doe - 719468;
+	return 0;
+}
+
+uint64_t sk_rt_parse_time(const char *s)
+{
+	int y, mo, d, h, mi, se, n = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6)
+		return 0;
+	if (y < 1971 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	const char *p = s + n;
+	uint64_t frac = 0;
+	if (*p == '.') {
+		int digits = 0;
+		for (p++; *p >= '0' && *p <= '9'; p++) {
+			if (digits < 9) {
+				frac = frac * 10 + (uint64_t)(*p - '0');
+				digits++;
+			}
+		}
+		while (digits++ < 9)
+			frac *= 10;
+	}
+	int64_t off = 0;
+	if (*p == '+' || *p == '-') {
+		int oh = 0, om = 0;
+		if (sscanf(p + 1, "%2d:%2d", &oh, &om) >= 1)
+			off = (*p == '+' ? 1 : -1) * (int64_t)(oh * 3600 + om * 60);
+	}
+	int64_t days;
+	days_from_civil(y, (unsigned)mo, (unsigned)d, &days);
+	int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - off;
+	if (secs <= 0)
+		return 0;
+	return (uint64_t)secs * 1000000000ull + frac;
+}
+
+static int fill_image(sk_ctr_info_t *c, const char *image, int default_latest)
+{
+	c->image = dupstr(image);
+	if (!c->image || sk_rt_split_image(image, &c->image_repo, &c->image_tag, &c->image_digest))
+		return -ENOMEM;
+	if (default_latest && !c->image_tag[0] && !c->image_digest[0] && c->image_repo[0] &&
+	    strncmp(c->image_repo, "sha256:", 7) != 0) {
+		free(c->image_tag);
+		c->image_tag = strdup("latest");
+		if (!c->image_tag)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static json_t *load_obj(const char *body, size_t len, char *err, size_t errlen)
+{
+	json_error_t je;
+	json_t *root = json_loadb(body, len, 0, &je);
+	if (!root) {
+		errf(err, errlen, "invalid JSON at line %d: %s", je.line, je.text);
+		return NULL;
+	}
+	if (!json_is_object(root)) {
+		errf(err, errlen, "inspect answer is not a JSON object");
+		json_decref(root);
+		return NULL;
+	}
+	return root;
+}
+
+int sk_rt_parse_docker(const char *body, size_t len, size_t label_max_len, sk_ctr_info_t *out,
+	char *err, size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	json_t *root = load_obj(body, len, err, errlen);
+	if (!root)
+		return -EPROTO;
+	int rc = -EPROTO;
+	json_t *cfg = json_object_get(root, "Config"), *hc = json_object_get(root, "HostConfig");
+	if (!jstr(root, "Id") || !json_is_object(cfg)) {
+		errf(err, errlen, "inspect answer has no Id/Config");
+		goto out;
+	}
+	rc = -ENOMEM;
+	const char *name = jstr(root, "Name");
+	if (name && name[0] == '/')
+		name++;
+	out->name = dupstr(name);
+	if (!out->name || fill_image(out, jstr(cfg, "Image"), 1))
+		goto out;
+	const char *iid = jstr(root, "Image");
+	if (iid && strncmp(iid, "sha256:", 7) == 0)
+		iid += 7;
+	out->image_id = iid ? strndup(iid, 12) : strdup("");
+	out->ip = dupstr(json_string_value(jpath(root, "NetworkSettings", "IPAddress")));
+	if (!out->image_id || !out->ip)
+		goto out;
+	out->privileged = json_is_true(json_object_get(hc, "Privileged"));
+	const char *m;
+	out->host_pid = (m = jstr(hc, "PidMode")) && strcmp(m, "host") == 0;
+	out->host_network = (m = jstr(hc, "NetworkMode")) && strcmp(m, "host") == 0;
+	out->host_ipc = (m = jstr(hc, "IpcMode")) && strcmp(m, "host") == 0;
+	out->created_ns = sk_rt_parse_time(json_string_value(jpath(root, "State", "StartedAt")));
+	if (!out->created_ns)
+		out->created_ns = sk_rt_parse_time(jstr(root, "Created"));
+
+	json_t *mounts = json_object_get(root, "Mounts");
+	size_t nm = json_is_array(mounts) ? json_array_size(mounts) : 0;
+	if (nm) {
+		out->mounts = calloc(nm, sizeof(*out->mounts));
+		if (!out->mounts)
+			goto out;
+	}
+	for (size_t i = 0; i < nm; i++) {
+		json_t *mo = json_array_get(mounts, i);
+		if (!json_is_object(mo))
+			continue;
+		sk_ctr_mount_t *dst = &out->mounts[out->nmounts++];
+		dst->source = dupstr(jstr(mo, "Source"));
+		dst->dest = dupstr(jstr(mo, "Destination"));
+		dst->mode = dupstr(jstr(mo, "Mode"));
+		dst->propagation = dupstr(jstr(mo, "Propagation"));
+		dst->rw = json_is_true(json_object_get(mo, "RW"));
+		if (!dst->source || !dst->dest || !dst->mode || !dst->propagation)
+			goto out;
+	}
+	out->labels = copy_labels(json_object_get(cfg, "Labels"), label_max_len);
+	if (!out->labels)
+		goto out;
+	rc = 0;
+out:
+	json_decref(root);
+	if (rc) {
+		if (rc == -ENOMEM)
+			errf(err, errlen, "out of memory");
+		sk_ctr_info_clear(out);
+	}
+	return rc;
+}
+
+/* CRI-O keeps the volume list as a JSON string in an annotation. */
+static int crio_mounts(sk_ctr_info_t *out, const char *vols)
+{
+	json_t *arr = vols ? json_loads(vols, 0, NULL) : NULL;
+	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+	int rc = 0;
+	if (n && !(out->mounts = calloc(n, sizeof(*out->mounts)))) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *v = json_array_get(arr, i);
+		if (!json_is_object(v))
+			continue;
+		sk_ctr_mount_t *d = &out->mounts[out->nmounts++];
+		d->source = dupstr(jstr(v, "host_path"));
+		d->dest = dupstr(jstr(v, "container_path"));
+		d->mode = dupstr("");
+		d->propagation = dupstr(jstr(v, "propagation"));
+		d->rw = !json_is_true(json_object_get(v, "readonly"));
+		if (!d->source || !d->dest || !d->mode || !d->propagation) {
+			rc = -ENOMEM;
+			goto out;
+		}
+	}
+out:
+	json_decref(arr);
+	return rc;
+}
+
+int sk_rt_parse_crio(const char *body, size_t len, size_t label_max_len, sk_ctr_info_t *out,
+	char *err, size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	json_t *root = load_obj(body, len, err, errlen);
+	if (!root)
+		return -EPROTO;
+	int rc = -EPROTO;
+	json_t *labels = json_object_get(root, "labels");
+	json_t *ann = json_object_get(root, "annotations");
+	if (!jstr(root, "name") && !json_is_object(labels)) {
+		errf(err, errlen, "CRI-O answer has no name/labels");
+		goto out;
+	}
+	rc = -ENOMEM;
+	const char *name = jstr(labels, "io.kubernetes.container.name");
+	out->name = dupstr(name ? name : jstr(root, "name"));
+	if (!out->name || fill_image(out, jstr(root, "image"), 0))
+		goto out;
+	const char *iref = jstr(root, "image_ref");
+	if (iref && strncmp(iref, "sha256:", 7) == 0)
+		iref += 7;
+	out->image_id = iref ? strndup(iref, 12) : strdup("");
+	json_t *ips = json_object_get(root, "ip_addresses");
+	out->ip = dupstr(json_is_array(ips) ? json_string_value(json_array_get(ips, 0)) : NULL);
+	if (!out->image_id || !out->ip)
+		goto out;
+	const char *p = jstr(ann, "io.kubernetes.cri-o.PrivilegedRuntime");
+	out->privileged = p && strcmp(p, "true") == 0;
+	json_int_t ct = json_integer_value(json_object_get(root, "created_time"));
+	out->created_ns = ct > 0 ? (uint64_t)ct : 0;
+	if (crio_mounts(out, jstr(ann, "io.kubernetes.cri-o.Volumes")))
+		goto out;
+	out->labels = copy_labels(labels, label_max_len);
+	if (!out->labels)
+		goto out;
+	rc = 0;
+out:
+	json_decref(root);
+	if (rc) {
+		if (rc == -ENOMEM)
+			errf(err, errlen, "out of memory");
+		sk_ctr_info_clear(out);
+	}
+	return rc;
+}
+
+int sk_rt_k8s_log_lookup(const char *dir, const char *full_id, sk_ctr_info_t *out)
+{
+	memset(out, 0, sizeof(*out));
+	DIR *d = opendir(dir);
+	if (!d)
+		return -errno;
+	char suffix[96];
+	snprintf(suffix, sizeof(suffix), "-%s.log", full_id);
+	size_t sl = strlen(suffix);
+	int rc = -ENOENT;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		if (n <= sl || strcmp(de->d_name + n - sl, suffix) != 0)
+			continue;
+		/* Kubernetes names have no '_': pod_namespace_container-id.log */
+		const char *u1 = strchr(de->d_name, '_');
+		const char *u2 = u1 ? strchr(u1 + 1, '_') : NULL;
+		if (!u2 || u2 > de->d_name + n - sl)
+			continue;
+		char *pod = strndup(de->d_name, (size_t)(u1 - de->d_name));
+		char *ns = strndup(u1 + 1, (size_t)(u2 - u1 - 1));
+		out->name = strndup(u2 + 1, (size_t)(de->d_name + n - sl - u2 - 1));
+		out->labels = json_object();
+		out->image = strdup("");
+		out->image_id = strdup("");
+		out->image_repo = strdup("");
+		out->image_tag = strdup("");
+		out->image_digest = strdup("");
+		out->ip = strdup("");
+		rc = -ENOMEM;
+		if (pod && ns && out->name && out->labels && out->image && out->image_id &&
+		    out->image_repo && out->image_tag && out->image_digest && out->ip &&
+		    !json_object_set_new(out->labels, "io.kubernetes.pod.name", json_string(pod)) &&
+		    !json_object_set_new(out->labels, "io.kubernetes.pod.namespace", json_string(ns)) &&
+		    !json_object_set_new(out->labels, "io.kubernetes.container.name",
+			    json_string(out->name)))
+			rc = 0;
+		free(pod);
+		free(ns);
+		break;
+	}
+	closedir(d);
+	if (rc)
+		sk_ctr_info_clear(out);
+	return rc;
+}

@@ -1,0 +1,50 @@
+/*
+ * ka_file.h - reading audit events from files.
+ *
+ * Plain path: a file, or every regular file of a directory in mtime order,
+ * read once; then EOF. Content may be JSON lines or (pretty-printed) JSON
+ * documents one after another; each is an Event, an EventList or an array.
+ * file://<path>: the file is read from its start and then followed: new
+ * lines are picked up, rotation (a new inode at the path) and truncation
+ * are detected by polling, a partial last line waits for its newline.
+ *
+ * Ownership: the source owns its buffers; events are appended to the
+ * caller's chain. Threading: one thread at a time (the next_batch caller).
+ */
+#ifndef KA_FILE_H
+#define KA_FILE_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "ka_parse.h"
+
+typedef struct ka_file_src {
+	bool follow;
+	char **files;
+	size_t nfiles, cur;
+	FILE *fp;
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	struct timespec eof_mtime; /* mtime when EOF was last reached */
+	bool read_since_check;     /* lines consumed since the last follow check */
+	char *acc;             /* document being accumulated */
+	size_t acc_len, acc_cap;
+	char *line;
+	size_t line_cap;
+	size_t max_doc, max_event;
+	ka_chain_t pending;    /* parsed events not yet handed out */
+	ka_parse_stats_t st;
+	uint64_t bad_documents;
+	char last_doc_err[256];
+} ka_file_src_t;
+
+int ka_file_open(ka_file_src_t *f, const char *path, bool follow, size_t max_event,
+	size_t max_doc, char *err, size_t errlen);
+/* Move up to max events into out. Returns 0 (maybe none yet: follow mode
+ * idle), 1 at the end of a plain source, or a negative errno with err. */
+int ka_file_read(ka_file_src_t *f, ka_chain_t *out, size_t max, char *err, size_t errlen);
+void ka_file_close(ka_file_src_t *f);
+
+#endif /* KA_FILE_H */

@@ -1,0 +1,511 @@
+/*
+ * live.c - userspace side of the live capture: loads the CO-RE skeleton,
+ * creates one ring buffer per group of CPUs, programs the in-kernel filter
+ * and hands ring records out zero-copy, merged across rings by timestamp.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "live.h"
+#include "live_table.h"
+#include "bpf/sk_bpf_shared.h"
+#include "saker.skel.h"
+
+#define RB_BUSY_BIT (1u << 31)
+#define RB_DISCARD_BIT (1u << 30)
+#define RB_HDR_SZ 8u
+
+typedef struct sk_ring {
+	int fd;
+	uint64_t *cons_pos;   /* mmapped consumer page (rw) */
+	uint8_t *prod;        /* mmapped producer page + data (ro) */
+	uint8_t *data;
+	size_t size;
+	uint64_t cur;         /* next record to read */
+} sk_ring_t;
+
+struct sk_live {
+	struct saker_bpf *skel;
+	struct bpf_link *links[3];
+	sk_ring_t *rings;
+	uint32_t nrings;
+	uint32_t ncpus;
+	int epfd;
+	size_t ring_bytes;
+	size_t page;
+	unsigned poll_ms;
+	uint64_t delivered;
+	sk_live_cpu_stats_t *cpu_stats;
+	struct sk_cpu_counters *raw_stats;
+	const ss_plugin_event **heads;
+};
+
+static void seterr(char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !len)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, len, fmt, ap);
+	va_end(ap);
+}
+
+static int libbpf_quiet(enum libbpf_print_level lvl, const char *fmt, va_list ap)
+{
+	if (lvl == LIBBPF_DEBUG || !getenv("SAKER_BPF_DEBUG"))
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+int sk_live_probe(char *err, size_t errlen)
+{
+	int fd;
+
+	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
+		seterr(err, errlen, "kernel BTF (/sys/kernel/btf/vmlinux) is not available");
+		return -ENOTSUP;
+	}
+	fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sk_probe", 0, 0, 4096, NULL);
+	if (fd < 0) {
+		int e = errno;
+
+		seterr(err, errlen, "cannot create a BPF ring buffer (%s): need root or "
+		       "CAP_BPF+CAP_PERFMON and kernel >= 5.8", strerror(e));
+		return -e;
+	}
+	close(fd);
+	return 0;
+}
+
+static size_t round_pow2(size_t v, size_t min)
+{
+	size_t r = min;
+
+	while (r < v && r < ((size_t)1 << 30))
+		r <<= 1;
+	return r;
+}
+
+static uint64_t ns_of(clockid_t c)
+{
+	struct timespec ts;
+
+	clock_gettime(c, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static int fill_table(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen)
+{
+	int fd = bpf_map__fd(l->skel->maps.sk_sc_table);
+	size_t i;
+
+	for (i = 0; i < sk__live_nrows; i++) {
+		const sk_live_row_t *r = &sk__live_rows[i];
+		struct sk_sc_entry v = {0};
+		uint32_t key = r->nr;
+
+		if (key >= SK_MAX_SYSCALLS)
+			continue;
+		v.evt = r->evt;
+		v.handler = r->handler;
+		v.lifecycle = r->lifecycle;
+		v.enabled = (uint8_t)sk__live_row_selected(r, types, n);
+		if (bpf_map_update_elem(fd, &key, &v, BPF_ANY) != 0) {
+			int e = errno;
+
+			seterr(err, errlen, "updating the syscall filter map: %s", strerror(e));
+			return -e;
+		}
+	}
+	return 0;
+}
+
+static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
+{
+	switch (h) {
+	case SK_H_OPEN: return s->progs.sk_h_open;
+	case SK_H_OPENAT: return s->progs.sk_h_openat;
+	case SK_H_OPENAT2: return s->progs.sk_h_openat2;
+	case SK_H_CREAT: return s->progs.sk_h_creat;
+	case SK_H_CLOSE: return s->progs.sk_h_close;
+	case SK_H_EXEC_FAIL: return s->progs.sk_h_exec_fail;
+	case SK_H_CLONE: return s->progs.sk_h_clone;
+	case SK_H_SOCKET: return s->progs.sk_h_socket;
+	case SK_H_CONNECT: return s->progs.sk_h_connect;
+	case SK_H_ACCEPT: return s->progs.sk_h_accept;
+	case SK_H_BIND: return s->progs.sk_h_bind;
+	case SK_H_LISTEN: return s->progs.sk_h_listen;
+	case SK_H_SENDTO: return s->progs.sk_h_sendto;
+	case SK_H_RECVFROM: return s->progs.sk_h_recvfrom;
+	case SK_H_SENDMSG: return s->progs.sk_h_sendmsg;
+	case SK_H_RECVMSG: return s->progs.sk_h_recvmsg;
+	case SK_H_DUP: return s->progs.sk_h_dup;
+	case SK_H_DUP2: return s->progs.sk_h_dup2;
+	case SK_H_DUP3: return s->progs.sk_h_dup3;
+	case SK_H_ID1: return s->progs.sk_h_id1;
+	case SK_H_ID3: return s->progs.sk_h_id3;
+	case SK_H_CHDIR: return s->progs.sk_h_chdir;
+	case SK_H_FCHDIR: return s->progs.sk_h_fchdir;
+	case SK_H_MOUNT: return s->progs.sk_h_mount;
+	case SK_H_UMOUNT2: return s->progs.sk_h_umount2;
+	case SK_H_CHMOD: return s->progs.sk_h_chmod;
+	case SK_H_FCHMOD: return s->progs.sk_h_fchmod;
+	case SK_H_FCHMODAT: return s->progs.sk_h_fchmodat;
+	case SK_H_MKDIR: return s->progs.sk_h_mkdir;
+	case SK_H_MKDIRAT: return s->progs.sk_h_mkdirat;
+	case SK_H_PATH1: return s->progs.sk_h_path1;
+	case SK_H_UNLINKAT: return s->progs.sk_h_unlinkat;
+	case SK_H_PATH2: return s->progs.sk_h_path2;
+	case SK_H_RENAMEAT: return s->progs.sk_h_renameat;
+	case SK_H_SYMLINKAT: return s->progs.sk_h_symlinkat;
+	case SK_H_PTRACE: return s->progs.sk_h_ptrace;
+	case SK_H_SETNS: return s->progs.sk_h_setns;
+	case SK_H_UNSHARE: return s->progs.sk_h_unshare;
+	case SK_H_BPF: return s->progs.sk_h_bpf;
+	case SK_H_INIT_MODULE: return s->progs.sk_h_init_module;
+	case SK_H_FINIT_MODULE: return s->progs.sk_h_finit_module;
+	case SK_H_USERFAULTFD: return s->progs.sk_h_userfaultfd;
+	case SK_H_PIPE: return s->progs.sk_h_pipe;
+	case SK_H_MEMFD: return s->progs.sk_h_memfd;
+	case SK_H_SOCKETPAIR: return s->progs.sk_h_socketpair;
+	default: return NULL;
+	}
+}
+
+static int setup_rings(sk_live_t *l, char *err, size_t errlen)
+{
+	int outer = bpf_map__fd(l->skel->maps.sk_rings);
+	int cpumap = bpf_map__fd(l->skel->maps.sk_cpu_ring);
+	uint32_t i, cpr = l->ncpus / l->nrings + (l->ncpus % l->nrings ? 1 : 0);
+
+	l->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (l->epfd < 0)
+		return -errno;
+	for (i = 0; i < l->nrings; i++) {
+		sk_ring_t *r = &l->rings[i];
+		struct epoll_event ev = {.events = EPOLLIN, .data.u32 = i};
+		void *p;
+
+		r->fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sk_ring", 0, 0, (uint32_t)l->ring_bytes, NULL);
+		if (r->fd < 0) {
+			int e = errno;
+
+			seterr(err, errlen, "creating ring buffer %u (%zu bytes): %s", i, l->ring_bytes,
+			       strerror(e));
+			return -e;
+		}
+		if (bpf_map_update_elem(outer, &i, &r->fd, BPF_ANY) != 0) {
+			int e = errno;
+
+			seterr(err, errlen, "registering ring buffer %u: %s", i, strerror(e));
+			return -e;
+		}
+		p = mmap(NULL, l->page, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd, 0);
+		if (p == MAP_FAILED)
+			return -errno;
+		r->cons_pos = p;
+		p = mmap(NULL, l->page + 2 * l->ring_bytes, PROT_READ, MAP_SHARED, r->fd, (off_t)l->page);
+		if (p == MAP_FAILED)
+			return -errno;
+		r->prod = p;
+		r->data = (uint8_t *)p + l->page;
+		r->size = l->ring_bytes;
+		r->cur = __atomic_load_n(r->cons_pos, __ATOMIC_ACQUIRE);
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, r->fd, &ev) != 0)
+			return -errno;
+	}
+	for (i = 0; i < l->ncpus && i < SK_MAX_CPUS; i++) {
+		uint32_t ring = cpr ? i / cpr : 0;
+
+		if (ring >= l->nrings)
+			ring = l->nrings - 1;
+		if (bpf_map_update_elem(cpumap, &i, &ring, BPF_ANY) != 0)
+			return -errno;
+	}
+	return 0;
+}
+
+int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t errlen)
+{
+	static const sk_live_opts_t defaults;
+	struct saker_bpf *s = NULL;
+	sk_live_t *l;
+	int rc, i, pfd;
+	unsigned cpr;
+
+	if (!out)
+		return -EINVAL;
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->ndrop_cgroups > SK_LIVE_MAX_DROP_CGROUPS) {
+		seterr(err, errlen, "drop_cgroups: %zu entries, at most %u", opts->ndrop_cgroups,
+		       SK_LIVE_MAX_DROP_CGROUPS);
+		return -EINVAL;
+	}
+	rc = sk_live_probe(err, errlen);
+	if (rc)
+		return rc;
+	libbpf_set_print(libbpf_quiet);
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return -ENOMEM;
+	l->epfd = -1;
+	l->page = (size_t)sysconf(_SC_PAGESIZE);
+	rc = libbpf_num_possible_cpus();
+	if (rc <= 0) {
+		seterr(err, errlen, "cannot count possible CPUs");
+		rc = -EINVAL;
+		goto fail;
+	}
+	l->ncpus = (uint32_t)rc;
+	l->ring_bytes = round_pow2(opts->ring_bytes ? opts->ring_bytes : SK_LIVE_DEFAULT_RING_BYTES,
+				   l->page);
+	cpr = opts->cpus_per_ring ? opts->cpus_per_ring : l->ncpus;
+	l->nrings = (l->ncpus + cpr - 1) / cpr;
+	if (l->nrings > SK_MAX_RINGS)
+		l->nrings = SK_MAX_RINGS;
+	l->poll_ms = opts->poll_ms ? opts->poll_ms : SK_LIVE_DEFAULT_POLL_MS;
+	l->rings = calloc(l->nrings, sizeof(*l->rings));
+	l->heads = calloc(l->nrings, sizeof(*l->heads));
+	l->cpu_stats = calloc(l->ncpus, sizeof(*l->cpu_stats));
+	l->raw_stats = calloc(l->ncpus, sizeof(*l->raw_stats));
+	if (!l->rings || !l->heads || !l->cpu_stats || !l->raw_stats) {
+		rc = -ENOMEM;
+		goto fail;
+	}
+	for (i = 0; i < (int)l->nrings; i++)
+		l->rings[i].fd = -1;
+
+	s = saker_bpf__open();
+	if (!s) {
+		rc = -errno;
+		seterr(err, errlen, "opening the BPF object: %s", strerror(-rc));
+		goto fail;
+	}
+	l->skel = s;
+	s->rodata->sk_self_tgid = (uint32_t)getpid();
+	s->rodata->sk_ignore_tgid = opts->ignore_tgid;
+	s->rodata->sk_drop_failed = opts->drop_failed ? 1 : 0;
+	s->rodata->sk_wakeup_every = opts->wakeup_every ? opts->wakeup_every : SK_LIVE_DEFAULT_WAKEUP_EVERY;
+	s->rodata->sk_snaplen = opts->snaplen ? opts->snaplen : SK_LIVE_DEFAULT_SNAPLEN;
+	if (s->rodata->sk_snaplen > SK_STR_MAX - 1)
+		s->rodata->sk_snaplen = SK_STR_MAX - 1;
+	s->rodata->sk_ncgroups = (uint32_t)opts->ndrop_cgroups;
+	s->rodata->sk_ring_bytes = l->ring_bytes;
+	bpf_map__set_max_entries(s->maps.sk_aux_map, l->ncpus);
+	bpf_map__set_max_entries(s->maps.sk_rings, l->nrings);
+	rc = saker_bpf__load(s);
+	if (rc) {
+		seterr(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
+		       "verifier log)", strerror(-rc));
+		goto fail;
+	}
+	s->bss->sk_boot_to_epoch_ns = ns_of(CLOCK_REALTIME) - ns_of(CLOCK_BOOTTIME);
+	rc = setup_rings(l, err, errlen);
+	if (rc) {
+		if (err && !err[0])
+			seterr(err, errlen, "setting up ring buffers: %s", strerror(-rc));
+		goto fail;
+	}
+	pfd = bpf_map__fd(s->maps.sk_handlers);
+	for (i = 1; i < SK_H_COUNT; i++) {
+		struct bpf_program *p = handler_prog(s, i);
+		int fd = p ? bpf_program__fd(p) : -1;
+		uint32_t key = (uint32_t)i;
+
+		if (fd >= 0 && bpf_map_update_elem(pfd, &key, &fd, BPF_ANY) != 0) {
+			rc = -errno;
+			seterr(err, errlen, "registering handler %d: %s", i, strerror(-rc));
+			goto fail;
+		}
+	}
+	for (i = 0; i < (int)opts->ndrop_cgroups; i++) {
+		uint8_t one = 1;
+
+		if (bpf_map_update_elem(bpf_map__fd(s->maps.sk_drop_cg), &opts->drop_cgroups[i], &one,
+					BPF_ANY) != 0) {
+			rc = -errno;
+			seterr(err, errlen, "drop_cgroups[%d]: %s", i, strerror(-rc));
+			goto fail;
+		}
+	}
+	rc = fill_table(l, opts->types, opts->ntypes, err, errlen);
+	if (rc)
+		goto fail;
+	{
+		struct bpf_program *att[3] = {s->progs.sk_sys_exit, s->progs.sk_sched_exec,
+					      s->progs.sk_sched_exit};
+
+		for (i = 0; i < 3; i++) {
+			l->links[i] = bpf_program__attach(att[i]);
+			if (!l->links[i]) {
+				rc = -errno;
+				seterr(err, errlen, "attaching %s: %s", bpf_program__name(att[i]),
+				       strerror(-rc));
+				goto fail;
+			}
+		}
+	}
+	*out = l;
+	return 0;
+fail:
+	sk_live_close(l);
+	return rc < 0 ? rc : -EINVAL;
+}
+
+int sk_live_set_types(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen)
+{
+	if (!l)
+		return -EINVAL;
+	return fill_table(l, types, n, err, errlen);
+}
+
+/* Head record of ring r, or NULL when none is complete. */
+static const ss_plugin_event *ring_peek(sk_live_t *l, sk_ring_t *r)
+{
+	uint64_t prod = __atomic_load_n((uint64_t *)r->prod, __ATOMIC_ACQUIRE);
+
+	while (r->cur < prod) {
+		uint8_t *hdr = r->data + (r->cur & (r->size - 1));
+		uint32_t len = __atomic_load_n((uint32_t *)hdr, __ATOMIC_ACQUIRE);
+		uint32_t real = len & ~(RB_BUSY_BIT | RB_DISCARD_BIT);
+		const ss_plugin_event *ev = (const ss_plugin_event *)(hdr + RB_HDR_SZ);
+
+		if (len & RB_BUSY_BIT)
+			return NULL;
+		if (!(len & RB_DISCARD_BIT) && real >= sizeof(ss_plugin_event) && ev->len == real)
+			return ev;
+		/* discarded or malformed: skip it */
+		r->cur += (real + RB_HDR_SZ + 7) & ~7ull;
+		(void)l;
+	}
+	return NULL;
+}
+
+static void ring_advance(sk_ring_t *r, const ss_plugin_event *ev)
+{
+	r->cur += (ev->len + RB_HDR_SZ + 7) & ~7ull;
+}
+
+static uint32_t collect(sk_live_t *l, const ss_plugin_event **evts, uint32_t max)
+{
+	uint32_t n = 0, i;
+
+	for (i = 0; i < l->nrings; i++)
+		l->heads[i] = ring_peek(l, &l->rings[i]);
+	while (n < max) {
+		int best = -1;
+
+		for (i = 0; i < l->nrings; i++)
+			if (l->heads[i] && (best < 0 || l->heads[i]->ts < l->heads[best]->ts))
+				best = (int)i;
+		if (best < 0)
+			break;
+		evts[n++] = l->heads[best];
+		ring_advance(&l->rings[best], l->heads[best]);
+		l->heads[best] = ring_peek(l, &l->rings[best]);
+	}
+	return n;
+}
+
+int sk_live_next(sk_live_t *l, const ss_plugin_event **evts, uint32_t max, int timeout_ms)
+{
+	uint64_t deadline = 0;
+	uint32_t i, n;
+
+	if (!l || !evts || !max)
+		return -EINVAL;
+	/* release what the previous call handed out */
+	for (i = 0; i < l->nrings; i++)
+		__atomic_store_n(l->rings[i].cons_pos, l->rings[i].cur, __ATOMIC_RELEASE);
+	if (timeout_ms > 0)
+		deadline = ns_of(CLOCK_MONOTONIC) + (uint64_t)timeout_ms * 1000000ull;
+	for (;;) {
+		struct epoll_event evs[8];
+		int wait;
+
+		n = collect(l, evts, max);
+		if (n) {
+			l->delivered += n;
+			return (int)n;
+		}
+		if (timeout_ms == 0)
+			return 0;
+		wait = (int)l->poll_ms;
+		if (timeout_ms > 0) {
+			uint64_t now = ns_of(CLOCK_MONOTONIC);
+
+			if (now >= deadline)
+				return 0;
+			if ((deadline - now) / 1000000ull < (uint64_t)wait)
+				wait = (int)((deadline - now) / 1000000ull) + 1;
+		}
+		if (epoll_wait(l->epfd, evs, 8, wait) < 0 && errno != EINTR)
+			return -errno;
+	}
+}
+
+int sk_live_stats(sk_live_t *l, sk_live_stats_t *st)
+{
+	uint32_t z = 0, i;
+
+	if (!l || !st)
+		return -EINVAL;
+	memset(st, 0, sizeof(*st));
+	if (bpf_map_lookup_elem(bpf_map__fd(l->skel->maps.sk_counters), &z, l->raw_stats) != 0)
+		return -errno;
+	for (i = 0; i < l->ncpus; i++) {
+		l->cpu_stats[i].events = l->raw_stats[i].events;
+		l->cpu_stats[i].drops = l->raw_stats[i].drops;
+		l->cpu_stats[i].drops_other = l->raw_stats[i].drops_other;
+		st->events += l->raw_stats[i].events;
+		st->drops += l->raw_stats[i].drops + l->raw_stats[i].drops_other;
+	}
+	st->ncpus = l->ncpus;
+	st->nrings = l->nrings;
+	st->delivered = l->delivered;
+	st->cpu = l->cpu_stats;
+	return 0;
+}
+
+void sk_live_close(sk_live_t *l)
+{
+	uint32_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < 3; i++)
+		bpf_link__destroy(l->links[i]);
+	if (l->rings) {
+		for (i = 0; i < l->nrings; i++) {
+			sk_ring_t *r = &l->rings[i];
+
+			if (r->cons_pos)
+				munmap(r->cons_pos, l->page);
+			if (r->prod)
+				munmap(r->prod, l->page + 2 * l->ring_bytes);
+			if (r->fd >= 0)
+				close(r->fd);
+		}
+	}
+	if (l->epfd >= 0)
+		close(l->epfd);
+	saker_bpf__destroy(l->skel);
+	free(l->rings);
+	free(l->heads);
+	free(l->cpu_stats);
+	free(l->raw_stats);
+	free(l);
+}

@@ -1,0 +1,675 @@
+/* parse.c - thread and fd state updates from exit events (see sys.h). */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ppm.h"
+#include "render.h"
+#include "source.h"
+#include "sys.h"
+
+#define AT_FDCWD_VAL (-100)
+
+sk_thread_t *sk_sys_thread(sk_sys_t *s, int64_t tid, bool create)
+{
+	sk_thread_t *th = sk_threads_get(s->threads, tid);
+	if (th || !create)
+		return th;
+	/* Live: a thread born between the /proc scan and the attach, or whose
+	 * clone was filtered: read it from /proc like the scan did. */
+	if (sk_src_is_live(s->inst) && sk_proc_seed_one(s, s->cfg.proc_root, tid)) {
+		th = sk_threads_peek(s->threads, tid);
+		if (th && th->ptid > 0 && !sk_threads_peek(s->threads, th->ptid)) {
+			int64_t ptid = th->ptid;
+			sk_proc_seed_one(s, s->cfg.proc_root, ptid);
+			th = sk_threads_peek(s->threads, tid);
+		}
+		if (th)
+			return th;
+	}
+	return sk_threads_add(s->threads, tid);
+}
+
+sk_fdinfo_t *sk_sys_event_fd(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, int64_t *fdnum)
+{
+	int64_t fd;
+	if (!th || !sk_ev_fd(v, &fd))
+		return NULL;
+	if (fdnum)
+		*fdnum = fd;
+	if (fd < 0)
+		return NULL;
+	return sk_fdtab_get(sk_thread_fds(s->threads, th), fd);
+}
+
+void sk_sys_flush_pending(sk_sys_t *s)
+{
+	if (s->pend_close) {
+		sk_thread_t *th = sk_threads_peek(s->threads, s->pend_close_tid);
+		if (th)
+			sk_fdtab_del(sk_thread_fds(s->threads, th), s->pend_close_fd);
+		s->pend_close = false;
+	}
+	sk_threads_reap(s->threads);
+}
+
+/* Directory a *at() path is relative to, with the thread's cwd for AT_FDCWD. */
+static const char *dirfd_base(sk_sys_t *s, sk_thread_t *th, int64_t dirfd)
+{
+	if (dirfd == AT_FDCWD_VAL || dirfd < 0)
+		return th->cwd ? th->cwd : "/";
+	sk_fdinfo_t *d = sk_fdtab_get(sk_thread_fds(s->threads, th), dirfd);
+	return d && d->name[0] ? d->name : (th->cwd ? th->cwd : "/");
+}
+
+/* Absolute path of the named path parameter, resolved like the kernel would. */
+static bool resolve_path(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, const char *pname,
+	char *out, size_t cap)
+{
+	sk_evt_param_t p;
+	const sk_evt_param_info_t *pi;
+	if (!sk_ev_param(v, pname, &p, &pi) || p.len == 0 || p.data[p.len - 1] != 0)
+		return false;
+	const char *path = (const char *)p.data;
+	const char *base = th->cwd ? th->cwd : "/";
+	if (pi->type == PT_FSRELPATH && pi->dirfd_idx >= 0) {
+		const sk_evt_info_t *owner = v->info;
+		int64_t dfd = AT_FDCWD_VAL;
+		/* The dirfd index refers to the row the path came from. */
+		if (pi < owner->params || pi >= owner->params + owner->nparams)
+			owner = v->einfo;
+		if (owner && (uint32_t)pi->dirfd_idx < owner->nparams)
+			sk_ev_int(v, owner->params[pi->dirfd_idx].name, &dfd);
+		base = dirfd_base(s, th, dfd);
+	}
+	if (!path[0])
+		return false;
+	sk_path_join(out, cap, base, path);
+	return true;
+}
+
+static void set_fd_from_tuple(sk_fdinfo_t *f, const sk_socktuple_t *t, bool server_side)
+{
+	char a[128], b[128], name[300];
+	bool v6 = t->family == SK_PPM_AF_INET6;
+	if (t->family == SK_PPM_AF_UNIX) {
+		f->kind = SK_FD_UNIX;
+		snprintf(name, sizeof(name), "%" PRIx64 "->%" PRIx64 " %s", t->usrc, t->udst,
+			t->path ? t->path : "");
+		if (strcmp(name, f->name) != 0) {
+			sk_fdinfo_set_name(f, name);
+			f->name_changed = true;
+		}
+		return;
+	}
+	if (t->family != SK_PPM_AF_INET && !v6)
+		return;
+	static const uint8_t zero[16];
+	sk_socktuple_t fixed = *t;
+	/* An unbound source (0.0.0.0 / ::) is shown as the destination address,
+	 * as sysdig does for loopback datagrams. */
+	if (!memcmp(fixed.sip, zero, v6 ? 16 : 4))
+		memcpy(fixed.sip, fixed.dip, 16);
+	t = &fixed;
+	f->kind = v6 ? SK_FD_IPV6 : SK_FD_IPV4;
+	f->is_v6 = v6;
+	f->has_tuple = true;
+	/* The tuple is source->destination from the caller's view: on the
+	 * accepting side the source is the server. */
+	if (server_side) {
+		memcpy(f->sip, t->sip, 16);
+		f->sport = t->sport;
+		memcpy(f->cip, t->dip, 16);
+		f->cport = t->dport;
+	} else {
+		memcpy(f->cip, t->sip, 16);
+		f->cport = t->sport;
+		memcpy(f->sip, t->dip, 16);
+		f->sport = t->dport;
+	}
+	f->is_server = server_side;
+	sk_fmt_ipport(a, sizeof(a), v6, f->cip, f->cport);
+	sk_fmt_ipport(b, sizeof(b), v6, f->sip, f->sport);
+	snprintf(name, sizeof(name), "%s->%s", a, b);
+	if (strcmp(name, f->name) != 0) {
+		sk_fdinfo_set_name(f, name);
+		f->name_changed = true;
+	}
+}
+
+static sk_fdinfo_t *new_fd(sk_sys_t *s, sk_thread_t *th, int64_t fd, uint8_t kind)
+{
+	if (fd < 0)
+		return NULL;
+	sk_fdinfo_t *f = sk_fdtab_put(sk_thread_fds(s->threads, th), fd);
+	if (f)
+		f->kind = kind;
+	return f;
+}
+
+static void parse_open(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t fd, flags = 0, dev = 0, ino = 0;
+	char path[4096];
+	if (!sk_ev_res(v, &fd) || fd < 0)
+		return;
+	sk_ev_int(v, "flags", &flags);
+	sk_ev_int(v, "dev", &dev);
+	sk_ev_int(v, "ino", &ino);
+	bool ok = resolve_path(s, v, th, "name", path, sizeof(path)) ||
+		resolve_path(s, v, th, "path", path, sizeof(path));
+	uint8_t kind = (flags & SK_PPM_O_DIRECTORY) ? SK_FD_DIRECTORY : SK_FD_FILE;
+	sk_fdinfo_t *f = new_fd(s, th, fd, kind);
+	if (!f)
+		return;
+	f->open_flags = (uint32_t)flags;
+	f->dev = (uint32_t)dev;
+	f->ino = (uint64_t)ino;
+	if (ok)
+		sk_fdinfo_set_name(f, path);
+	const char *raw = sk_ev_str(v, "name");
+	if (raw)
+		sk_fdinfo_set_nameraw(f, raw);
+}
+
+static uint8_t l4_of(int64_t type, int64_t proto)
+{
+	if (proto == 6)
+		return SK_L4_TCP;
+	if (proto == 17)
+		return SK_L4_UDP;
+	if (proto == 1 || proto == 58)
+		return SK_L4_ICMP;
+	switch (type & 0xf) {
+	case SK_SOCK_STREAM: return SK_L4_TCP;
+	case SK_SOCK_DGRAM: return SK_L4_UDP;
+	case SK_SOCK_RAW: return SK_L4_RAW;
+	default: return SK_L4_NA;
+	}
+}
+
+static void parse_socket(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t fd, domain = 0, type = 0, proto = 0;
+	if (!sk_ev_res(v, &fd) || fd < 0)
+		return;
+	sk_ev_int(v, "domain", &domain);
+	sk_ev_int(v, "type", &type);
+	sk_ev_int(v, "proto", &proto);
+	uint8_t kind = SK_FD_UNKNOWN;
+	switch (domain) {
+	case SK_PPM_AF_INET: kind = SK_FD_IPV4; break;
+	case SK_PPM_AF_INET6: kind = SK_FD_IPV6; break;
+	case SK_PPM_AF_UNIX: kind = SK_FD_UNIX; break;
+	case SK_PPM_AF_NETLINK: kind = SK_FD_NETLINK; break;
+	default: kind = SK_FD_UNSUPPORTED; break;
+	}
+	sk_fdinfo_t *f = new_fd(s, th, fd, kind);
+	if (!f)
+		return;
+	f->is_v6 = kind == SK_FD_IPV6;
+	if (kind == SK_FD_IPV4 || kind == SK_FD_IPV6)
+		f->l4proto = l4_of(type, proto);
+}
+
+/* connect, sendto/sendmsg and recvfrom/recvmsg carry the tuple. */
+static void parse_tuple_event(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, bool connect)
+{
+	sk_evt_param_t p;
+	sk_socktuple_t t;
+	int64_t res = 0;
+	sk_fdinfo_t *f = sk_sys_event_fd(s, v, th, NULL);
+	if (!f)
+		return;
+	bool failed = connect && sk_ev_res(v, &res) && res < 0 && res != -115 /* EINPROGRESS */;
+	/* A failed connect leaves the fd as it was; a connected socket keeps
+	 * its tuple (a second connect on a datagram socket is not tracked). */
+	if (failed || (connect && f->connected))
+		return;
+	if (sk_ev_param(v, "tuple", &p, NULL) && sk_parse_socktuple(&p, &t)) {
+		if (!connect && f->has_tuple)
+			return;
+		set_fd_from_tuple(f, &t, false);
+	} else if (connect && sk_ev_param(v, "addr", &p, NULL)) {
+		sk_sockaddr_t a;
+		if (sk_parse_sockaddr(&p, &a) && a.family == SK_PPM_AF_UNIX && a.path) {
+			sk_fdinfo_set_name(f, a.path);
+			f->name_changed = true;
+		}
+	}
+	if (connect && !failed)
+		f->connected = true;
+}
+
+static void parse_accept(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t fd;
+	sk_evt_param_t p;
+	sk_socktuple_t t;
+	if (!sk_ev_res(v, &fd) || fd < 0)
+		return;
+	sk_fdinfo_t *f = new_fd(s, th, fd, SK_FD_UNKNOWN);
+	if (!f)
+		return;
+	f->l4proto = SK_L4_TCP;
+	f->connected = true;
+	if (sk_ev_param(v, "tuple", &p, NULL) && sk_parse_socktuple(&p, &t))
+		set_fd_from_tuple(f, &t, false);
+	f->is_server = true;
+	f->name_changed = false;
+}
+
+static void parse_bind(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t res;
+	sk_evt_param_t p;
+	sk_sockaddr_t a;
+	if (sk_ev_res(v, &res) && res < 0)
+		return;
+	sk_fdinfo_t *f = sk_sys_event_fd(s, v, th, NULL);
+	if (!f || !sk_ev_param(v, "addr", &p, NULL) || !sk_parse_sockaddr(&p, &a))
+		return;
+	if (a.family == SK_PPM_AF_UNIX) {
+		if (a.path)
+			sk_fdinfo_set_name(f, a.path);
+		return;
+	}
+	memcpy(f->sip, a.ip, 16);
+	f->sport = a.port;
+	f->is_server = true;
+	if (!f->has_tuple) {
+		char name[128];
+		sk_fmt_ipport(name, sizeof(name), a.family == SK_PPM_AF_INET6, a.ip, a.port);
+		sk_fdinfo_set_name(f, name);
+	}
+}
+
+static void parse_dup(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t nfd, ofd;
+	if (!sk_ev_res(v, &nfd) || nfd < 0)
+		return;
+	if (!sk_ev_int(v, "oldfd", &ofd) && !sk_ev_int(v, "fd", &ofd))
+		return;
+	sk_fdtab_t *tab = sk_thread_fds(s->threads, th);
+	sk_fdinfo_t *src = sk_fdtab_get(tab, ofd);
+	if (!src || nfd == ofd)
+		return;
+	sk_fdinfo_t *d = sk_fdtab_put(tab, nfd);
+	src = sk_fdtab_get(tab, ofd); /* put may not move entries, but re-fetch for safety */
+	if (d && src)
+		sk_fdinfo_copy(d, src);
+	if (d)
+		d->open_flags &= ~SK_PPM_O_CLOEXEC;
+}
+
+static void parse_pipe(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, uint8_t kind)
+{
+	int64_t res, fd1, fd2, ino = 0;
+	if (sk_ev_res(v, &res) && res < 0)
+		return;
+	if (!sk_ev_int(v, "fd1", &fd1) || !sk_ev_int(v, "fd2", &fd2))
+		return;
+	sk_ev_int(v, "ino", &ino);
+	sk_fdinfo_t *a = new_fd(s, th, fd1, kind), *b;
+	if (a)
+		a->ino = (uint64_t)ino;
+	b = new_fd(s, th, fd2, kind);
+	if (b)
+		b->ino = (uint64_t)ino;
+}
+
+static void simple_fd(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, uint8_t kind,
+	const char *name)
+{
+	int64_t fd;
+	if (!sk_ev_res(v, &fd) || fd < 0)
+		return;
+	sk_fdinfo_t *f = new_fd(s, th, fd, kind);
+	if (f && name)
+		sk_fdinfo_set_name(f, name);
+}
+
+static void copy_args(sk_thread_t *th, const sk_evview_t *v)
+{
+	sk_evt_param_t p;
+	if (sk_ev_param(v, "args", &p, NULL))
+		sk_thread_set_buf(&th->args, &th->args_len, (const char *)p.data, p.len);
+	if (sk_ev_param(v, "env", &p, NULL))
+		sk_thread_set_buf(&th->env, &th->env_len, (const char *)p.data, p.len);
+	if (sk_ev_param(v, "cgroups", &p, NULL))
+		sk_thread_set_buf(&th->cgroups, &th->cgroups_len, (const char *)p.data, p.len);
+}
+
+static void copy_comm(sk_thread_t *th, const sk_evview_t *v)
+{
+	const char *comm = sk_ev_str(v, "comm");
+	if (comm)
+		snprintf(th->comm, sizeof(th->comm), "%s", comm);
+}
+
+static void set_cwd(sk_thread_t *th, const char *cwd)
+{
+	char buf[4096];
+	size_t n = strlen(cwd);
+	if (n && cwd[n - 1] != '/') {
+		snprintf(buf, sizeof(buf), "%s/", cwd);
+		sk_thread_set_str(&th->cwd, buf);
+	} else {
+		sk_thread_set_str(&th->cwd, cwd);
+	}
+}
+
+static void parse_clone(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *caller)
+{
+	int64_t res, flags = 0, pid, ptid, vtid = -1, vpid = -1, uid, gid;
+	if (!sk_ev_res(v, &res) || res < 0)
+		return;
+	sk_ev_int(v, "flags", &flags);
+	bool is_thread = (flags & SK_PPM_CL_CLONE_THREAD) != 0;
+	int64_t child_tid;
+	if (res == 0) {
+		child_tid = v->tid;
+		if (sk_ev_int(v, "pid", &pid) == false)
+			pid = child_tid;
+	} else {
+		child_tid = res;
+		pid = is_thread ? caller->pid : child_tid;
+	}
+	if (!sk_ev_int(v, "ptid", &ptid))
+		ptid = -1;
+	if (res > 0)
+		ptid = caller->tid;
+	if (res > 0 && !caller->comm[0]) {
+		/* The caller was unknown: its clone event describes it. */
+		const char *exe = sk_ev_str(v, "exe"), *cwd = sk_ev_str(v, "cwd");
+		copy_comm(caller, v);
+		copy_args(caller, v);
+		if (exe)
+			sk_thread_set_str(&caller->exe, exe);
+		if (cwd && cwd[0])
+			set_cwd(caller, cwd);
+		int64_t val;
+		if (sk_ev_int(v, "pid", &val) && val > 0)
+			caller->pid = val;
+		if (sk_ev_int(v, "ptid", &val) && val > 0)
+			caller->ptid = val;
+		if (sk_ev_int(v, "uid", &val))
+			caller->uid = caller->euid = (uint32_t)val;
+		if (sk_ev_int(v, "gid", &val))
+			caller->gid = caller->egid = (uint32_t)val;
+	}
+	sk_thread_t *child = sk_threads_peek(s->threads, child_tid);
+	bool fresh = !child || (child->clone_ts == 0 && !child->exe);
+	int64_t caller_tid = caller->tid;
+	if (!fresh && res == 0) {
+		/* The parent's side already created the child; add what only the
+		 * child's side knows. */
+		if (sk_ev_int(v, "vtid", &vtid))
+			child->vtid = vtid;
+		if (sk_ev_int(v, "vpid", &vpid))
+			child->vpid = vpid;
+		return;
+	}
+	if (!child)
+		child = sk_threads_add(s->threads, child_tid);
+	if (!child)
+		return;
+	/* The add may have evicted the caller. */
+	caller = res > 0 ? sk_threads_peek(s->threads, caller_tid) : NULL;
+	sk_thread_t *parent = caller ? caller : sk_threads_peek(s->threads, ptid);
+	if (fresh && parent && parent != child)
+		sk_thread_inherit(child, parent);
+	child->pid = pid;
+	child->ptid = ptid;
+	if (res == 0) {
+		if (sk_ev_int(v, "vtid", &vtid))
+			child->vtid = vtid;
+		if (sk_ev_int(v, "vpid", &vpid))
+			child->vpid = vpid;
+	} else {
+		child->vtid = child->vpid = -1;
+	}
+	const char *exe = sk_ev_str(v, "exe");
+	if (exe && fresh)
+		sk_thread_set_str(&child->exe, exe);
+	if (fresh || res == 0) {
+		copy_comm(child, v);
+		copy_args(child, v);
+		const char *cwd = sk_ev_str(v, "cwd");
+		if (cwd && cwd[0])
+			set_cwd(child, cwd);
+		if (sk_ev_int(v, "uid", &uid))
+			child->uid = child->euid = (uint32_t)uid;
+		if (sk_ev_int(v, "gid", &gid))
+			child->gid = child->egid = (uint32_t)gid;
+	}
+	child->flags = (uint32_t)flags;
+	if (fresh)
+		child->clone_ts = v->ts;
+	child->dead = false;
+	/* A new process gets a copy of the parent's fds, unless it shares them. */
+	if (!is_thread && fresh && parent && parent != child && !child->fds) {
+		sk_thread_t *pl = sk_thread_leader(s->threads, parent);
+		if (!(flags & SK_PPM_CL_CLONE_FILES) || pl != child)
+			child->fds = sk_fdtab_clone(pl->fds);
+	}
+}
+
+static void parse_execve(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
+{
+	int64_t res, val;
+	if (!sk_ev_res(v, &res) || res < 0)
+		return;
+	const char *exe = sk_ev_str(v, "exe");
+	if (exe)
+		sk_thread_set_str(&th->exe, exe);
+	const char *tex = sk_ev_str(v, "trusted_exepath");
+	sk_thread_set_str(&th->exepath, tex ? tex : "");
+	copy_comm(th, v);
+	copy_args(th, v);
+	const char *cwd = sk_ev_str(v, "cwd");
+	if (cwd && cwd[0])
+		set_cwd(th, cwd);
+	if (sk_ev_int(v, "pid", &val) && val > 0)
+		th->pid = val;
+	if (sk_ev_int(v, "ptid", &val) && val > 0)
+		th->ptid = val;
+	if (sk_ev_int(v, "tty", &val))
+		th->tty = (uint32_t)val;
+	if (sk_ev_int(v, "pgid", &val))
+		th->vpgid = val;
+	if (sk_ev_int(v, "loginuid", &val))
+		th->loginuid = (uint32_t)val;
+	if (sk_ev_int(v, "uid", &val))
+		th->uid = th->euid = (uint32_t)val;
+	if (sk_ev_int(v, "fdlimit", &val))
+		th->fdlimit = (uint64_t)val;
+	th->exe_writable = th->exe_upper_layer = th->exe_from_memfd = th->exe_lower_layer = false;
+	if (sk_ev_int(v, "flags", &val)) {
+		th->exe_writable = (val & SK_PPM_EXE_WRITABLE) != 0;
+		th->exe_upper_layer = (val & SK_PPM_EXE_UPPER_LAYER) != 0;
+		th->exe_from_memfd = (val & SK_PPM_EXE_FROM_MEMFD) != 0;
+		th->exe_lower_layer = (val & SK_PPM_EXE_LOWER_LAYER) != 0;
+	}
+	if (sk_ev_int(v, "cap_inheritable", &val))
+		th->cap_inheritable = (uint64_t)val;
+	if (sk_ev_int(v, "cap_permitted", &val))
+		th->cap_permitted = (uint64_t)val;
+	if (sk_ev_int(v, "cap_effective", &val))
+		th->cap_effective = (uint64_t)val;
+	if (sk_ev_int(v, "exe_ino", &val))
+		th->exe_ino = (uint64_t)val;
+	if (sk_ev_int(v, "exe_ino_ctime", &val))
+		th->exe_ino_ctime = (uint64_t)val;
+	if (sk_ev_int(v, "exe_ino_mtime", &val))
+		th->exe_ino_mtime = (uint64_t)val;
+	sk_fdtab_close_cloexec(sk_thread_fds(s->threads, th));
+}
+
+static void parse_setid(sk_thread_t *th, const sk_evview_t *v, bool user)
+{
+	int64_t res, val;
+	if (sk_ev_res(v, &res) && res < 0)
+		return;
+	const char *n = v->info->name;
+	if (user) {
+		if ((!strcmp(n, "setresuid") || !strcmp(n, "setreuid")) && sk_ev_int(v, "euid", &val)) {
+			if (val != -1 && (uint32_t)val != UINT32_MAX)
+				th->uid = th->euid = (uint32_t)val;
+		} else if (sk_ev_int(v, "uid", &val)) {
+			th->uid = th->euid = (uint32_t)val;
+		}
+	} else {
+		if ((!strcmp(n, "setresgid") || !strcmp(n, "setregid")) && sk_ev_int(v, "egid", &val)) {
+			if (val != -1 && (uint32_t)val != UINT32_MAX)
+				th->gid = th->egid = (uint32_t)val;
+		} else if (sk_ev_int(v, "gid", &val)) {
+			th->gid = th->egid = (uint32_t)val;
+		}
+	}
+}
+
+static void save_enter(sk_thread_t *th, const ss_plugin_event *evt)
+{
+	uint32_t len;
+	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	if (len > 65536 + 4096)
+		return;
+	if (th->enter_cap < len) {
+		uint8_t *n = realloc(th->enter, len);
+		if (!n)
+			return;
+		th->enter = n;
+		th->enter_cap = len;
+	}
+	memcpy(th->enter, evt, len);
+	th->enter_len = len;
+}
+
+int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
+{
+	sk_evview_t v;
+	int64_t val;
+	char path[4096];
+
+	sk_sys_flush_pending(s);
+	uint16_t type;
+	int64_t tid;
+	memcpy(&type, (const uint8_t *)evt + 20, 2);
+	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	const sk_evt_info_t *info = sk_evt_info(type);
+	if (!info || (info->flags & SK_EF_UNUSED))
+		return 0;
+	if (tid < 0)
+		return 0;
+	sk_thread_t *th = sk_sys_thread(s, tid, true);
+	if (!th)
+		return 0;
+	if (!sk_evt_is_exit(type)) {
+		const sk_evt_info_t *x = sk_evt_info((uint16_t)(type + 1));
+		if (x && !(x->flags & SK_EF_UNUSED))
+			save_enter(th, evt);
+	}
+	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
+	if (!enter && sk_evt_is_exit(type) && th->enter_len)
+		enter = th->enter;
+	if (sk_evview_init(&v, evt, enter) < 0) {
+		s->n_malformed++;
+		return -EINVAL;
+	}
+	s->n_parsed++;
+	const char *n = info->name;
+	if (!strcmp(n, "procexit")) {
+		sk_threads_mark_dead(s->threads, tid);
+		return 0;
+	}
+	if (!sk_evt_is_exit(type))
+		return 0;
+	if (!strcmp(n, "clone") || !strcmp(n, "fork") || !strcmp(n, "vfork") || !strcmp(n, "clone3"))
+		parse_clone(s, &v, th);
+	else if (!strcmp(n, "execve") || !strcmp(n, "execveat"))
+		parse_execve(s, &v, th);
+	else if (!strcmp(n, "open") || !strcmp(n, "openat") || !strcmp(n, "openat2") ||
+		!strcmp(n, "creat") || !strcmp(n, "open_by_handle_at"))
+		parse_open(s, &v, th);
+	else if (!strcmp(n, "socket"))
+		parse_socket(s, &v, th);
+	else if (!strcmp(n, "connect"))
+		parse_tuple_event(s, &v, th, true);
+	else if (!strcmp(n, "sendto") || !strcmp(n, "sendmsg") || !strcmp(n, "recvfrom") ||
+		!strcmp(n, "recvmsg"))
+		parse_tuple_event(s, &v, th, false);
+	else if (!strcmp(n, "accept") || !strcmp(n, "accept4"))
+		parse_accept(s, &v, th);
+	else if (!strcmp(n, "bind"))
+		parse_bind(s, &v, th);
+	else if (!strcmp(n, "listen")) {
+		sk_fdinfo_t *f = sk_sys_event_fd(s, &v, th, NULL);
+		if (f)
+			f->is_server = true;
+	} else if (!strcmp(n, "close")) {
+		if (sk_ev_int(&v, "fd", &val) && (!sk_ev_res(&v, &tid) || tid >= 0)) {
+			s->pend_close = true;
+			s->pend_close_tid = th->tid;
+			s->pend_close_fd = val;
+		}
+	} else if (!strcmp(n, "dup") || !strcmp(n, "dup2") || !strcmp(n, "dup3"))
+		parse_dup(s, &v, th);
+	else if (!strcmp(n, "fcntl")) {
+		int64_t cmd;
+		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 2) create a copy. */
+		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 2))
+			parse_dup(s, &v, th);
+	} else if (!strcmp(n, "pipe") || !strcmp(n, "pipe2"))
+		parse_pipe(s, &v, th, SK_FD_FIFO);
+	else if (!strcmp(n, "socketpair"))
+		parse_pipe(s, &v, th, SK_FD_UNIX);
+	else if (!strcmp(n, "eventfd") || !strcmp(n, "eventfd2"))
+		simple_fd(s, &v, th, SK_FD_EVENT, NULL);
+	else if (!strcmp(n, "signalfd") || !strcmp(n, "signalfd4"))
+		simple_fd(s, &v, th, SK_FD_SIGNALFD, NULL);
+	else if (!strcmp(n, "epoll_create") || !strcmp(n, "epoll_create1"))
+		simple_fd(s, &v, th, SK_FD_EVENTPOLL, NULL);
+	else if (!strcmp(n, "inotify_init") || !strcmp(n, "inotify_init1"))
+		simple_fd(s, &v, th, SK_FD_INOTIFY, NULL);
+	else if (!strcmp(n, "timerfd_create"))
+		simple_fd(s, &v, th, SK_FD_TIMERFD, NULL);
+	else if (!strcmp(n, "userfaultfd"))
+		simple_fd(s, &v, th, SK_FD_USERFAULTFD, NULL);
+	else if (!strcmp(n, "io_uring_setup"))
+		simple_fd(s, &v, th, SK_FD_IOURING, NULL);
+	else if (!strcmp(n, "pidfd_open") || !strcmp(n, "pidfd_getfd"))
+		simple_fd(s, &v, th, SK_FD_PIDFD, NULL);
+	else if (!strcmp(n, "bpf")) {
+		if (sk_ev_int(&v, "fd", &val) && val >= 0)
+			simple_fd(s, &v, th, SK_FD_BPF, NULL);
+	} else if (!strcmp(n, "memfd_create")) {
+		const char *nm = sk_ev_str(&v, "name");
+		snprintf(path, sizeof(path), "memfd:%s", nm ? nm : "");
+		simple_fd(s, &v, th, SK_FD_MEMFD, path);
+	} else if (!strcmp(n, "chdir")) {
+		if (sk_ev_res(&v, &val) && val >= 0 && resolve_path(s, &v, th, "path", path, sizeof(path)))
+			set_cwd(th, path);
+	} else if (!strcmp(n, "fchdir")) {
+		sk_fdinfo_t *f = sk_sys_event_fd(s, &v, th, NULL);
+		if (sk_ev_res(&v, &val) && val >= 0 && f && f->name[0])
+			set_cwd(th, f->name);
+	} else if (!strcmp(n, "setuid") || !strcmp(n, "setresuid") || !strcmp(n, "setreuid"))
+		parse_setid(th, &v, true);
+	else if (!strcmp(n, "setgid") || !strcmp(n, "setresgid") || !strcmp(n, "setregid"))
+		parse_setid(th, &v, false);
+	else if (!strcmp(n, "capset")) {
+		if (sk_ev_res(&v, &val) && val >= 0) {
+			if (sk_ev_int(&v, "cap_inheritable", &val))
+				th->cap_inheritable = (uint64_t)val;
+			if (sk_ev_int(&v, "cap_permitted", &val))
+				th->cap_permitted = (uint64_t)val;
+			if (sk_ev_int(&v, "cap_effective", &val))
+				th->cap_effective = (uint64_t)val;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,646 @@
+/*
+ * test_cond.c - condition language unit tests: every operator against every
+ * field type on a fake event, parse and compile errors with positions,
+ * macro expansion and list substitution, transformers, event-type sets,
+ * output formatting and the per-event field cache.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cond.h"
+#include "cond_int.h"
+#include "fake.h"
+#include "sk_event_schema.h"
+
+static int failures, checks;
+
+#define FAIL(...)                                                                           \
+	do {                                                                                \
+		failures++;                                                                 \
+		fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                        \
+		fprintf(stderr, __VA_ARGS__);                                               \
+		fputc('\n', stderr);                                                        \
+	} while (0)
+
+static const fake_val_t ev1_vals[] = {
+	{"evt.type", {"open"}},
+	{"evt.num", {"42"}},
+	{"evt.time", {"1700000000000000000"}},
+	{"evt.rawres", {"-2"}},
+	{"evt.arg[flags]", {"O_RDONLY|O_CLOEXEC"}},
+	{"evt.arg[0]", {"3"}},
+	{"evt.buffer", {"GET /index.html"}},
+	{"proc.name", {"bash"}},
+	{"proc.cmdline", {"bash -c ls /tmp"}},
+	{"proc.pid", {"1234"}},
+	{"proc.duration", {"5000000000"}},
+	{"proc.aname", {"bash", "sshd", "systemd"}},
+	{"proc.aname[1]", {"sshd"}},
+	{"proc.aname[2]", {"systemd"}},
+	{"proc.args", {"-c ls /tmp"}},
+	{"proc.env[HOME]", {"/root"}},
+	{"proc.argv", {"bash", "-c", "ls /tmp"}},
+	{"fd.name", {"/var/run/docker.sock"}},
+	{"fd.ip", {"10.1.2.3"}},
+	{"fd.net", {"192.168.1.7"}},
+	{"fd.sport", {"8080"}},
+	{"user.name", {"Root"}},
+	{"container.privileged", {"true"}},
+	{"container.mount.dest[/var/run/docker.sock]", {"/var/run/docker.sock"}},
+	{"ka.verbs", {"get", "list"}},
+	{"ka.privs", {"false", "true"}},
+	{"ka.codes", {"200", "404"}},
+	{"json.value[/stage]", {"ResponseComplete"}},
+	{"json.value[/b64]", {"YmFzaA=="}},
+	{NULL, {NULL}},
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static const struct {
+	const char *name, *text;
+} macros[] = {
+	{"m_bash", "proc.name = bash"},
+	{"m_both", "m_bash and proc.pid = 1234"},
+	{"m_never", "(evt.num = 0)"},
+	{"loop1", "loop2 or proc.name = x"},
+	{"loop2", "proc.pid = 1 and loop1"},
+	{"m_bad", "proc.name = x or\n  proc.nope = 1"},
+	{"m_uses_bad", "proc.pid = 1 or m_bad"},
+};
+static sk__ast_t *macro_asts[sizeof(macros) / sizeof(macros[0])];
+
+static const sk__ast_t *lookup_macro(void *ctx, const char *name)
+{
+	(void)ctx;
+	for (size_t i = 0; i < sizeof(macros) / sizeof(macros[0]); i++)
+		if (!strcmp(macros[i].name, name))
+			return macro_asts[i];
+	return NULL;
+}
+
+static const char *const l_shells[] = {"zsh", "bash"};
+static const char *const l_nested[] = {"shells", "fish"};
+static const char *const l_quoted[] = {"\"(systemd)\"", "'a b'"};
+static const char *const l_empty[] = {NULL};
+
+static int lookup_list(void *ctx, const char *name, const char *const **items, size_t *n)
+{
+	(void)ctx;
+	if (!strcmp(name, "shells")) {
+		*items = l_shells;
+		*n = 2;
+	} else if (!strcmp(name, "nested")) {
+		*items = l_nested;
+		*n = 2;
+	} else if (!strcmp(name, "quoted")) {
+		*items = l_quoted;
+		*n = 2;
+	} else if (!strcmp(name, "empty_list")) {
+		*items = l_empty;
+		*n = 0;
+	} else {
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static sk__fieldtab_t *tab;
+
+static sk__compile_env_t env_for(const char *source)
+{
+	sk__compile_env_t e = {
+		.source = source, .host = &fake_host, .fields = tab, .ctx = NULL,
+		.lookup_macro = lookup_macro, .lookup_list = lookup_list,
+	};
+	return e;
+}
+
+/* -1 compile error, else the result */
+static int eval_text(const char *cond, const fake_val_t *vals, unsigned *calls,
+	sk__compile_err_t *ce)
+{
+	sk__compile_env_t env = env_for("syscall");
+	sk__check_t *c = NULL;
+	sk__compile_err_t local;
+	if (!ce)
+		ce = &local;
+	if (sk__cond_compile_text(cond, &env, &c, ce))
+		return -1;
+	fake_event_t ev = {.vals = vals, .type = 3};
+	ss_plugin_event_input in;
+	fake_input(&ev, &in, NULL);
+	bool r = false;
+	int rc = sk__check_eval_once(c, &fake_extractor, &in, &r);
+	sk__check_free(c);
+	if (calls)
+		*calls = ev.calls;
+	return rc ? -2 : r;
+}
+
+/* ---- operator table ---------------------------------------------------------- */
+
+static const struct {
+	const char *cond;
+	int want;
+} op_rows[] = {
+	/* strings */
+	{"proc.name = bash", 1}, {"proc.name == bash", 1}, {"proc.name != bash", 0},
+	{"proc.name = \"bash\"", 1}, {"proc.name = 'bas'", 0}, {"proc.name=bash", 1},
+	{"proc.name contains as", 1}, {"proc.name contains AS", 0}, {"proc.name icontains AS", 1},
+	{"proc.name startswith ba", 1}, {"proc.name startswith as", 0},
+	{"proc.name endswith sh", 1}, {"proc.name endswith ba", 0},
+	{"proc.name glob 'b*'", 1}, {"proc.name glob 'B*'", 0}, {"proc.name iglob 'B?SH'", 1},
+	{"fd.name glob '/var/*.sock'", 1}, {"proc.cmdline glob '*ls /tmp'", 1},
+	{"fd.name glob '/etc/*'", 0},
+	{"proc.name regex 'ba.h'", 1}, {"proc.name regex 'as'", 0}, {"proc.name regex 'b.*'", 1},
+	{"proc.name regex 'bas'", 0},
+	{"proc.name in (zsh, bash)", 1}, {"proc.name in (zsh)", 0}, {"proc.name in ()", 0},
+	{"proc.name in (a1, a2, a3, a4, a5, a6, a7, a8, a9, bash)", 1},
+	{"proc.name in (a1, a2, a3, a4, a5, a6, a7, a8, a9, bas)", 0},
+	{"proc.name intersects (bash)", 1}, {"proc.name intersects (zsh)", 0},
+	{"proc.name < bat", -1}, {"proc.name > 5", -1}, {"proc.pid < 5", 0},
+	{"proc.name startswith oneof (ba, b)", 0}, {"proc.name startswith oneof (ba, zz)", 1},
+	{"proc.name startswith anyof (zz, b)", 1}, {"proc.name startswith anyof (zz, y)", 0},
+	{"proc.name startswith allof (b, ba)", 1}, {"proc.name startswith allof (b, z)", 0},
+	{"proc.name = anyof (zsh, bash)", 1},
+	/* the same with >= 8 prefixes (prefix table) */
+	{"proc.name startswith oneof (a, c, d, e, f, g, h, ba, b)", 0},
+	{"proc.name startswith oneof (a, c, d, e, f, g, h, ba, zz)", 1},
+	{"proc.name startswith anyof (a, c, d, e, f, g, h, bash, zz)", 1},
+	{"proc.name startswith anyof (a, c, d, e, f, g, h, bashx, zz)", 0},
+	{"proc.name startswith allof (b, ba, bas, bash, b, ba, bas, bash)", 1},
+	{"proc.name startswith allof (b, ba, bas, bash, b, ba, bas, bashx)", 0},
+	{"fd.sport in (1, 2, 3, 4, 5, 6, 7, 8, 8080)", 1},
+	{"fd.sport in (1, 2, 3, 4, 5, 6, 7, 8, 8081)", 0},
+	{"evt.rawres in (1, 2, 3, 4, 5, 6, 7, 8, -2)", 1}, {"proc.name contains oneof shells", 1},
+	{"proc.name exists", 1}, {"proc.pname exists", 0}, {"not proc.pname exists", 1},
+	/* a missing field makes every comparison false, even != */
+	{"proc.pname != foo", 0}, {"proc.pname = foo", 0}, {"proc.pname in (foo)", 0},
+	{"proc.pname contains x", 0}, {"not proc.pname = foo", 1},
+	/* pmatch: whole-component prefixes, wildcards in components */
+	{"fd.name pmatch (/var/run)", 1}, {"fd.name pmatch (/var/ru)", 0},
+	{"fd.name pmatch (/var/run/docker.sock)", 1}, {"fd.name pmatch (/var/run/docker.sock/x)", 0},
+	{"fd.name pmatch (/etc, /var/*/docker.sock)", 1}, {"fd.name pmatch (/usr, /etc)", 0},
+	{"fd.name pmatch (/var/run/)", 1}, {"fd.name pmatch (/var)", 1},
+	/* buffers */
+	{"evt.buffer bcontains 474554", 1}, {"evt.buffer bcontains 585858", 0},
+	{"evt.buffer bstartswith 474554", 1}, {"evt.buffer bstartswith 4554", 0},
+	/* unsigned numbers */
+	{"proc.pid = 1234", 1}, {"proc.pid != 1234", 0}, {"proc.pid > 1000", 1},
+	{"proc.pid < 1000", 0}, {"proc.pid >= 1234", 1}, {"proc.pid <= 1233", 0},
+	{"proc.pid in (1, 1234)", 1}, {"proc.pid = 0x4d2", 1}, {"proc.pid = 01234", 1},
+	{"evt.rawres = -0x2", 1}, {"fd.sport in (80, 8080)", 1},
+	{"fd.sport intersects (80)", 0}, {"proc.pid>=1234", 1},
+	/* times */
+	{"proc.duration <= 5000000000", 1}, {"proc.duration < 5000000000", 0},
+	{"evt.time > 1600000000000000000", 1},
+	/* signed */
+	{"evt.rawres < 0", 1}, {"evt.rawres = -2", 1}, {"evt.rawres >= -1", 0},
+	{"evt.rawres > -3", 1},
+	/* bool */
+	{"container.privileged = true", 1}, {"container.privileged = false", 0},
+	{"container.privileged != false", 1}, {"container.privileged in (true)", 1},
+	/* ipaddr */
+	{"fd.ip = 10.1.2.3", 1}, {"fd.ip = \"10.1.2.4\"", 0}, {"fd.ip != 10.1.2.4", 1},
+	{"fd.ip in (1.1.1.1, 10.1.2.3)", 1}, {"fd.ip = 10.0.0.0/8", 1}, {"fd.ip = ::1", 0},
+	/* ipnet */
+	{"fd.net = \"192.168.0.0/16\"", 1}, {"fd.net != \"127.0.0.0/8\"", 1},
+	{"fd.net in (\"10.0.0.0/8\", \"192.168.0.0/16\")", 1}, {"fd.net = 192.168.1.7", 1},
+	{"fd.net = 192.168.1.0/25", 1}, {"fd.net = 192.168.1.128/25", 0},
+	/* list fields */
+	{"ka.verbs in (get, list, watch)", 1}, {"ka.verbs in (get)", 0},
+	{"ka.verbs intersects (list)", 1}, {"ka.verbs intersects (x, y)", 0},
+	{"ka.privs intersects (true)", 1}, {"ka.privs in (true)", 0},
+	{"ka.codes intersects (404)", 1}, {"ka.codes in (200, 404)", 1}, {"ka.verbs exists", 1},
+	/* field arguments */
+	{"proc.aname[1] = sshd", 1}, {"proc.aname[2] = systemd", 1}, {"proc.aname[2] = sshd", 0},
+	{"proc.aname = systemd", 1}, {"proc.aname in (systemd)", 1}, {"proc.aname[3] exists", 0},
+	{"evt.arg.flags contains O_CLOEXEC", 1}, {"evt.arg[flags] contains O_RDONLY", 1},
+	{"evt.arg[0] = 3", 1}, {"json.value[/stage] = ResponseComplete", 1},
+	{"json.value[/stage] in (ResponseComplete)", 1},
+	{"container.mount.dest[/var/run/docker.sock] exists", 1},
+	{"container.mount.dest[/etc] exists", 0}, {"proc.env[HOME] = /root", 1},
+	{"proc.env.HOME = /root", 1},
+	/* transformers and val() */
+	{"tolower(user.name) = root", 1}, {"toupper(proc.name) = BASH", 1},
+	{"basename(fd.name) = docker.sock", 1}, {"len(proc.name) = 4", 1},
+	{"len(ka.verbs) = 2", 1}, {"len(proc.name) > 4", 0},
+	{"b64(json.value[/b64]) = bash", 1},
+	{"concat(proc.name, \"-\", user.name) = bash-Root", 1},
+	{"join(\",\", ka.verbs) = \"get,list\"", 1}, {"join(\"/\", ka.verbs, proc.name) = get/list/bash", 1},
+	{"getopt(proc.args)[c] = ls", 1}, {"getopt(proc.argv)[c] = \"ls /tmp\"", 1},
+	{"getopt(proc.args)[x] exists", 0},
+	{"proc.name = val(proc.name)", 1}, {"proc.name = val(user.name)", 0},
+	{"proc.pname = val(proc.name)", 0}, {"proc.name = val(proc.pname)", 0},
+	{"proc.name != val(proc.pname)", 0}, {"tolower(user.name) = tolower(proc.name)", 0},
+	{"proc.name = tolower(proc.name)", 1}, {"proc.pid > val(fd.sport)", 0},
+	{"proc.pid < val(fd.sport)", 1}, {"tolower(proc.aname) = SSHD", 0},
+	{"toupper(proc.aname) = SSHD", 1}, {"proc.name in (tolower(user.name), bash)", -1},
+	/* escapes */
+	{"proc.cmdline = \"bash -c ls \\/tmp\"", 1}, {"proc.name = \"ba\\x73h\"", 1},
+	{"proc.cmdline = 'bash -c ls /tmp'", 1}, {"proc.name = \"b\\\"ash\"", 0},
+	/* logic */
+	{"proc.name = bash and proc.pid = 1234", 1}, {"proc.name = zsh or proc.pid = 1234", 1},
+	{"not proc.name = zsh", 1}, {"not not proc.name = bash", 1},
+	{"(proc.name = zsh or proc.name = bash) and not (proc.pid = 1)", 1},
+	{"proc.name=bash and(proc.pid=1234)", 1}, {"not(proc.name=zsh)", 1},
+	{"proc.name = zsh or proc.name = ksh or proc.pid = 1", 0},
+	{"proc.name=bash and proc.pid=1 or proc.pid=1234", 1},
+	{"proc.name=zsh and proc.pid=1234 or proc.pid=1", 0},
+	/* macros and lists */
+	{"m_both", 1}, {"not m_bash", 0}, {"m_never", 0}, {"not m_never and m_bash", 1},
+	{"proc.name in (nested)", 1}, {"proc.name in shells", 1}, {"proc.name in (\"shells\")", 0},
+	{"proc.name in (zsh, empty_list)", 0}, {"proc.name in (empty_list, bash)", 1},
+	{"proc.name pmatch (shells)", 1}, {"fd.name pmatch (shells)", 0}, {"proc.name startswith anyof (nested)", 1},
+};
+
+static void test_ops(void)
+{
+	for (size_t i = 0; i < sizeof(op_rows) / sizeof(op_rows[0]); i++) {
+		sk__compile_err_t ce;
+		checks++;
+		int got = eval_text(op_rows[i].cond, ev1_vals, NULL, &ce);
+		if (got != op_rows[i].want) {
+			if (got == -1)
+				FAIL("[%s] compile error: %s (col %u)", op_rows[i].cond, ce.msg, ce.col);
+			else
+				FAIL("[%s] got %d, want %d", op_rows[i].cond, got, op_rows[i].want);
+		}
+	}
+}
+
+/* ---- errors ---------------------------------------------------------------- */
+
+static const struct {
+	const char *cond;
+	const char *msg;
+	uint32_t line, col;
+	const char *macro;
+} err_rows[] = {
+	/* parse errors */
+	{"", "filter input string is empty", 1, 1, NULL},
+	{"   ", "filter input string is empty", 1, 1, NULL},
+	{"proc.name = bash )", "unexpected token after 'bash', expecting 'or', 'and'", 1, 18, NULL},
+	{"proc.name = bash and", "expected blank or '(' after 'and'", 1, 21, NULL},
+	{"(proc.name = bash", "missing ')'", 1, 1, NULL},
+	{"proc.name ~ x", "expected an operator", 1, 11, NULL},
+	{"proc.pid > abc", "expected a number", 1, 12, NULL},
+	{"proc.name = \"abc", "unterminated string", 1, 13, NULL},
+	{"proc.name = \"a\\qb\"", "unsupported string escape sequence", 1, 15, NULL},
+	{"proc.name in (a, b", "expected ',' or ')' in list", 1, 19, NULL},
+	{"proc.name = bash and\n  proc.pid = x y", "unexpected token after 'x'", 2, 16, NULL},
+	{"proc.name in a.b", "expected a list", 1, 14, NULL},
+	{"proc.name contains", "expected an operator", 1, 11, NULL},
+	{"proc.name = ", "expected a value", 1, 13, NULL},
+	/* compile errors */
+	{"proc.nam = x", "unknown field 'proc.nam'", 1, 1, NULL},
+	{"proc.name = x and foo.bar = 1", "unknown field 'foo.bar'", 1, 19, NULL},
+	{"proc.pid contains 1", "operator 'contains' is not supported by field 'proc.pid'", 1, 1, NULL},
+	{"container.privileged = maybe", "'maybe' is not a valid boolean", 1, 24, NULL},
+	{"proc.pid = abc", "'abc' is not a valid unsigned number", 1, 12, NULL},
+	{"proc.pid in (1, x2)", "'x2' is not a valid unsigned number", 1, 17, NULL},
+	{"ka.verbs = get", "only supports operators 'exists', 'in' and 'intersects'", 1, 1, NULL},
+	{"fd.ip = 300.1.1.1", "not a valid IP address", 1, 9, NULL},
+	{"proc.name regex '('", "invalid regular expression", 1, 17, NULL},
+	{"evt.buffer bcontains xyz", "not a valid hex string", 1, 22, NULL},
+	{"container.privileged contains x", "not supported", 1, 1, NULL},
+	{"proc.name > 5", "operator '>' is not supported by field 'proc.name'", 1, 1, NULL},
+	{"proc.name bcontains 41", "", 0, 0, NULL}, /* accepted: strings are bytes */
+	{"proc.pid startswith oneof (1)", "not supported", 1, 1, NULL},
+	{"undefined_macro and proc.name=x", "Undefined macro 'undefined_macro' used in filter.", 1, 1,
+	 NULL},
+	{"proc.name in (a) and\n  evt.arg = x", "field 'evt.arg' requires an argument", 2, 3, NULL},
+	{"proc.name[1] = x", "field 'proc.name' does not take an argument", 1, 1, NULL},
+	{"proc.aname[x] = y", "needs a numeric argument", 1, 1, NULL},
+	{"loop1", "reference loop in macro 'loop1'", 1, 18, "loop2"},
+	{"proc.pid = 1 or\n   m_uses_bad", "unknown field 'proc.nope'", 2, 3, "m_bad"},
+	{"proc.name in shellz", "'shellz' is not a defined list", 1, 14, NULL},
+	{"len(proc.name, proc.pid) = 1", "wrong number of arguments", 1, 1, NULL},
+};
+
+static void test_errors(void)
+{
+	char deep[4200];
+	size_t k = 0;
+	for (int i = 0; i < 1100; i++)
+		deep[k++] = '(';
+	strcpy(deep + k, "proc.name = x");
+	k += strlen("proc.name = x");
+	for (int i = 0; i < 1100; i++)
+		deep[k++] = ')';
+	deep[k] = 0;
+	sk__compile_err_t ce;
+	checks++;
+	if (eval_text(deep, ev1_vals, NULL, &ce) != -1 || !strstr(ce.msg, "max depth"))
+		FAIL("deep nesting not rejected: %s", ce.msg);
+	for (size_t i = 0; i < sizeof(err_rows) / sizeof(err_rows[0]); i++) {
+		checks++;
+		memset(&ce, 0, sizeof(ce));
+		int got = eval_text(err_rows[i].cond, ev1_vals, NULL, &ce);
+		if (!err_rows[i].msg[0]) {
+			if (got == -1)
+				FAIL("[%s] unexpected error: %s", err_rows[i].cond, ce.msg);
+			continue;
+		}
+		if (got != -1) {
+			FAIL("[%s] compiled, want error '%s'", err_rows[i].cond, err_rows[i].msg);
+			continue;
+		}
+		if (!strstr(ce.msg, err_rows[i].msg))
+			FAIL("[%s] message '%s', want '%s'", err_rows[i].cond, ce.msg, err_rows[i].msg);
+		if (ce.line != err_rows[i].line || ce.col != err_rows[i].col)
+			FAIL("[%s] at %u:%u, want %u:%u (%s)", err_rows[i].cond, ce.line, ce.col,
+				err_rows[i].line, err_rows[i].col, ce.msg);
+		if (strcmp(ce.macro, err_rows[i].macro ? err_rows[i].macro : ""))
+			FAIL("[%s] macro '%s', want '%s'", err_rows[i].cond, ce.macro,
+				err_rows[i].macro ? err_rows[i].macro : "");
+	}
+	/* the outermost macro reference is reported too */
+	checks++;
+	eval_text("proc.pid = 1 or\n   m_uses_bad", ev1_vals, NULL, &ce);
+	if (ce.ref_line != 2 || ce.ref_col != 4)
+		FAIL("macro ref position %u:%u, want 2:4", ce.ref_line, ce.ref_col);
+}
+
+/* ---- parser round trip ------------------------------------------------------ */
+
+static void test_print(void)
+{
+	static const struct {
+		const char *in, *out;
+	} rows[] = {
+		{"a.b=1 and not c.d  in (x,'y z') or m", "a.b = 1 and not c.d in (x, \"y z\") or m"},
+		{"not(a.b exists)", "not (a.b exists)"},
+		{"a.b startswith oneof (x, y)", "a.b startswith oneof (x, y)"},
+		{"a.b[2] = val(c.d)", "a.b[2] = val(c.d)"},
+		{"tolower(a.b) = toupper(c.d)", "tolower(a.b) = toupper(c.d)"},
+		{"a.b in my_list", "a.b in my_list"},
+		{"a.b = x and (c.d = y or e.f = z)", "a.b = x and (c.d = y or e.f = z)"},
+		{"a.b contains oneof and c.d exists", "a.b contains oneof and c.d exists"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sk__ast_t *a = NULL;
+		sk__parse_err_t pe;
+		char buf[256];
+		checks++;
+		if (sk__cond_parse(rows[i].in, &a, &pe)) {
+			FAIL("[%s] parse: %s", rows[i].in, pe.msg);
+			continue;
+		}
+		sk__ast_print(a, buf, sizeof(buf));
+		if (strcmp(buf, rows[i].out))
+			FAIL("[%s] printed '%s', want '%s'", rows[i].in, buf, rows[i].out);
+		sk__ast_t *c = sk__ast_clone(a);
+		char buf2[256];
+		sk__ast_print(c, buf2, sizeof(buf2));
+		if (strcmp(buf, buf2))
+			FAIL("[%s] clone printed '%s'", rows[i].in, buf2);
+		sk__ast_free(c);
+		sk__ast_free(a);
+	}
+	/* position of a node */
+	sk__ast_t *a = NULL;
+	sk__parse_err_t pe;
+	checks++;
+	if (sk__cond_parse("a.b = 1 and\n  c.d = 2", &a, &pe) || a->kind != SK__AST_AND ||
+	    a->kids[1]->pos.line != 2 || a->kids[1]->pos.col != 3 || a->kids[1]->pos.off != 14)
+		FAIL("node positions wrong");
+	sk__ast_free(a);
+}
+
+/* ---- event types -------------------------------------------------------- */
+
+static bool has_code(const uint16_t *t, size_t n, uint16_t c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == c)
+			return true;
+	return false;
+}
+
+static void test_evttypes(void)
+{
+	uint16_t open_codes[16], openat_codes[16];
+	size_t nopen = sk_evt_codes_by_name("open", open_codes, 16);
+	size_t nopenat = sk_evt_codes_by_name("openat", openat_codes, 16);
+	checks++;
+	if (!nopen || !nopenat) {
+		FAIL("schema has no open/openat codes");
+		return;
+	}
+	static const struct {
+		const char *cond, *source;
+		int all;                  /* expect all */
+		int has_open, has_openat; /* expect membership */
+		int count;                /* exact count or -1 */
+	} rows[] = {
+		{"evt.type = open", "syscall", 0, 1, 0, -2},
+		{"evt.type in (open, openat) and proc.name = x", "syscall", 0, 1, 1, -3},
+		{"not evt.type = open", "syscall", 0, 0, 1, -1},
+		{"proc.name = x", "syscall", 1, 1, 1, -1},
+		{"evt.num = 0", "syscall", 0, 0, 0, 1},
+		{"not evt.num = 0", "syscall", 1, 1, 1, -1},
+		{"evt.type = open or proc.name = bash", "syscall", 1, 1, 1, -1},
+		{"evt.type != open and evt.type != openat", "syscall", 0, 0, 0, -1},
+		{"not (evt.type = open or proc.name = x)", "syscall", 0, 0, 1, -1},
+		{"not (evt.type = open and proc.name = x)", "syscall", 1, 1, 1, -1},
+		{"m_never", "syscall", 0, 0, 0, 1},
+		{"ka.verbs exists", "k8s_audit", 0, 0, 0, 2},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sk__compile_env_t env = env_for(rows[i].source);
+		sk__check_t *c = NULL;
+		sk__compile_err_t ce;
+		checks++;
+		if (sk__cond_compile_text(rows[i].cond, &env, &c, &ce)) {
+			FAIL("[%s] %s", rows[i].cond, ce.msg);
+			continue;
+		}
+		uint16_t *t;
+		size_t n;
+		bool all;
+		if (sk__check_event_types(c, rows[i].source, &t, &n, &all)) {
+			FAIL("event types failed");
+			sk__check_free(c);
+			continue;
+		}
+		if ((int)all != rows[i].all)
+			FAIL("[%s] all=%d", rows[i].cond, all);
+		if (has_code(t, n, open_codes[0]) != (bool)rows[i].has_open)
+			FAIL("[%s] open membership wrong", rows[i].cond);
+		if (has_code(t, n, openat_codes[0]) != (bool)rows[i].has_openat)
+			FAIL("[%s] openat membership wrong", rows[i].cond);
+		if (!has_code(t, n, PPME_ASYNCEVENT_E))
+			FAIL("[%s] no async code", rows[i].cond);
+		if (rows[i].count == -2 && n != nopen + 1)
+			FAIL("[%s] %zu codes, want %zu", rows[i].cond, n, nopen + 1);
+		if (rows[i].count == -3 && n != nopen + nopenat + 1)
+			FAIL("[%s] %zu codes", rows[i].cond, n);
+		if (rows[i].count > 0 && n != (size_t)rows[i].count)
+			FAIL("[%s] %zu codes, want %d", rows[i].cond, n, rows[i].count);
+		if (!strcmp(rows[i].source, "k8s_audit") && !has_code(t, n, PPME_PLUGINEVENT_E))
+			FAIL("[%s] plugin rule without 322", rows[i].cond);
+		for (size_t k = 1; k < n; k++)
+			if (t[k] <= t[k - 1])
+				FAIL("[%s] codes not sorted", rows[i].cond);
+		free(t);
+		sk__check_free(c);
+	}
+}
+
+/* ---- formatting ---------------------------------------------------------- */
+
+static void test_format(void)
+{
+	static const struct {
+		const char *fmt, *text, *json;
+	} rows[] = {
+		{"%proc.name ran %proc.cmdline", "bash ran bash -c ls /tmp",
+		 "{\"proc.cmdline\": \"bash -c ls /tmp\", \"proc.name\": \"bash\"}"},
+		{"start %2proc.name end", "start ba end", "{\"proc.name\": \"bash\"}"},
+		{"%10proc.name|", "bash      |", "{\"proc.name\": \"bash\"}"},
+		{"start%proc.nameand%proc.pidend", "startbashand1234end",
+		 "{\"proc.name\": \"bash\", \"proc.pid\": 1234}"},
+		{"p=%proc.pname", "p=<NA>", "{\"proc.pname\": null}"},
+		{"%proc.aname[2] %evt.arg.flags %tolower(user.name)", "systemd O_RDONLY|O_CLOEXEC root",
+		 "{\"evt.arg.flags\": \"O_RDONLY|O_CLOEXEC\", \"proc.aname[2]\": \"systemd\", "
+		 "\"user.name\": \"Root\"}"},
+		{"%container.privileged %fd.ip %evt.rawres %ka.verbs", "true 10.1.2.3 -2 (get,list)",
+		 "{\"container.privileged\": true, \"evt.rawres\": -2, \"fd.ip\": \"10.1.2.3\", "
+		 "\"ka.verbs\": [\"get\", \"list\"]}"},
+		{"*%proc.name.", "bash.", "{\"proc.name\": \"bash\"}"},
+		{"(%proc.name, %proc.name)", "(bash, bash)", "{\"proc.name\": \"bash\"}"},
+		{"no fields", "no fields", "{}"},
+		{"%json.value[/stage] %evt.arg[0]", "ResponseComplete 3",
+		 "{\"evt.arg[0]\": \"3\", \"json.value[/stage]\": \"ResponseComplete\"}"},
+		{"%len(ka.verbs)", "2", "{\"ka.verbs\": [\"get\", \"list\"]}"},
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sk__compile_env_t env = env_for("syscall");
+		sk__fmt_t *f = NULL;
+		sk__compile_err_t ce;
+		checks++;
+		if (sk__fmt_compile(rows[i].fmt, &env, &f, &ce)) {
+			FAIL("[%s] %s", rows[i].fmt, ce.msg);
+			continue;
+		}
+		fake_event_t ev = {.vals = ev1_vals, .type = 3};
+		ss_plugin_event_input in;
+		fake_input(&ev, &in, NULL);
+		char *text = NULL;
+		json_t *j = NULL;
+		if (sk__fmt_render_once(f, &fake_extractor, &in, &text, &j)) {
+			FAIL("[%s] render failed", rows[i].fmt);
+		} else {
+			char *js = json_dumps(j, JSON_SORT_KEYS);
+			if (strcmp(text, rows[i].text))
+				FAIL("[%s] text '%s', want '%s'", rows[i].fmt, text, rows[i].text);
+			if (strcmp(js, rows[i].json))
+				FAIL("[%s] json %s, want %s", rows[i].fmt, js, rows[i].json);
+			free(js);
+		}
+		free(text);
+		json_decref(j);
+		sk__fmt_free(f);
+	}
+	static const struct {
+		const char *fmt, *msg;
+		uint32_t col;
+	} errs[] = {
+		{"end %", "must be followed by a field", 5},
+		{"x %(proc.name)", "must be followed by a field", 3},
+		{"a %proc.nope b", "unknown field 'proc.nope'", 4},
+		{"%tolower(proc.nope)", "unknown field 'proc.nope'", 10},
+		{"%tolower(proc.name", "expected ',' or ')'", 19},
+	};
+	for (size_t i = 0; i < sizeof(errs) / sizeof(errs[0]); i++) {
+		sk__compile_env_t env = env_for("syscall");
+		sk__fmt_t *f = NULL;
+		sk__compile_err_t ce;
+		checks++;
+		if (!sk__fmt_compile(errs[i].fmt, &env, &f, &ce)) {
+			FAIL("[%s] compiled", errs[i].fmt);
+			sk__fmt_free(f);
+			continue;
+		}
+		if (!strstr(ce.msg, errs[i].msg) || ce.col != errs[i].col)
+			FAIL("[%s] '%s' at col %u, want '%s' at %u", errs[i].fmt, ce.msg, ce.col,
+				errs[i].msg, errs[i].col);
+	}
+	/* extra fields: only in output_fields; unknown ones skipped */
+	sk__compile_env_t env = env_for("syscall");
+	const char *extra[] = {"proc.pid", "nope.field", "proc.aname[1]"};
+	sk__fmt_t *f = NULL;
+	sk__compile_err_t ce;
+	checks++;
+	if (sk__fmt_compile_ex("x %proc.name", extra, 3, &env, &f, &ce)) {
+		FAIL("extra: %s", ce.msg);
+		return;
+	}
+	fake_event_t ev = {.vals = ev1_vals, .type = 3};
+	ss_plugin_event_input in;
+	fake_input(&ev, &in, NULL);
+	char *text = NULL;
+	json_t *j = NULL;
+	if (sk__fmt_render_once(f, &fake_extractor, &in, &text, &j) == 0) {
+		char *js = json_dumps(j, JSON_SORT_KEYS);
+		if (strcmp(text, "x bash") ||
+		    strcmp(js, "{\"proc.aname[1]\": \"sshd\", \"proc.name\": \"bash\", \"proc.pid\": 1234}"))
+			FAIL("extra fields: '%s' %s", text, js);
+		free(js);
+	} else {
+		FAIL("extra render failed");
+	}
+	free(text);
+	json_decref(j);
+	sk__fmt_free(f);
+}
+
+/* ---- cache ---------------------------------------------------------------- */
+
+static void test_cache(void)
+{
+	unsigned calls = 0;
+	checks++;
+	int r = eval_text("proc.name = x or proc.name = y or proc.name startswith z or proc.name = bash",
+		ev1_vals, &calls, NULL);
+	if (r != 1 || calls != 1)
+		FAIL("cache: result %d after %u extractions, want 1 after 1", r, calls);
+	checks++;
+	r = eval_text("proc.pname = x or proc.pname = y or proc.name = bash", ev1_vals, &calls, NULL);
+	if (r != 1 || calls != 2)
+		FAIL("cache of missing value: result %d after %u extractions", r, calls);
+	/* the same field spelled two ways shares a slot */
+	size_t before = sk__fieldtab_count(tab);
+	checks++;
+	eval_text("evt.arg.flags = x or evt.arg[flags] = y", ev1_vals, &calls, NULL);
+	eval_text("evt.arg[flags] = z", ev1_vals, NULL, NULL);
+	if (sk__fieldtab_count(tab) > before + 1 || calls != 1)
+		FAIL("evt.arg.flags and evt.arg[flags] use different slots (%u calls)", calls);
+}
+
+int main(void)
+{
+	tab = sk__fieldtab_new();
+	for (size_t i = 0; i < sizeof(macros) / sizeof(macros[0]); i++) {
+		sk__parse_err_t pe;
+		if (sk__cond_parse(macros[i].text, &macro_asts[i], &pe)) {
+			fprintf(stderr, "macro %s: %s\n", macros[i].name, pe.msg);
+			return 1;
+		}
+	}
+	test_ops();
+	test_errors();
+	test_print();
+	test_evttypes();
+	test_format();
+	test_cache();
+	for (size_t i = 0; i < sizeof(macros) / sizeof(macros[0]); i++)
+		sk__ast_free(macro_asts[i]);
+	sk__fieldtab_unref(tab);
+	printf("%d checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}

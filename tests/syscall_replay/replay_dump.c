@@ -1,0 +1,221 @@
+/*
+ * replay_dump - loads the syscall plugin with dlopen, opens a source with the
+ * given open_params and prints, for every delivered event, the requested
+ * fields separated by "|#|" ("<NA>" when a field has no value). evt.num is
+ * the harness's running count (as a host numbers events).
+ *
+ * usage: replay_dump PLUGIN.so OPEN_PARAMS FIELD [FIELD...]
+ * FIELD: a field name, "name[arg]", or evt.arg.NAME / evt.rawarg.NAME.
+ */
+#include <dlfcn.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "plugin_api.h"
+#include "sk_event_schema.h"
+
+typedef struct req {
+	char name[128];
+	char arg[128];
+	bool has_arg;
+	uint32_t id, ftype;
+	bool num; /* evt.num */
+	bool code; /* @code */
+} req_t;
+
+static void *sym(void *h, const char *n)
+{
+	void *p = dlsym(h, n);
+	if (!p) {
+		fprintf(stderr, "missing symbol %s\n", n);
+		exit(2);
+	}
+	return p;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: %s PLUGIN.so OPEN_PARAMS FIELD...\n", argv[0]);
+		return 2;
+	}
+	void *h = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "dlopen: %s\n", dlerror());
+		return 2;
+	}
+	ss_plugin_t *(*init)(const ss_plugin_init_input *, ss_plugin_rc *) = sym(h, "plugin_init");
+	const char *(*lasterr)(ss_plugin_t *) = sym(h, "plugin_get_last_error");
+	const char *(*get_fields)(void) = sym(h, "plugin_get_fields");
+	ss_instance_t *(*op)(ss_plugin_t *, const char *, ss_plugin_rc *) = sym(h, "plugin_open");
+	void (*cl)(ss_plugin_t *, ss_instance_t *) = sym(h, "plugin_close");
+	void (*destroy)(ss_plugin_t *) = sym(h, "plugin_destroy");
+	ss_plugin_rc (*next)(ss_plugin_t *, ss_instance_t *, uint32_t *, ss_plugin_event ***) =
+		sym(h, "plugin_next_batch");
+	ss_plugin_rc (*parse)(ss_plugin_t *, const ss_plugin_event_input *,
+		const ss_plugin_event_parse_input *) = sym(h, "plugin_parse_event");
+	ss_plugin_rc (*extract)(ss_plugin_t *, const ss_plugin_event_input *,
+		const ss_plugin_field_extract_input *) = sym(h, "plugin_extract_fields");
+
+	json_error_t je;
+	json_t *fields = json_loads(get_fields(), 0, &je);
+	if (!fields) {
+		fprintf(stderr, "bad fields json: %s\n", je.text);
+		return 2;
+	}
+	int nreq = argc - 3;
+	req_t *rq = calloc((size_t)nreq, sizeof(*rq));
+	for (int i = 0; i < nreq; i++) {
+		const char *spec = argv[3 + i];
+		req_t *r = &rq[i];
+		if (!strcmp(spec, "evt.num")) {
+			r->num = true;
+			continue;
+		}
+		if (!strcmp(spec, "@code")) { /* the event's type code, for test alignment */
+			r->code = true;
+			continue;
+		}
+		if (!strncmp(spec, "evt.arg.", 8) || !strncmp(spec, "evt.rawarg.", 11)) {
+			const char *dot = strchr(spec + 4, '.');
+			snprintf(r->name, sizeof(r->name), "%.*s", (int)(dot - spec), spec);
+			snprintf(r->arg, sizeof(r->arg), "%s", dot + 1);
+			r->has_arg = true;
+		} else {
+			const char *br = strchr(spec, '[');
+			if (br) {
+				snprintf(r->name, sizeof(r->name), "%.*s", (int)(br - spec), spec);
+				snprintf(r->arg, sizeof(r->arg), "%.*s", (int)(strlen(br + 1) - 1), br + 1);
+				r->has_arg = true;
+			} else {
+				snprintf(r->name, sizeof(r->name), "%s", spec);
+			}
+		}
+		size_t k;
+		json_t *f;
+		bool found = false;
+		json_array_foreach(fields, k, f) {
+			if (!strcmp(json_string_value(json_object_get(f, "name")), r->name)) {
+				r->id = (uint32_t)k;
+				const char *t = json_string_value(json_object_get(f, "type"));
+				r->ftype = !strcmp(t, "string") ? FTYPE_STRING : !strcmp(t, "bool") ? FTYPE_BOOL :
+					!strcmp(t, "ipaddr") ? FTYPE_IPADDR : !strcmp(t, "ipnet") ? FTYPE_IPNET :
+					!strcmp(t, "int64") ? 4 : FTYPE_UINT64;
+				found = true;
+			}
+		}
+		if (!found) {
+			fprintf(stderr, "unknown field %s\n", spec);
+			return 2;
+		}
+	}
+
+	ss_plugin_rc rc;
+	ss_plugin_init_input in = {.config = ""};
+	ss_plugin_t *s = init(&in, &rc);
+	if (rc != SS_PLUGIN_SUCCESS) {
+		fprintf(stderr, "init: %s\n", s ? lasterr(s) : "?");
+		return 2;
+	}
+	ss_instance_t *inst = op(s, argv[2], &rc);
+	if (rc != SS_PLUGIN_SUCCESS) {
+		fprintf(stderr, "open: %s\n", lasterr(s));
+		return 2;
+	}
+	/* SK_DUMP_TYPES="openat,execve": hand the host-side selection to the
+	 * source through the saker_set_event_types extension (live filtering). */
+	const char *tl = getenv("SK_DUMP_TYPES");
+	saker_set_event_types_fn set_types = (saker_set_event_types_fn)dlsym(h, SAKER_SYM_SET_EVENT_TYPES);
+	if (tl && set_types) {
+		uint16_t types[512];
+		uint32_t nt = 0;
+		char *copy = strdup(tl), *save = NULL;
+		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+			nt += (uint32_t)sk_evt_codes_by_name(tok, types + nt, 512 - nt);
+		free(copy);
+		if (set_types(s, inst, types, nt) != SS_PLUGIN_SUCCESS) {
+			fprintf(stderr, "saker_set_event_types: %s\n", lasterr(s));
+			return 2;
+		}
+	}
+	uint64_t num = 0;
+	int status = 0;
+	/* Live sources never end: SK_DUMP_SECONDS bounds the run. */
+	const char *secs = getenv("SK_DUMP_SECONDS");
+	time_t deadline = secs ? time(NULL) + atoi(secs) : 0;
+	for (;;) {
+		if (deadline && time(NULL) >= deadline)
+			break;
+		uint32_t n = 0;
+		ss_plugin_event **evts = NULL;
+		rc = next(s, inst, &n, &evts);
+		if (rc == SS_PLUGIN_EOF)
+			break;
+		if (rc == SS_PLUGIN_TIMEOUT)
+			continue;
+		if (rc != SS_PLUGIN_SUCCESS) {
+			fprintf(stderr, "next_batch: %s\n", lasterr(s));
+			status = 1;
+			break;
+		}
+		for (uint32_t i = 0; i < n; i++) {
+			ss_plugin_event_input ei = {.evt = evts[i], .evtnum = ++num, .evtsrc = "syscall"};
+			ss_plugin_event_parse_input pi = {0};
+			parse(s, &ei, &pi);
+			for (int r = 0; r < nreq; r++) {
+				if (r)
+					fputs("|#|", stdout);
+				if (rq[r].num) {
+					printf("%" PRIu64, num);
+					continue;
+				}
+				if (rq[r].code) {
+					uint16_t code;
+					memcpy(&code, (const uint8_t *)evts[i] + 20, 2);
+					printf("%u", code);
+					continue;
+				}
+				ss_plugin_extract_field f;
+				memset(&f, 0, sizeof(f));
+				f.field_id = rq[r].id;
+				f.field = rq[r].name;
+				f.ftype = rq[r].ftype;
+				f.arg_present = rq[r].has_arg;
+				f.arg_key = rq[r].has_arg ? rq[r].arg : NULL;
+				f.arg_index = rq[r].has_arg ? strtoull(rq[r].arg, NULL, 10) : UINT64_MAX;
+				ss_plugin_field_extract_input xi = {.num_fields = 1, .fields = &f};
+				if (extract(s, &ei, &xi) != SS_PLUGIN_SUCCESS || f.res_len == 0) {
+					fputs("<NA>", stdout);
+					continue;
+				}
+				for (uint64_t v = 0; v < f.res_len; v++) {
+					if (v)
+						fputs(",", stdout);
+					switch (f.ftype) {
+					case FTYPE_STRING: fputs(f.res.str[v], stdout); break;
+					case FTYPE_BOOL: fputs(f.res.boolean[v] ? "true" : "false", stdout); break;
+					case 4: printf("%" PRId64, (int64_t)f.res.u64[v]); break;
+					case FTYPE_IPADDR:
+					case FTYPE_IPNET:
+						for (uint32_t b = 0; b < f.res.buf[v].len; b++)
+							printf("%s%u", b ? "." : "", ((const uint8_t *)f.res.buf[v].ptr)[b]);
+						break;
+					default: printf("%" PRIu64, f.res.u64[v]); break;
+					}
+				}
+			}
+			fputs("\n", stdout);
+		}
+	}
+	cl(s, inst);
+	destroy(s);
+	json_decref(fields);
+	free(rq);
+	dlclose(h);
+	return status;
+}
