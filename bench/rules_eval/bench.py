@@ -26,6 +26,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True   # keep the source tree clean
 sys.path.insert(0, HERE)
 import expand_rules  # noqa: E402
 

@@ -30,6 +30,10 @@ else
 	echo "run.sh: real container plugin not built; using the test plugin $container" >&2
 fi
 
+btype=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
+echo "build: $build (CMAKE_BUILD_TYPE=${btype:-<none>}); sysdig: $(sysdig --version 2>/dev/null); $(nproc) CPUs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$btype" = Release ] || [ "$btype" = RelWithDebInfo ] ||
+	echo "run.sh: warning: $build is not an optimised build; saker's figures will be pessimistic" >&2
 exec python3 "$here/bench.py" --saker "$build/engine/cli/saker" \
 	--syscall-plugin "$build/plugins/syscall/libsyscall.so" --container-plugin "$container" \
 	--upstream "$upstream" --workdir "$build/rules_eval" --copies "${COPIES:-800}" \

@@ -6,6 +6,7 @@ the agreement of sysdig on the expanded stable rules.
 
     test_tools.py SAKER SYSCALL_SO CONTAINER_SO    (exit 77: no upstream files or no sysdig)
 """
+import json
 import os
 import shutil
 import struct
@@ -14,6 +15,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True   # keep the source tree clean
 sys.path.insert(0, HERE)
 import expand_rules  # noqa: E402
 import scapmul  # noqa: E402
@@ -149,6 +151,51 @@ def test_sysdig_stable(tmp, up):
     check(p.returncode == 0, "sysdig accepts the OR'ed filter")
 
 
+def test_agreement(tmp, up, saker, sys_so, ctr_so):
+    """saker (rule_matching: all) and sysdig, on every upstream capture, fire the
+    same set of rules among those sysdig accepts: the expansion keeps meaning."""
+    files = [os.path.join(up, "rules", f) for f in
+             ("falco_rules.yaml", "falco-incubating_rules.yaml", "falco-sandbox_rules.yaml")]
+    r = expand_rules.Rules()
+    for p in files:
+        r.load(p)
+    conds = r.expand("syscall")
+    caps = sorted(os.path.join(up, "captures", c) for c in os.listdir(os.path.join(up, "captures"))
+                  if c.endswith(".scap"))
+    accepted, fired_any = None, False
+    for cap in caps:
+        if accepted is None:
+            accepted = [c for c in conds if subprocess.run(["sysdig", "-r", cap, c["condition"]],
+                                                          capture_output=True, timeout=60).returncode == 0]
+        want = set()
+        for c in accepted:
+            p = subprocess.run(["sysdig", "-r", cap, c["condition"]], capture_output=True, text=True, timeout=60)
+            if p.stdout.strip():
+                want.add(c["rule"])
+        cfg = os.path.join(tmp, "agree.yaml")
+        with open(cfg, "w") as f:
+            f.write(f"plugins:\n  - name: syscall\n    library_path: {sys_so}\n"
+                    f"    open_params: '{{\"capture\": \"{cap}\"}}'\n"
+                    f"  - name: container\n    library_path: {ctr_so}\n"
+                    "load_plugins: [syscall, container]\nwebserver: {enabled: false}\n"
+                    "json_output: true\nrule_matching: all\n")
+        p = subprocess.run([saker, "-c", cfg] + sum((["-r", x] for x in files), []),
+                           capture_output=True, text=True, timeout=120)
+        names = {c["rule"] for c in accepted}
+        got = set()
+        for line in p.stdout.splitlines():
+            try:
+                rule = json.loads(line).get("rule")
+            except ValueError:
+                continue
+            if rule in names:
+                got.add(rule)
+        fired_any = fired_any or bool(want)
+        check(p.returncode == 0 and got == want,
+              f"{os.path.basename(cap)}: saker fires {sorted(got)}, sysdig {sorted(want)}")
+    check(fired_any, "some upstream capture fires some rule (the comparison is not vacuous)")
+
+
 def main():
     saker, sys_so, ctr_so = (sys.argv[1:4] + [None, None, None])[:3]
     up = os.environ.get("SAKER_UPSTREAM", "")
@@ -162,6 +209,8 @@ def main():
         test_expand(tmp)
         test_scapmul(tmp, up, saker, sys_so, ctr_so)
         test_sysdig_stable(tmp, up)
+        if saker:
+            test_agreement(tmp, up, saker, sys_so, ctr_so)
     print(f"{len(FAILS)} failure(s)")
     return 1 if FAILS else 0
 

@@ -36,7 +36,7 @@ typedef struct strv {
 
 typedef struct app {
 	const char *config_path;
-	strv_t rules_args, overrides, validate;
+	strv_t rules_args, overrides, validate, enable_src, disable_src;
 	bool dry_run, list, list_plugins;
 	const char *plugin_info;
 	const char *list_source;
@@ -65,6 +65,8 @@ static const char usage[] =
 	"  -L, --list [<source>]     List the fields usable for each (or one) event source.\n"
 	"  --list-plugins            List the loaded plugins and their capabilities.\n"
 	"  --plugin-info <name>      Details of one loaded plugin (init schema, open params).\n"
+	"  --enable-source <src>     Open only these event sources (repeatable).\n"
+	"  --disable-source <src>    Do not open this event source (repeatable).\n"
 	"  -M <secs>                 Stop after <secs> seconds.\n"
 	"  --version                 Print version information.\n"
 	"  -h, --help                Print this help.\n"
@@ -133,6 +135,13 @@ static void parse_args(app_t *a, int argc, char **argv)
 			strv_push(&a->validate, next);
 		} else if (!strncmp(o, "--validate=", 11)) {
 			strv_push(&a->validate, o + 11);
+		} else if (!strcmp(o, "--enable-source") || !strcmp(o, "--disable-source")) {
+			NEED_ARG();
+			strv_push(o[2] == 'e' ? &a->enable_src : &a->disable_src, next);
+		} else if (!strncmp(o, "--enable-source=", 16)) {
+			strv_push(&a->enable_src, o + 16);
+		} else if (!strncmp(o, "--disable-source=", 17)) {
+			strv_push(&a->disable_src, o + 17);
 		} else if (!strcmp(o, "--dry-run")) {
 			a->dry_run = true;
 		} else if (!strcmp(o, "-L") || !strcmp(o, "--list")) {
@@ -162,6 +171,46 @@ static void parse_args(app_t *a, int argc, char **argv)
 		}
 #undef NEED_ARG
 	}
+	if (a->enable_src.n && a->disable_src.n)
+		die_usage("%s", "--enable-source and --disable-source cannot be used together");
+}
+
+static bool in_strv(const strv_t *v, const char *s)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], s))
+			return true;
+	return false;
+}
+
+static bool source_enabled(void *ud, const char *source)
+{
+	app_t *a = ud;
+	if (a->enable_src.n)
+		return in_strv(&a->enable_src, source);
+	return !in_strv(&a->disable_src, source);
+}
+
+/* Falco's checks: named sources must exist, and one must stay enabled. */
+static int check_sources(app_t *a, char *err, size_t errlen)
+{
+	const strv_t *v = a->enable_src.n ? &a->enable_src : &a->disable_src;
+	for (size_t i = 0; i < v->n; i++) {
+		if (!sk_registry_source_known(a->reg, v->v[i])) {
+			snprintf(err, errlen, "Attempted %s an unknown event source: %s",
+				a->enable_src.n ? "enabling" : "disabling", v->v[i]);
+			return -ENOENT;
+		}
+	}
+	size_t enabled = 0;
+	for (size_t i = 0; i < a->reg->n; i++)
+		if ((a->reg->plugins[i]->caps & CAP_SOURCING) && source_enabled(a, a->reg->plugins[i]->source))
+			enabled++;
+	if (v->n && enabled == 0) {
+		snprintf(err, errlen, "Must enable at least one event source");
+		return -EINVAL;
+	}
+	return 0;
 }
 
 static int build_config(app_t *a, json_t **out_tree, sk_config_t *cfg, char *err, size_t errlen)
@@ -322,6 +371,15 @@ static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 		return -1;
 	}
 	sk_log_set_level((sk_log_level_t)cfg.log_level);
+	bool same = cfg.nplugins == a->cfg.nplugins;
+	for (size_t i = 0; same && i < cfg.nplugins; i++) {
+		const sk_config_plugin_t *x = &cfg.plugins[i], *y = &a->cfg.plugins[i];
+		same = !strcmp(x->name, y->name) && !strcmp(x->library_path, y->library_path) &&
+			!strcmp(x->init_config, y->init_config) && !strcmp(x->open_params, y->open_params);
+	}
+	if (!same)
+		sk_log(SK_LOG_WARNING, "config", "plugin configuration changed: plugins and sources keep "
+						 "running as loaded until a restart");
 	if (load_rules(a, &cfg, cfg.rules_files, cfg.nrules_files, false, rs)) {
 		sk_config_clear(&cfg);
 		return -1;
@@ -463,7 +521,7 @@ static int run(app_t *a)
 		return rc ? 1 : 0;
 	}
 	if (sk_registry_check_used(a->reg, err, sizeof(err)) ||
-		apply_engine_kind(a, tree, err, sizeof(err))) {
+		apply_engine_kind(a, tree, err, sizeof(err)) || check_sources(a, err, sizeof(err))) {
 		fprintf(stderr, "Error: %s\n", err);
 		return 1;
 	}
@@ -502,6 +560,7 @@ static int run(app_t *a)
 		.async_queue_size = a->cfg.async_queue_size,
 		.flush_timeout_ms = a->cfg.flush_timeout_ms, .duration_ms = a->duration_ms,
 		.hostname = a->hostname, .reload = reload_cb, .on_exit = on_exit_cb, .ud = a,
+		.source_enabled = source_enabled,
 	};
 	if (sk_runtime_new(&ro, &rt, err, sizeof(err))) {
 		fprintf(stderr, "Error: %s\n", err);
@@ -546,6 +605,8 @@ int main(int argc, char **argv)
 	strv_free(&a.rules_args);
 	strv_free(&a.overrides);
 	strv_free(&a.validate);
+	strv_free(&a.enable_src);
+	strv_free(&a.disable_src);
 	fflush(stdout);
 	return code;
 }

@@ -251,6 +251,10 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 		sk_plugin_t *p = o->reg->plugins[i];
 		if (!(p->caps & CAP_SOURCING))
 			continue;
+		if (o->source_enabled && !o->source_enabled(o->ud, p->source)) {
+			sk_log(SK_LOG_INFO, "host", "event source %s disabled", p->source);
+			continue;
+		}
 		sk_worker_opts_t wo = {
 			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
 			.idle_sleep_us = o->idle_sleep_us,

@@ -44,6 +44,8 @@ typedef struct sk_runtime_opts {
 	/* SIGHUP: build a new ruleset and/or outputs (NULL keeps the current
 	 * one). A non-zero return keeps everything as is (the error is logged). */
 	int (*reload)(void *ud, sk_ruleset_t **rules, sk_outputs_t **outputs);
+	/* Sources not to open (--disable-source/--enable-source); NULL = all. */
+	bool (*source_enabled)(void *ud, const char *source);
 	/* Called on the loop once the outputs flushed, before the loop stops. */
 	void (*on_exit)(void *ud);
 	void *ud;

@@ -24,8 +24,9 @@ typedef struct sk_table_handle {
 } sk_table_handle;
 
 /* Handles live in a fixed array so they never move and a pointer can be
- * validated by a range check without taking the lock. Slots are not reused
- * until sk_tables_reset(), so a stale handle can never alias a new table. */
+ * validated by a range check without taking the lock. The slot of a removed
+ * table is reused only once every slot has been used, so a stale handle
+ * aliases a new table only after SK_TABLES_MAX registrations. */
 static sk_table_handle g_handles[SK_TABLES_MAX];
 static uint32_t g_nhandles;
 static ss_plugin_table_info g_infos[SK_TABLES_MAX];
@@ -358,11 +359,19 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 			goto out;
 		}
 	}
-	if (g_nhandles >= SK_TABLES_MAX) {
+	sk_table_handle *h = NULL;
+	if (g_nhandles < SK_TABLES_MAX) {
+		h = &g_handles[g_nhandles++];
+	} else {
+		/* Every slot used once: recycle one of a removed table. */
+		for (uint32_t i = 0; i < SK_TABLES_MAX && !h; i++)
+			if (!atomic_load(&g_handles[i].alive))
+				h = &g_handles[i];
+	}
+	if (!h) {
 		set_err("add_table '%s': too many tables (max %d)", in->name, SK_TABLES_MAX);
 		goto out;
 	}
-	sk_table_handle *h = &g_handles[g_nhandles];
 	h->owner = o;
 	snprintf(h->name, sizeof(h->name), "%s", in->name);
 	h->key_type = in->key_type;
@@ -371,7 +380,6 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 	h->writer = tmp.writer;
 	h->fields = tmp.fields;
 	atomic_store_explicit(&h->alive, 1, memory_order_release);
-	g_nhandles++;
 	rc = SS_PLUGIN_SUCCESS;
 out:
 	pthread_mutex_unlock(&g_lock);

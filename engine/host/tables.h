@@ -41,9 +41,10 @@
  * Lifetime: handles live until sk_tables_reset() (tests, process exit).
  * sk_tables_remove_owner() unpublishes an owner's tables before its
  * destroy(); handles already given out then fail every call instead of
- * reaching freed memory.
+ * reaching freed memory (until their slot is recycled, which happens only
+ * after SK_TABLES_MAX registrations in the process).
  *
- * Limits: at most SK_TABLES_MAX tables. Sub-table values (ST_TABLE fields)
+ * Limits: at most SK_TABLES_MAX live tables. Sub-table values (ST_TABLE fields)
  * are passed through as the owner's raw pointer and are not wrapped.
  */
 #ifndef SAKER_HOST_TABLES_H

@@ -354,7 +354,8 @@ static sk__cnode_t *compile_check(sk__cctx_t *c, const sk__ast_t *a)
 	    n->vt == SK__VT_STR &&
 	    (n->op == SK__OP_EQ || n->op == SK__OP_NE || n->op == SK__OP_IN ||
 	     n->op == SK__OP_INTERSECTS)) {
-		/* syscall evt.type is the event code's name: test the code */
+		/* syscall evt.type is the event code's name: test the code (generic
+		 * events carry the syscall in a parameter: those compare names) */
 		n->evbits = calloc((SK_EVT_CODE_MAX + 63) / 64, sizeof(uint64_t));
 		if (!n->evbits) {
 			sk__coom(c);

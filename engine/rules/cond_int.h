@@ -237,6 +237,8 @@ void sk__strset_free(sk__strset_t *s);
 bool sk__strset_has(const sk__strset_t *s, const char *p, uint32_t len);
 int sk__pmatch_build(sk__cnode_t *c);
 int sk__numset_build(sk__cnode_t *c);
+/* Generic syscall events (PPME_GENERIC_E/X) carry the syscall in a param. */
+#define SK__EVT_IS_GENERIC(t) ((t) <= 1)
 bool sk__numset_has(const sk__cnode_t *c, uint64_t v);
 int sk__prefix_build(sk__cnode_t *c);
 /* number of distinct constant prefixes of c that start s */

@@ -213,7 +213,7 @@ static bool eval_check(sk__evctx_t *ec, const sk__cnode_t *c)
 {
 	const sk__rv_t *lv, *rv;
 	uint32_t ln, rn;
-	if (c->evbits) {
+	if (c->evbits && !SK__EVT_IS_GENERIC(ec->in->evt->type)) {
 		uint16_t t = ec->in->evt->type;
 		bool hit = t < SK_EVT_CODE_MAX && ((c->evbits[t / 64] >> (t % 64)) & 1);
 		return c->op == SK__OP_NE ? !hit : hit;
@@ -337,7 +337,7 @@ static bool run_prog_nomemo(sk__evctx_t *ec, const sk__insn_t *p, uint32_t i)
 	const sk__insn_t *in = &p[i];
 	switch (in->kind) {
 	case SK__C_CHECK:
-		if (in->evbits) {
+		if (in->evbits && !SK__EVT_IS_GENERIC(ec->in->evt->type)) {
 			uint16_t t = ec->in->evt->type;
 			bool hit = t < SK_EVT_CODE_MAX && ((in->evbits[t / 64] >> (t % 64)) & 1);
 			return hit != in->ne;

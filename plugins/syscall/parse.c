@@ -224,20 +224,27 @@ static void parse_tuple_event(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th
 	if (!f)
 		return;
 	bool failed = connect && sk_ev_res(v, &res) && res < 0 && res != -115 /* EINPROGRESS */;
+	bool have_tuple = sk_ev_param(v, "tuple", &p, NULL) && sk_parse_socktuple(&p, &t);
+	if (connect && !have_tuple && sk_ev_param(v, "addr", &p, NULL)) {
+		/* No tuple (e.g. a unix connect that failed): the address names the fd. */
+		sk_sockaddr_t a;
+		if (sk_parse_sockaddr(&p, &a) && a.family == SK_PPM_AF_UNIX && a.path &&
+			strcmp(a.path, f->name) != 0) {
+			sk_fdinfo_set_name(f, a.path);
+			f->name_changed = true;
+		}
+		if (!failed)
+			f->connected = true;
+		return;
+	}
 	/* A failed connect leaves the fd as it was; a connected socket keeps
 	 * its tuple (a second connect on a datagram socket is not tracked). */
 	if (failed || (connect && f->connected))
 		return;
-	if (sk_ev_param(v, "tuple", &p, NULL) && sk_parse_socktuple(&p, &t)) {
+	if (have_tuple) {
 		if (!connect && f->has_tuple)
 			return;
 		set_fd_from_tuple(f, &t, false);
-	} else if (connect && sk_ev_param(v, "addr", &p, NULL)) {
-		sk_sockaddr_t a;
-		if (sk_parse_sockaddr(&p, &a) && a.family == SK_PPM_AF_UNIX && a.path) {
-			sk_fdinfo_set_name(f, a.path);
-			f->name_changed = true;
-		}
 	}
 	if (connect && !failed)
 		f->connected = true;

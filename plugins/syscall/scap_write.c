@@ -59,9 +59,29 @@ static void putstr(sk_scap_writer_t *w, const char *s, size_t n)
 	put(w, s, n);
 }
 
+/* Readers reject strings of SCAP_MAX_PATH_SIZE (1024) bytes or more and
+ * argument/env/cgroup lists over 4096: longer values are cut. */
+#define MAX_PATH_STR 1023
+#define MAX_LIST 4096
+
 static void putcstr(sk_scap_writer_t *w, const char *s)
 {
-	putstr(w, s ? s : "", s ? strlen(s) : 0);
+	size_t n = s ? strlen(s) : 0;
+	putstr(w, s ? s : "", n > MAX_PATH_STR ? MAX_PATH_STR : n);
+}
+
+/* A NUL-separated list, cut at an entry boundary to fit MAX_LIST. */
+static void putlist(sk_scap_writer_t *w, const char *s, size_t n)
+{
+	if (!s)
+		n = 0;
+	if (n > MAX_LIST) {
+		size_t cut = MAX_LIST;
+		while (cut > 0 && s[cut - 1] != 0)
+			cut--;
+		n = cut;
+	}
+	putstr(w, s ? s : "", n);
 }
 
 /* Starts a block: reserves the 8-byte header. */
@@ -132,7 +152,7 @@ static void proc_entry(sk_scap_writer_t *w, const sk_thread_t *t)
 	putcstr(w, t->comm);
 	putcstr(w, t->exe);
 	putcstr(w, t->exepath);
-	putstr(w, t->args ? t->args : "", t->args ? t->args_len : 0);
+	putlist(w, t->args, t->args_len);
 	putcstr(w, t->cwd);
 	put64(w, t->fdlimit);
 	put32(w, t->flags);
@@ -143,10 +163,10 @@ static void proc_entry(sk_scap_writer_t *w, const sk_thread_t *t)
 	put32(w, 0); /* vmswap_kb */
 	put64(w, 0); /* pfmajor */
 	put64(w, 0); /* pfminor */
-	putstr(w, t->env ? t->env : "", t->env ? t->env_len : 0);
+	putlist(w, t->env, t->env_len);
 	put64(w, (uint64_t)t->vtid);
 	put64(w, (uint64_t)t->vpid);
-	putstr(w, t->cgroups ? t->cgroups : "", t->cgroups ? t->cgroups_len : 0);
+	putlist(w, t->cgroups, t->cgroups_len);
 	putcstr(w, t->root ? t->root : "/");
 	/* The pre-0.10 tail (29 bytes) is understood by old and new readers. */
 	put32(w, t->loginuid);
@@ -392,11 +412,14 @@ int sk_scap_writer_event_pair(sk_scap_writer_t *w, const ss_plugin_event *evt,
 	uint32_t n = ei->nparams > SK_EVT_MAX_PARAMS ? SK_EVT_MAX_PARAMS : ei->nparams;
 	size_t total = 26 + 2 * (size_t)n;
 	for (uint32_t i = 0; i < n; i++) {
+		uint8_t t = ei->params[i].type;
 		ep[i].data = zero;
-		ep[i].len = fixed_size(ei->params[i].type);
+		ep[i].len = fixed_size(t);
+		if (t == PT_CHARBUF || t == PT_FSPATH || t == PT_FSRELPATH)
+			ep[i].len = 1; /* "" rather than nothing, which old readers misread */
 		for (int k = 0; k < xn && (uint32_t)k < xi->nparams; k++) {
 			if (!strcmp(xi->params[k].name, ei->params[i].name) &&
-				(ep[i].len == 0 || xp[k].len == ep[i].len)) {
+				(fixed_size(t) == 0 || xp[k].len == fixed_size(t))) {
 				ep[i] = xp[k];
 				break;
 			}

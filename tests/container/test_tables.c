@@ -262,6 +262,29 @@ int main(int argc, char **argv)
 	CHECK(user.parse(us, &ev, &pin) == SS_PLUGIN_FAILURE, "user parse fails cleanly");
 	CHECK(!tin->get_table(&g_owner_b, "threads", SS_PLUGIN_ST_INT64), "gone from lookup");
 
+	/* Register and unpublish far more tables than there are slots. */
+	int owners[3 * SK_TABLES_MAX];
+	dup.name = "cycled";
+	for (int i = 0; i < 3 * SK_TABLES_MAX; i++) {
+		ss_plugin_rc arc = tin->add_table(&owners[i], &dup);
+		CHECK(arc == SS_PLUGIN_SUCCESS, "cycle %d: %s", i, sk_tables_last_error());
+		ss_plugin_table_t *ch = tin->get_table(&g_owner_a, "cycled", SS_PLUGIN_ST_UINT64);
+		CHECK(ch && rx->get_table_size(ch) == 7, "cycle %d: usable", i);
+		sk_tables_remove_owner(&owners[i]);
+		CHECK(!tin->get_table(&g_owner_a, "cycled", SS_PLUGIN_ST_UINT64), "cycle %d: gone", i);
+	}
+	/* The live limit still holds. */
+	static char names[SK_TABLES_MAX + 1][16];
+	int added = 0;
+	for (int i = 0; i <= SK_TABLES_MAX; i++) {
+		snprintf(names[i], sizeof(names[i]), "t%d", i);
+		dup.name = names[i];
+		added += tin->add_table(&g_owner_a, &dup) == SS_PLUGIN_SUCCESS;
+	}
+	CHECK(added == SK_TABLES_MAX - 1, "live limit: %d added next to 'mini'", added);
+	CHECK(strstr(sk_tables_last_error(), "too many tables"), "limit error: %s",
+		sk_tables_last_error());
+
 	sk_tables_reset();
 	CHECK(sk_tables_count() == 0, "reset");
 	printf("tables: %d failures\n", g_fails);

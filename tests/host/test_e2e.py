@@ -196,6 +196,19 @@ a = alerts(out)
 check("two sources run in parallel and both end", rc == 0 and sorted(x["source"] for x in a) == ["syscall", "tpsrc"], (rc, a, err[-400:]))
 check("a plugin used by two sources is initialised once per source", err.count('[tpx] {"k":"two"}') == 2, err[-600:])
 
+rc, out, err = run(["-c", cfg_two, "-r", rules_two, "--disable-source", "syscall"])
+a = alerts(out)
+check("--disable-source skips a source", rc == 0 and [x["source"] for x in a] == ["tpsrc"], (rc, a, err[-300:]))
+rc, out, err = run(["-c", cfg_two, "-r", rules_two, "--enable-source", "syscall"])
+a = alerts(out)
+check("--enable-source opens only that source", rc == 0 and [x["source"] for x in a] == ["syscall"], (rc, a, err[-300:]))
+rc, out, err = run(["-c", cfg_two, "-r", rules_two, "--enable-source", "nosuch"])
+check("--enable-source of an unknown source", rc == 1 and "Attempted enabling an unknown event source: nosuch" in err, err[-300:])
+rc, out, err = run(["-c", cfg_two, "-r", rules_two, "--disable-source", "syscall", "--disable-source", "tpsrc"])
+check("disabling every source", rc == 1 and "Must enable at least one event source" in err, err[-300:])
+rc, out, err = run(["-c", cfg_two, "--enable-source", "a", "--disable-source", "b"])
+check("--enable-source with --disable-source", rc == 1 and "cannot be used together" in err, err[-300:])
+
 # ---- 4. load / init / open / event errors ----------------------------------
 cases = [
     ("tp_api_major", "", r"plugin required API version '10000000\.0\.0' not compatible with the framework's API version '3\.12\.0': major versions disagree"),

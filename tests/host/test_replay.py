@@ -60,3 +60,23 @@ with tempfile.TemporaryDirectory() as tmp:
         print("stderr", p.stderr[-1500:])
         sys.exit(1)
     print("ok   cat_write replay matches the oracle (4 exit-event alerts)")
+
+    # evt.type of generic events names the syscall in their ID parameter.
+    cap2 = os.path.join(up, "captures", "falco-0.35.0_syscall.scap")
+    with open(rules, "w") as f:
+        f.write("""
+- rule: generic madvise
+  desc: generic syscall events carrying madvise
+  condition: evt.scap_type = madvise
+  output: "type=%evt.type"
+  priority: INFO
+""")
+    p = subprocess.run([args.saker, "-r", rules, "-o", "engine.kind=replay",
+                        "-o", f"engine.replay.capture_file={cap2}", "-o", "json_output=true",
+                        "-o", "webserver.enabled=false", "-o", "syslog_output.enabled=false"],
+                       capture_output=True, text=True, timeout=60, env=env)
+    types = [json.loads(l)["output_fields"].get("evt.type") for l in p.stdout.splitlines() if l.startswith("{")]
+    if p.returncode != 0 or types != ["madvise", "madvise"]:
+        print("FAIL generic evt.type", p.returncode, types, p.stderr[-800:])
+        sys.exit(1)
+    print("ok   evt.type of generic events is the syscall name (madvise x2)")

@@ -11,6 +11,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HARNESS = os.environ.get("KA_HARNESS", "")
@@ -82,12 +83,20 @@ class Harness:
             args += ["--pause-ms", str(pause_ms)]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True)
+        # stderr is drained by a thread so a chatty child never blocks; stdout
+        # is read only through its file object (readline buffers ahead, so
+        # communicate() on the raw pipe would lose lines)
+        self._err = []
+        self._errt = threading.Thread(target=lambda: self._err.append(self.proc.stderr.read()),
+                                      daemon=True)
+        self._errt.start()
         first = self.proc.stdout.readline()
         try:
             self.first = json.loads(first)
         except ValueError:
             self.proc.wait(timeout=30)
-            self.first = {"end": "error", "error": first + self.proc.stderr.read()}
+            self._errt.join(timeout=30)
+            self.first = {"end": "error", "error": first + "".join(self._err)}
         self.port = self.first.get("port")
         self.events = []
         self.end = None
@@ -98,8 +107,15 @@ class Harness:
         return self.first.get("open") == "ok"
 
     def wait(self, timeout=60):
-        out, err = self.proc.communicate(timeout=timeout)
-        self.stderr = err
+        killer = threading.Timer(timeout, self.kill)
+        killer.start()
+        try:
+            out = self.proc.stdout.read()
+            self.proc.wait()
+        finally:
+            killer.cancel()
+        self._errt.join(timeout=30)
+        self.stderr = "".join(self._err)
         self.rc = self.proc.returncode
         for line in out.splitlines():
             d = json.loads(line)
