@@ -12,17 +12,34 @@ lists, macros and rules with the same name are redefined in place; legacy
 turned into `and not (...)` text; list names are substituted as text (with
 the quoting rule for items containing blanks), then macro references (bare
 identifiers in check position) are replaced by their parenthesised
-expansion. Scalars are read as raw strings (YAML BaseLoader).
+expansion. Scalars are read as raw strings.
 
 Output: one line per enabled rule, `<rule name>\t<expanded condition>`, or a
 JSON array of {"rule", "condition"} with --json.
+
+YAML is read by the small C tool yaml2json (built in the build dir as
+bench/rules_eval/sk_yaml2json; path from --yaml2json or $SAKER_YAML2JSON), so
+this stays Python-stdlib-only.
 """
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
 
-import yaml
+YAML2JSON = os.environ.get("SAKER_YAML2JSON", "sk_yaml2json")
+
+
+def load_yaml(path):
+    """Every YAML document of path, scalars as raw strings."""
+    try:
+        p = subprocess.run([YAML2JSON, path], capture_output=True, text=True, timeout=60)
+    except OSError as e:
+        raise ValueError(f"cannot run yaml2json ({YAML2JSON}): {e}; set SAKER_YAML2JSON") from e
+    if p.returncode != 0:
+        raise ValueError(p.stderr.strip() or f"yaml2json failed on {path}")
+    return json.loads(p.stdout)
 
 LIST_OPS = {"in", "intersects", "pmatch"}
 MODS = {"oneof", "anyof", "allof"}
@@ -44,9 +61,7 @@ class Rules:
         self.lists, self.macros, self.rules = {}, {}, {}   # dicts keep definition order
 
     def load(self, path):
-        with open(path, encoding="utf-8") as f:
-            docs = list(yaml.load_all(f, Loader=yaml.BaseLoader))
-        for doc in docs:
+        for doc in load_yaml(path):
             if doc is None:
                 continue
             if not isinstance(doc, list):
@@ -225,8 +240,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", default="syscall")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--yaml2json", help="path of the yaml2json tool")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
+    if a.yaml2json:
+        global YAML2JSON
+        YAML2JSON = a.yaml2json
     r = Rules()
     for p in a.files:
         r.load(p)
@@ -243,6 +262,6 @@ def main():
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except (OSError, ValueError, yaml.YAMLError) as e:
+    except (OSError, ValueError) as e:
         print(f"expand_rules: {e}", file=sys.stderr)
         sys.exit(1)

@@ -21,7 +21,8 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 # the real container plugin when it builds, else the rules test plugin that
 # declares the same fields (tests/rules_plugins)
-cmake --build "$build" -j"$(nproc)" --target saker syscall >/dev/null
+cmake --build "$build" -j"$(nproc)" --target saker syscall sk_yaml2json >/dev/null
+export SAKER_YAML2JSON=$build/bench/rules_eval/sk_yaml2json
 if cmake --build "$build" -j"$(nproc)" --target container >/dev/null 2>&1; then
 	container=$build/plugins/container/libcontainer.so
 else

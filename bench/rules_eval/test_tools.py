@@ -162,6 +162,9 @@ def test_agreement(tmp, up, saker, sys_so, ctr_so):
     conds = r.expand("syscall")
     caps = sorted(os.path.join(up, "captures", c) for c in os.listdir(os.path.join(up, "captures"))
                   if c.endswith(".scap"))
+    # sysdig 0.29 cannot read every capture (libs_curl_google_comments.scap)
+    caps = [c for c in caps if subprocess.run(["sysdig", "-r", c, "evt.num=0"], capture_output=True,
+                                              timeout=60).returncode == 0]
     accepted, fired_any = None, False
     for cap in caps:
         if accepted is None:
@@ -172,26 +175,38 @@ def test_agreement(tmp, up, saker, sys_so, ctr_so):
             p = subprocess.run(["sysdig", "-r", cap, c["condition"]], capture_output=True, text=True, timeout=60)
             if p.stdout.strip():
                 want.add(c["rule"])
-        cfg = os.path.join(tmp, "agree.yaml")
-        with open(cfg, "w") as f:
-            f.write(f"plugins:\n  - name: syscall\n    library_path: {sys_so}\n"
-                    f"    open_params: '{{\"capture\": \"{cap}\"}}'\n"
-                    f"  - name: container\n    library_path: {ctr_so}\n"
-                    "load_plugins: [syscall, container]\nwebserver: {enabled: false}\n"
-                    "json_output: true\nrule_matching: all\n")
-        p = subprocess.run([saker, "-c", cfg] + sum((["-r", x] for x in files), []),
-                           capture_output=True, text=True, timeout=120)
+        def run_saker(only=None):
+            cfg = os.path.join(tmp, "agree.yaml")
+            with open(cfg, "w") as f:
+                f.write(f"plugins:\n  - name: syscall\n    library_path: {sys_so}\n"
+                        f"    open_params: '{{\"capture\": \"{cap}\"}}'\n"
+                        f"  - name: container\n    library_path: {ctr_so}\n"
+                        "load_plugins: [syscall, container]\nwebserver: {enabled: false}\n"
+                        "json_output: true\nrule_matching: all\n")
+                if only:
+                    f.write(f"rules:\n  - disable: {{rule: '*'}}\n  - enable: {{rule: \"{only}\"}}\n")
+            p = subprocess.run([saker, "-c", cfg] + sum((["-r", x] for x in files), []),
+                               capture_output=True, text=True, timeout=120)
+            fired = set()
+            for line in p.stdout.splitlines():
+                try:
+                    fired.add(json.loads(line).get("rule"))
+                except ValueError:
+                    continue
+            return p.returncode, fired
+
         names = {c["rule"] for c in accepted}
-        got = set()
-        for line in p.stdout.splitlines():
-            try:
-                rule = json.loads(line).get("rule")
-            except ValueError:
-                continue
-            if rule in names:
-                got.add(rule)
+        rc, got = run_saker()
+        got &= names
+        # rule_matching: all tries the any-event-type rules only when no rule
+        # of the event's type matched: a rule sysdig fires may be hidden, so
+        # confirm each such rule alone
+        for rule in sorted(want - got):
+            rc1, alone = run_saker(rule)
+            rc = rc or rc1
+            got |= alone & {rule}
         fired_any = fired_any or bool(want)
-        check(p.returncode == 0 and got == want,
+        check(rc == 0 and got == want,
               f"{os.path.basename(cap)}: saker fires {sorted(got)}, sysdig {sorted(want)}")
     check(fired_any, "some upstream capture fires some rule (the comparison is not vacuous)")
 

@@ -26,6 +26,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
 #include "live.h"
@@ -101,6 +102,7 @@ struct result {
 	const char *mode;
 	double ns[MAX_ROUNDS];
 	uint64_t seen, drops;
+	uint64_t prog_ns, prog_cnt; /* kernel.bpf_stats_enabled accounting */
 };
 
 static int run_round(struct result *res, int r, long iters, int loop_cpu)
@@ -171,14 +173,24 @@ static int run_round(struct result *res, int r, long iters, int loop_cpu)
 	close(fd);
 	res->ns[r] = (double)elapsed / (double)(2 * iters);
 	if (rb) {
+		struct bpf_prog_info info;
+		__u32 len = sizeof(info);
+
 		ring_buffer__consume(rb);
 		res->drops += mb->bss->drops;
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(mb->progs.min_exit), &info, &len) == 0) {
+			res->prog_ns += info.run_time_ns;
+			res->prog_cnt += info.run_cnt;
+		}
 	}
 	if (l) {
 		sk_live_stats_t st;
 
 		sk_live_stats(l, &st);
 		res->drops += st.drops;
+		res->prog_ns += st.prog_run_ns;
+		res->prog_cnt += st.prog_run_cnt;
 	}
 	ring_buffer__free(rb);
 	minimal_bpf__destroy(mb);
@@ -214,9 +226,12 @@ int main(int argc, char **argv)
 				return 3;
 	for (m = 0; m < nmodes; m++) {
 		qsort(res[m].ns, (size_t)rounds, sizeof(double), cmp_d);
-		printf("mode=%s iters=%ld rounds=%d ns_per_syscall_median=%.1f min=%.1f events_read=%llu drops=%llu\n",
+		printf("mode=%s iters=%ld rounds=%d ns_per_syscall_median=%.1f min=%.1f events_read=%llu drops=%llu "
+		       "prog_ns_per_run=%.1f prog_runs=%llu\n",
 		       res[m].mode, iters, rounds, res[m].ns[rounds / 2], res[m].ns[0],
-		       (unsigned long long)res[m].seen, (unsigned long long)res[m].drops);
+		       (unsigned long long)res[m].seen, (unsigned long long)res[m].drops,
+		       res[m].prog_cnt ? (double)res[m].prog_ns / (double)res[m].prog_cnt : 0.0,
+		       (unsigned long long)res[m].prog_cnt);
 	}
 	return 0;
 }

@@ -5,11 +5,14 @@ import re
 import sys
 
 rows = {}
+progns = {}
 for line in sys.stdin:
     m = re.match(r"mode=(\S+) .*ns_per_syscall_median=([0-9.]+) min=([0-9.]+) "
-                 r"events_read=(\d+) drops=(\d+)", line)
+                 r"events_read=(\d+) drops=(\d+)(?: prog_ns_per_run=([0-9.]+))?", line)
     if m:
         rows[m.group(1)] = (float(m.group(2)), float(m.group(3)), m.group(4), m.group(5))
+        if m.group(6):
+            progns[m.group(1)] = float(m.group(6))
         print(line.rstrip())
 if "none" not in rows:
     sys.exit("no baseline row")
@@ -36,3 +39,8 @@ if "saker" in rows:
             b, mb = rows[k][0], rows[k][1]
             print(f"ratio added saker/{k:10s}: median {ratio(c - a, b - a)}  "
                   f"min {ratio(mc - ma, mb - ma)}  (target <= 1.5)")
+
+if progns.get("minimal") and progns.get("saker"):
+    print(f"kernel-side ns per program run (bpf_stats): minimal {progns['minimal']:.1f}  "
+          f"minimal_nw {progns.get('minimal_nw', 0):.1f}  saker {progns['saker']:.1f}  "
+          f"ratio saker/minimal {progns['saker'] / progns['minimal']:.2f}")

@@ -25,4 +25,8 @@ cc -O2 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I"$out" -I"$root/plugins/syscall"
   "$here/bench_syscall.c" "$root/plugins/syscall/live.c" "$root/plugins/syscall/live_table.c" \
   -o "$out/bench_syscall" -lbpf -lelf -lz
 
+# per-program kernel time (restored afterwards)
+old_stats=$(sysctl -n kernel.bpf_stats_enabled 2>/dev/null || echo 0)
+sysctl -qw kernel.bpf_stats_enabled=1 || true
+trap 'sysctl -qw kernel.bpf_stats_enabled="$old_stats" || true' EXIT
 "$out/bench_syscall" "$iters" "$rounds" none minimal minimal_nw saker | python3 "$here/report.py"

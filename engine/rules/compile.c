@@ -458,6 +458,128 @@ static sk__cnode_t *compile_macro(sk__cctx_t *c, const sk__ast_t *a)
 	return n;
 }
 
+/* ---- merging `f = a or f = b or f startswith c ...` ------------------- */
+
+enum { MG_NONE, MG_EQ, MG_SW };
+
+static int merge_class(const sk__cnode_t *k)
+{
+	if (k->kind != SK__C_CHECK || k->memo || k->rhs || k->mod || k->evbits || k->special ||
+	    k->lhs->kind != SK__O_FIELD || k->lhs->list)
+		return MG_NONE;
+	if ((k->op == SK__OP_EQ || k->op == SK__OP_IN) &&
+	    (k->vt == SK__VT_STR || k->vt == SK__VT_U64 || k->vt == SK__VT_I64))
+		return MG_EQ;
+	if (k->op == SK__OP_STARTSWITH && k->vt == SK__VT_STR)
+		return MG_SW;
+	return MG_NONE;
+}
+
+static bool same_group(const sk__cnode_t *a, const sk__cnode_t *b)
+{
+	return merge_class(a) == merge_class(b) && a->vt == b->vt &&
+	       a->lhs->fref == b->lhs->fref;
+}
+
+/* One check over the union of the constants of kids[idx] (same field, same
+ * operator class): equality becomes a set lookup, startswith a prefix
+ * table. An `or` of such checks is true iff the merged check is (missing
+ * field: both false; several values: both "any"). */
+static sk__cnode_t *merge_group(sk__cnode_t **kids, const size_t *idx, size_t n)
+{
+	sk__cnode_t *first = kids[idx[0]];
+	int cls = merge_class(first);
+	sk__cnode_t *m = calloc(1, sizeof(*m));
+	size_t ncv = 0, nowned = 0;
+	for (size_t i = 0; i < n; i++) {
+		ncv += kids[idx[i]]->ncv;
+		nowned += kids[idx[i]]->nowned;
+	}
+	if (!m || !(m->cv = calloc(ncv ? ncv : 1, sizeof(*m->cv))) ||
+	    !(m->owned = calloc(nowned ? nowned : 1, sizeof(*m->owned)))) {
+		sk__cnode_free(m);
+		return NULL;
+	}
+	m->kind = SK__C_CHECK;
+	m->vt = first->vt;
+	m->op = cls == MG_EQ ? SK__OP_IN : SK__OP_STARTSWITH;
+	m->mod = cls == MG_EQ ? SK__MOD_NONE : SK__MOD_ANYOF;
+	for (size_t i = 0; i < n; i++) {
+		sk__cnode_t *k = kids[idx[i]];
+		if (k->ncv)
+			memcpy(m->cv + m->ncv, k->cv, k->ncv * sizeof(*k->cv));
+		m->ncv += k->ncv;
+		if (k->nowned)
+			memcpy(m->owned + m->nowned, k->owned, k->nowned * sizeof(*k->owned));
+		m->nowned += k->nowned;
+		k->nowned = 0; /* strings now belong to m */
+	}
+	int rc = 0;
+	if (cls == MG_SW)
+		rc = m->ncv >= SK__SET_MIN ? sk__prefix_build(m) : 0;
+	else if (m->vt == SK__VT_STR && m->ncv >= SK__SET_MIN)
+		rc = (m->set = sk__strset_new(m->cv, m->ncv)) ? 0 : -ENOMEM;
+	else if (m->vt != SK__VT_STR && m->ncv >= SK__SET_MIN)
+		rc = sk__numset_build(m);
+	if (rc) {
+		/* give the strings back so nothing leaks or is freed twice */
+		free(first->owned);
+		first->owned = m->owned;
+		first->nowned = m->nowned;
+		m->owned = NULL;
+		m->nowned = 0;
+		sk__cnode_free(m);
+		return NULL;
+	}
+	m->lhs = first->lhs;
+	first->lhs = NULL;
+	return m;
+}
+
+static int merge_or(sk__cctx_t *c, sk__cnode_t *n)
+{
+	size_t *idx = malloc((n->nkids ? n->nkids : 1) * sizeof(*idx));
+	bool *gone = calloc(n->nkids ? n->nkids : 1, sizeof(*gone));
+	if (!idx || !gone)
+		goto oom;
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (gone[i] || merge_class(n->kids[i]) == MG_NONE)
+			continue;
+		size_t g = 0;
+		idx[g++] = i;
+		for (size_t j = i + 1; j < n->nkids; j++)
+			if (!gone[j] && merge_class(n->kids[j]) != MG_NONE &&
+			    same_group(n->kids[i], n->kids[j]))
+				idx[g++] = j;
+		if (g < 2)
+			continue;
+		sk__cnode_t *m = merge_group(n->kids, idx, g);
+		if (!m)
+			goto oom;
+		for (size_t k = 0; k < g; k++) {
+			sk__cnode_free(n->kids[idx[k]]);
+			n->kids[idx[k]] = NULL;
+			gone[idx[k]] = true;
+		}
+		n->kids[i] = m;
+		gone[i] = false;
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (n->kids[i])
+			n->kids[w++] = n->kids[i];
+	n->nkids = w;
+	free(idx);
+	free(gone);
+	return 0;
+oom:
+	free(idx);
+	free(gone);
+	sk__cnode_free(n);
+	sk__coom(c);
+	return -ENOMEM;
+}
+
 static sk__cnode_t *compile_node(sk__cctx_t *c, const sk__ast_t *a)
 {
 	switch (a->kind) {
@@ -515,6 +637,8 @@ static sk__cnode_t *compile_node(sk__cctx_t *c, const sk__ast_t *a)
 			}
 			n->kids[n->nkids++] = k;
 		}
+		if (n->kind == SK__C_OR && merge_or(c, n))
+			return NULL; /* merge_or freed n */
 		return n;
 	}
 	}

@@ -194,7 +194,8 @@ void sk__check_free(sk__check_t *c);
 
 /* Event codes the check can match, following libsinsp's ppm_codes rules:
  * evt.type with =, !=, in (and not/and/or, De Morgan); `evt.num = 0` matches
- * nothing. For a source other than "syscall", the set is {322} (plugin
+ * nothing; a name without a dedicated code (a generic syscall) adds the
+ * generic codes 0/1 (evaluation compares generic events by name). For a source other than "syscall", the set is {322} (plugin
  * event). Every set also contains 402 (async events), as Falco does.
  * 0 with *types (sorted, unique, malloc'd, caller frees) / *n set and
  * *all = true when any code can match (then *types is still the full

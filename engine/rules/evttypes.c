@@ -56,6 +56,12 @@ static void names_codes(const sk__cnode_t *n, cset_t *s)
 		size_t k = sk_evt_codes_by_name(n->cv[i].p, codes, 64);
 		for (size_t j = 0; j < k && j < 64; j++)
 			cs_add(s, codes[j]);
+		if (k == 0) {
+			/* a syscall without its own code comes as a generic event,
+			 * as libsinsp's names_to_event_set has it */
+			cs_add(s, 0);
+			cs_add(s, 1);
+		}
 
 	}
 }
@@ -98,11 +104,6 @@ static void walk(const sk__cnode_t *n, bool neg, cset_t *out)
 		names_codes(n, out);
 		if ((n->op == SK__OP_NE) != neg)
 			cs_not(out);
-		/* generic events (a syscall without its own code, or an old
-		 * capture) carry the syscall name in a parameter: any evt.type
-		 * test may hold on them, whatever its polarity */
-		cs_add(out, 0);
-		cs_add(out, 1);
 		return;
 	}
 	if (n->special == SK__SPECIAL_EVT_NUM && !n->rhs && n->op == SK__OP_EQ && n->ncv == 1 &&

@@ -157,7 +157,9 @@ bool sk_ev_fd(const sk_evview_t *v, int64_t *out)
 	if (fl & (SK_EF_USES_FD | SK_EF_CREATES_FD | SK_EF_DESTROYS_FD)) {
 		if (sk_ev_int(v, "fd", out))
 			return true;
-		return sk_ev_int(v, "fd1", out); /* pipe, socketpair */
+		if (sk_ev_int(v, "fd2", out)) /* pipe, socketpair: the last fd, as sysdig */
+			return true;
+		return sk_ev_int(v, "fd1", out);
 	}
 	return false;
 }

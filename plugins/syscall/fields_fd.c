@@ -78,8 +78,14 @@ int sk_x_fd(sk_xctx_t *c, uint32_t id)
 	bool have_num = sk_ev_fd(c->v, &fdnum);
 	sk_fdinfo_t *fd = have_num ? sk_sys_event_fd(s, c->v, c->th, NULL) : NULL;
 
-	if (id == F_FD_NUM)
-		return have_num ? sk_sdk_extract_u64(&s->x, f, (uint64_t)fdnum) : 0;
+	if (id == F_FD_NUM) {
+		/* A failed fd-creating call and an fd-using event without its fd
+		 * report -1, as sysdig does. */
+		bool uses = (c->v->info->flags & SK_EF_USES_FD) && sk_evt_is_exit(c->v->type);
+		if (have_num)
+			return sk_sdk_extract_u64(&s->x, f, (uint64_t)(fdnum < 0 ? -1 : fdnum));
+		return uses && c->th ? sk_sdk_extract_u64(&s->x, f, (uint64_t)-1) : 0;
+	}
 	if (!fd && !sk_evt_is_exit(c->v->type)) {
 		/* Enter events, as the classic engine shows them: the kind an
 		 * fd-creating call will produce, or an unknown fd. */
@@ -104,8 +110,17 @@ int sk_x_fd(sk_xctx_t *c, uint32_t id)
 	if (!fd) {
 		if (id == F_FD_NAME && creator_name(c, buf, cap))
 			return str_val(c, buf);
-		if ((id == F_FD_TYPECHAR || id == F_FD_TYPE) && creator_name(c, buf, cap))
-			return str_val(c, id == F_FD_TYPE ? "file" : "f");
+		if (id == F_FD_TYPECHAR && creator_name(c, buf, cap))
+			return str_val(c, "f");
+		if ((id == F_FD_DIRECTORY || id == F_FD_FILENAME) && creator_name(c, buf, cap)) {
+			char *slash = strrchr(buf, '/');
+			if (!slash)
+				return id == F_FD_FILENAME ? str_val(c, buf) : 0;
+			if (id == F_FD_FILENAME)
+				return str_val(c, slash + 1);
+			*slash = 0;
+			return str_val(c, buf[0] ? buf : "/");
+		}
 		/* An fd the tables never saw (opened before the capture): like
 		 * sysdig, an unknown fd with an empty name. */
 		bool uses = (c->v->info->flags & SK_EF_USES_FD) && sk_evt_is_exit(c->v->type);
@@ -114,8 +129,7 @@ int sk_x_fd(sk_xctx_t *c, uint32_t id)
 				return str_val(c, "");
 			if (id == F_FD_TYPECHAR)
 				return str_val(c, "o");
-			if (id == F_FD_TYPE)
-				return str_val(c, "unknown");
+			/* fd.type stays without value, as sysdig shows it */
 		}
 		return 0;
 	}
@@ -176,7 +190,8 @@ int sk_x_fd(sk_xctx_t *c, uint32_t id)
 			return str_val(c, "unix");
 		return 0;
 	case F_FD_L4PROTO: {
-		const char *n = sock ? l4name(fd->l4proto) : NULL;
+		/* Known once the socket has an address (bind/connect/accept/sendto). */
+		const char *n = sock && (fd->has_tuple || fd->is_server) ? l4name(fd->l4proto) : NULL;
 		return n ? str_val(c, n) : 0;
 	}
 	case F_FD_IS_SERVER: return sk_sdk_extract_bool(&s->x, f, fd->is_server);

@@ -21,12 +21,21 @@ static sk_thread_t *parent_of(sk_sys_t *s, sk_thread_t *th)
 	return th ? sk_thread_parent(s->threads, th) : NULL;
 }
 
+/* Ancestors are walked from the main thread of the process, process by
+ * process (sysdig's proc.aname/proc.apid), while proc.pname follows the
+ * thread's own creator. */
+static sk_thread_t *proc_parent(sk_sys_t *s, sk_thread_t *p)
+{
+	sk_thread_t *par = parent_of(s, proc_of(s, p));
+	return par ? proc_of(s, par) : NULL;
+}
+
 /* The Nth ancestor; 0 is the process itself. */
 static sk_thread_t *ancestor(sk_sys_t *s, sk_thread_t *th, uint64_t n)
 {
-	sk_thread_t *cur = th;
+	sk_thread_t *cur = proc_of(s, th);
 	for (uint64_t i = 0; cur && i < n && i < MAX_ANCESTORS; i++)
-		cur = parent_of(s, cur);
+		cur = proc_parent(s, cur);
 	return n > MAX_ANCESTORS ? NULL : cur;
 }
 
@@ -78,8 +87,8 @@ static int ancestors(sk_xctx_t *c, uint32_t id)
 	}
 	if (sk_sdk_extract_list_begin(&s->x) < 0)
 		return -ENOMEM;
-	sk_thread_t *a = parent_of(s, c->th);
-	for (int i = 0; a && i < MAX_ANCESTORS; i++, a = parent_of(s, a)) {
+	sk_thread_t *a = proc_parent(s, c->th);
+	for (int i = 0; a && i < MAX_ANCESTORS; i++, a = proc_parent(s, a)) {
 		switch (id) {
 		case F_PROC_ANAME: sk_sdk_extract_list_add_str(&s->x, a->comm, strlen(a->comm)); break;
 		case F_PROC_AEXE: sk_sdk_extract_list_add_str(&s->x, a->exe ? a->exe : "", a->exe ? strlen(a->exe) : 0); break;
@@ -133,7 +142,7 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 	bool known = th->comm[0] != 0;
 	switch (id) {
 	case F_PROC_NAME: return known ? str_or_none(c, th->comm) : 0;
-	case F_PROC_EXE: return str_or_none(c, th->exe ? th->exe : "");
+	case F_PROC_EXE: return known ? str_or_none(c, th->exe ? th->exe : "") : 0;
 	case F_PROC_EXEPATH: return str_or_none(c, th->exepath ? th->exepath : "");
 	case F_PROC_CMDLINE:
 		if (!known)
@@ -141,8 +150,6 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 		cmdline(th, buf, cap, true);
 		return str_or_none(c, buf);
 	case F_PROC_ARGS:
-		if (!known)
-			return 0;
 		cmdline(th, buf, cap, false);
 		return str_or_none(c, buf);
 	case F_PROC_PNAME:
@@ -152,8 +159,8 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 	case F_PROC_PPID:
 	case F_PROC_PVPID:
 		par = parent_of(s, th);
-		if (id == F_PROC_PPID)
-			return th->ptid >= 0 ? sk_sdk_extract_u64(&s->x, f, (uint64_t)th->ptid) : 0;
+		if (id == F_PROC_PPID) /* the process's parent, from the main thread */
+			return sk_sdk_extract_u64(&s->x, f, (uint64_t)p->ptid);
 		if (!par || !par->comm[0])
 			return 0;
 		switch (id) {

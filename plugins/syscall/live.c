@@ -473,6 +473,21 @@ int sk_live_stats(sk_live_t *l, sk_live_stats_t *st)
 		st->events += l->raw_stats[i].events;
 		st->drops += l->raw_stats[i].drops + l->raw_stats[i].drops_other;
 	}
+	{
+		struct bpf_program *att[3] = {l->skel->progs.sk_sys_exit, l->skel->progs.sk_sched_exec,
+					      l->skel->progs.sk_sched_exit};
+
+		for (i = 0; i < 3; i++) {
+			struct bpf_prog_info info;
+			__u32 len = sizeof(info);
+
+			memset(&info, 0, sizeof(info));
+			if (bpf_obj_get_info_by_fd(bpf_program__fd(att[i]), &info, &len) == 0) {
+				st->prog_run_ns += info.run_time_ns;
+				st->prog_run_cnt += info.run_cnt;
+			}
+		}
+	}
 	st->ncpus = l->ncpus;
 	st->nrings = l->nrings;
 	st->delivered = l->delivered;

@@ -88,6 +88,11 @@ typedef struct sk_live_stats {
 	uint64_t drops;              /* sum of drops + drops_other */
 	uint64_t delivered;          /* events handed out by sk_live_next */
 	const sk_live_cpu_stats_t *cpu; /* owned by l; valid until the next sk_live_stats */
+	/* Kernel time spent in saker's programs (all attached programs, tail
+	 * calls included) and their run count; both stay 0 unless the
+	 * kernel.bpf_stats_enabled sysctl is 1. */
+	uint64_t prog_run_ns;
+	uint64_t prog_run_cnt;
 } sk_live_stats_t;
 
 /* 0 when live capture can work here (root or CAP_BPF+CAP_PERFMON, BTF,

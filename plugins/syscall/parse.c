@@ -1,5 +1,6 @@
 /* parse.c - thread and fd state updates from exit events (see sys.h). */
 #include <errno.h>
+#include <pthread.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,7 +286,8 @@ static void parse_bind(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th)
 	}
 	memcpy(f->sip, a.ip, 16);
 	f->sport = a.port;
-	f->is_server = true;
+	/* Binding to port 0 (an ephemeral client port) does not make a server. */
+	f->is_server = a.port != 0;
 	if (!f->has_tuple) {
 		char name[128];
 		sk_fmt_ipport(name, sizeof(name), a.family == SK_PPM_AF_INET6, a.ip, a.port);
@@ -427,9 +429,9 @@ static void parse_clone(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *caller)
 	/* The add may have evicted the caller. */
 	caller = res > 0 ? sk_threads_peek(s->threads, caller_tid) : NULL;
 	sk_thread_t *parent = caller ? caller : sk_threads_peek(s->threads, ptid);
+	child->pid = pid;
 	if (fresh && parent && parent != child)
 		sk_thread_inherit(child, parent);
-	child->pid = pid;
 	child->ptid = ptid;
 	if (res == 0) {
 		if (sk_ev_int(v, "vtid", &vtid))
@@ -556,12 +558,58 @@ static void save_enter(sk_thread_t *th, const ss_plugin_event *evt)
 	th->enter_len = len;
 }
 
+enum parse_kind {
+	K_NONE = 0, K_PROCEXIT, K_CLONE, K_EXECVE, K_OPEN, K_SOCKET, K_CONNECT, K_SENDRECV,
+	K_ACCEPT, K_BIND, K_LISTEN, K_CLOSE, K_DUP, K_FCNTL, K_PIPE, K_SOCKETPAIR, K_EVENTFD,
+	K_SIGNALFD, K_EPOLL, K_INOTIFY, K_TIMERFD, K_UFFD, K_IOURING, K_PIDFD, K_BPF, K_MEMFD,
+	K_CHDIR, K_FCHDIR, K_SETUID, K_SETGID, K_CAPSET,
+};
+
+static const struct {
+	const char *name;
+	uint8_t kind;
+} kind_names[] = {
+	{"procexit", K_PROCEXIT}, {"clone", K_CLONE}, {"fork", K_CLONE}, {"vfork", K_CLONE},
+	{"clone3", K_CLONE}, {"execve", K_EXECVE}, {"execveat", K_EXECVE}, {"open", K_OPEN},
+	{"openat", K_OPEN}, {"openat2", K_OPEN}, {"creat", K_OPEN}, {"open_by_handle_at", K_OPEN},
+	{"socket", K_SOCKET}, {"connect", K_CONNECT}, {"sendto", K_SENDRECV},
+	{"sendmsg", K_SENDRECV}, {"recvfrom", K_SENDRECV}, {"recvmsg", K_SENDRECV},
+	{"accept", K_ACCEPT}, {"accept4", K_ACCEPT}, {"bind", K_BIND}, {"listen", K_LISTEN},
+	{"close", K_CLOSE}, {"dup", K_DUP}, {"dup2", K_DUP}, {"dup3", K_DUP}, {"fcntl", K_FCNTL},
+	{"pipe", K_PIPE}, {"pipe2", K_PIPE}, {"socketpair", K_SOCKETPAIR}, {"eventfd", K_EVENTFD},
+	{"eventfd2", K_EVENTFD}, {"signalfd", K_SIGNALFD}, {"signalfd4", K_SIGNALFD},
+	{"epoll_create", K_EPOLL}, {"epoll_create1", K_EPOLL}, {"inotify_init", K_INOTIFY},
+	{"inotify_init1", K_INOTIFY}, {"timerfd_create", K_TIMERFD}, {"userfaultfd", K_UFFD},
+	{"io_uring_setup", K_IOURING}, {"pidfd_open", K_PIDFD}, {"pidfd_getfd", K_PIDFD},
+	{"bpf", K_BPF}, {"memfd_create", K_MEMFD}, {"chdir", K_CHDIR}, {"fchdir", K_FCHDIR},
+	{"setuid", K_SETUID}, {"setresuid", K_SETUID}, {"setreuid", K_SETUID},
+	{"setgid", K_SETGID}, {"setresgid", K_SETGID}, {"setregid", K_SETGID},
+	{"capset", K_CAPSET},
+};
+
+/* What each event code does to the state, by name, built once. */
+static uint8_t g_kind[SK_EVT_CODE_MAX];
+static pthread_once_t g_kind_once = PTHREAD_ONCE_INIT;
+
+static void build_kinds(void)
+{
+	for (uint16_t c = 0; c < SK_EVT_CODE_MAX; c++) {
+		const sk_evt_info_t *i = sk_evt_info(c);
+		if (!i || (i->flags & SK_EF_UNUSED))
+			continue;
+		for (size_t k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
+			if (!strcmp(i->name, kind_names[k].name))
+				g_kind[c] = kind_names[k].kind;
+	}
+}
+
 int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 {
 	sk_evview_t v;
 	int64_t val;
 	char path[4096];
 
+	pthread_once(&g_kind_once, build_kinds);
 	sk_sys_flush_pending(s);
 	uint16_t type;
 	int64_t tid;
@@ -575,100 +623,90 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 	sk_thread_t *th = sk_sys_thread(s, tid, true);
 	if (!th)
 		return 0;
-	if (!sk_evt_is_exit(type)) {
+	bool exit = sk_evt_is_exit(type);
+	uint8_t kind = g_kind[type];
+	if (!exit) {
 		const sk_evt_info_t *x = sk_evt_info((uint16_t)(type + 1));
 		if (x && !(x->flags & SK_EF_UNUSED))
 			save_enter(th, evt);
+		if (kind == K_PROCEXIT)
+			sk_threads_mark_dead(s->threads, tid);
+		s->n_parsed++;
+		return 0;
 	}
+	s->n_parsed++;
+	if (kind == K_NONE)
+		return 0; /* most events (I/O, memory, ...) change no state */
 	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
-	if (!enter && sk_evt_is_exit(type) && th->enter_len)
+	if (!enter && th->enter_len)
 		enter = th->enter;
 	if (sk_evview_init(&v, evt, enter) < 0) {
 		s->n_malformed++;
 		return -EINVAL;
 	}
-	s->n_parsed++;
-	const char *n = info->name;
-	if (!strcmp(n, "procexit")) {
-		sk_threads_mark_dead(s->threads, tid);
-		return 0;
-	}
-	if (!sk_evt_is_exit(type))
-		return 0;
-	if (!strcmp(n, "clone") || !strcmp(n, "fork") || !strcmp(n, "vfork") || !strcmp(n, "clone3"))
-		parse_clone(s, &v, th);
-	else if (!strcmp(n, "execve") || !strcmp(n, "execveat"))
-		parse_execve(s, &v, th);
-	else if (!strcmp(n, "open") || !strcmp(n, "openat") || !strcmp(n, "openat2") ||
-		!strcmp(n, "creat") || !strcmp(n, "open_by_handle_at"))
-		parse_open(s, &v, th);
-	else if (!strcmp(n, "socket"))
-		parse_socket(s, &v, th);
-	else if (!strcmp(n, "connect"))
-		parse_tuple_event(s, &v, th, true);
-	else if (!strcmp(n, "sendto") || !strcmp(n, "sendmsg") || !strcmp(n, "recvfrom") ||
-		!strcmp(n, "recvmsg"))
-		parse_tuple_event(s, &v, th, false);
-	else if (!strcmp(n, "accept") || !strcmp(n, "accept4"))
-		parse_accept(s, &v, th);
-	else if (!strcmp(n, "bind"))
-		parse_bind(s, &v, th);
-	else if (!strcmp(n, "listen")) {
+	switch (kind) {
+	case K_CLONE: parse_clone(s, &v, th); break;
+	case K_EXECVE: parse_execve(s, &v, th); break;
+	case K_OPEN: parse_open(s, &v, th); break;
+	case K_SOCKET: parse_socket(s, &v, th); break;
+	case K_CONNECT: parse_tuple_event(s, &v, th, true); break;
+	case K_SENDRECV: parse_tuple_event(s, &v, th, false); break;
+	case K_ACCEPT: parse_accept(s, &v, th); break;
+	case K_BIND: parse_bind(s, &v, th); break;
+	case K_LISTEN: {
 		sk_fdinfo_t *f = sk_sys_event_fd(s, &v, th, NULL);
 		if (f)
 			f->is_server = true;
-	} else if (!strcmp(n, "close")) {
+		break;
+	}
+	case K_CLOSE:
 		if (sk_ev_int(&v, "fd", &val) && (!sk_ev_res(&v, &tid) || tid >= 0)) {
 			s->pend_close = true;
 			s->pend_close_tid = th->tid;
 			s->pend_close_fd = val;
 		}
-	} else if (!strcmp(n, "dup") || !strcmp(n, "dup2") || !strcmp(n, "dup3"))
-		parse_dup(s, &v, th);
-	else if (!strcmp(n, "fcntl")) {
+		break;
+	case K_DUP: parse_dup(s, &v, th); break;
+	case K_FCNTL: {
 		int64_t cmd;
 		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 2) create a copy. */
 		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 2))
 			parse_dup(s, &v, th);
-	} else if (!strcmp(n, "pipe") || !strcmp(n, "pipe2"))
-		parse_pipe(s, &v, th, SK_FD_FIFO);
-	else if (!strcmp(n, "socketpair"))
-		parse_pipe(s, &v, th, SK_FD_UNIX);
-	else if (!strcmp(n, "eventfd") || !strcmp(n, "eventfd2"))
-		simple_fd(s, &v, th, SK_FD_EVENT, NULL);
-	else if (!strcmp(n, "signalfd") || !strcmp(n, "signalfd4"))
-		simple_fd(s, &v, th, SK_FD_SIGNALFD, NULL);
-	else if (!strcmp(n, "epoll_create") || !strcmp(n, "epoll_create1"))
-		simple_fd(s, &v, th, SK_FD_EVENTPOLL, NULL);
-	else if (!strcmp(n, "inotify_init") || !strcmp(n, "inotify_init1"))
-		simple_fd(s, &v, th, SK_FD_INOTIFY, NULL);
-	else if (!strcmp(n, "timerfd_create"))
-		simple_fd(s, &v, th, SK_FD_TIMERFD, NULL);
-	else if (!strcmp(n, "userfaultfd"))
-		simple_fd(s, &v, th, SK_FD_USERFAULTFD, NULL);
-	else if (!strcmp(n, "io_uring_setup"))
-		simple_fd(s, &v, th, SK_FD_IOURING, NULL);
-	else if (!strcmp(n, "pidfd_open") || !strcmp(n, "pidfd_getfd"))
-		simple_fd(s, &v, th, SK_FD_PIDFD, NULL);
-	else if (!strcmp(n, "bpf")) {
+		break;
+	}
+	case K_PIPE: parse_pipe(s, &v, th, SK_FD_FIFO); break;
+	case K_SOCKETPAIR: parse_pipe(s, &v, th, SK_FD_UNIX); break;
+	case K_EVENTFD: simple_fd(s, &v, th, SK_FD_EVENT, NULL); break;
+	case K_SIGNALFD: simple_fd(s, &v, th, SK_FD_SIGNALFD, NULL); break;
+	case K_EPOLL: simple_fd(s, &v, th, SK_FD_EVENTPOLL, NULL); break;
+	case K_INOTIFY: simple_fd(s, &v, th, SK_FD_INOTIFY, NULL); break;
+	case K_TIMERFD: simple_fd(s, &v, th, SK_FD_TIMERFD, NULL); break;
+	case K_UFFD: simple_fd(s, &v, th, SK_FD_USERFAULTFD, NULL); break;
+	case K_IOURING: simple_fd(s, &v, th, SK_FD_IOURING, NULL); break;
+	case K_PIDFD: simple_fd(s, &v, th, SK_FD_PIDFD, NULL); break;
+	case K_BPF:
 		if (sk_ev_int(&v, "fd", &val) && val >= 0)
 			simple_fd(s, &v, th, SK_FD_BPF, NULL);
-	} else if (!strcmp(n, "memfd_create")) {
+		break;
+	case K_MEMFD: {
 		const char *nm = sk_ev_str(&v, "name");
 		snprintf(path, sizeof(path), "memfd:%s", nm ? nm : "");
 		simple_fd(s, &v, th, SK_FD_MEMFD, path);
-	} else if (!strcmp(n, "chdir")) {
+		break;
+	}
+	case K_CHDIR:
 		if (sk_ev_res(&v, &val) && val >= 0 && resolve_path(s, &v, th, "path", path, sizeof(path)))
 			set_cwd(th, path);
-	} else if (!strcmp(n, "fchdir")) {
+		break;
+	case K_FCHDIR: {
 		sk_fdinfo_t *f = sk_sys_event_fd(s, &v, th, NULL);
 		if (sk_ev_res(&v, &val) && val >= 0 && f && f->name[0])
 			set_cwd(th, f->name);
-	} else if (!strcmp(n, "setuid") || !strcmp(n, "setresuid") || !strcmp(n, "setreuid"))
-		parse_setid(th, &v, true);
-	else if (!strcmp(n, "setgid") || !strcmp(n, "setresgid") || !strcmp(n, "setregid"))
-		parse_setid(th, &v, false);
-	else if (!strcmp(n, "capset")) {
+		break;
+	}
+	case K_SETUID: parse_setid(th, &v, true); break;
+	case K_SETGID: parse_setid(th, &v, false); break;
+	case K_CAPSET:
 		if (sk_ev_res(&v, &val) && val >= 0) {
 			if (sk_ev_int(&v, "cap_inheritable", &val))
 				th->cap_inheritable = (uint64_t)val;
@@ -677,6 +715,9 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 			if (sk_ev_int(&v, "cap_effective", &val))
 				th->cap_effective = (uint64_t)val;
 		}
+		break;
+	default:
+		break;
 	}
 	return 0;
 }

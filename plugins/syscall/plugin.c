@@ -259,8 +259,7 @@ EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *st, const ss_plugin_event_in
 EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *st, uint32_t *n)
 {
 	sk_sys_t *s = st;
-	*n = sk_src_metrics(s, s->inst, s->metrics, sizeof(s->metrics) / sizeof(s->metrics[0]));
-	return s->metrics;
+	return sk_src_metrics(s, s->inst, n);
 }
 
 EXPORT ss_plugin_rc saker_set_event_types(ss_plugin_t *st, ss_instance_t *h,

@@ -276,6 +276,14 @@ static void seed_thread(sk_sys_t *s, const char *root, int64_t pid, int64_t tid,
 		}
 		sk_thread_set_str(&t->cwd, link);
 	}
+	/* Environment and cgroups are per process: kept on the main thread only
+	 * (fields and the threads table read them from there). */
+	if (tid != pid) {
+		snprintf(path, sizeof(path), "%s/%lld/loginuid", root, (long long)pid);
+		if (read_file(path, buf, cap) > 0)
+			t->loginuid = (uint32_t)strtoul(buf, NULL, 10);
+		return;
+	}
 	snprintf(path, sizeof(path), "%s/%lld/environ", root, (long long)pid);
 	n = read_file(path, buf, cap);
 	if (n > 0)

@@ -530,6 +530,11 @@ int sk_scap_open(const char *path, const sk_scap_callbacks_t *cb, void *ctx,
 	*out = r;
 	return 0;
 fail:
+	if (!strstr(err, path)) {
+		char tmp[512];
+		snprintf(tmp, sizeof(tmp), "%s", err);
+		snprintf(err, errlen, "%s: %s", path, tmp);
+	}
 	sk_scap_close(r);
 	return rc;
 }

@@ -50,6 +50,10 @@ struct sk_sys_inst {
 	uint64_t read, delivered, merged, upgraded, enter_dropped, internal_dropped, pend_dropped;
 	uint64_t write_errors;
 	char lasterr[256];
+	/* per-CPU metric names and storage (live) */
+	ss_plugin_metric *mx;
+	char (*mnames)[48];
+	uint32_t mcap, ncpu_names;
 };
 
 /* Older event versions and the current code of the same syscall (exit codes). */
@@ -387,126 +391,6 @@ static int parse_params(const char *params, char *capture, char *write, bool *li
 	return 0;
 }
 
-static void on_proc(void *ctx, const sk_scap_proc_t *p)
-{
-	sk_sys_t *s = ctx;
-	sk_thread_t *t = sk_threads_add(s->threads, p->tid);
-	if (!t)
-		return;
-	t->pid = p->pid;
-	t->ptid = p->ptid;
-	t->sid = p->sid;
-	t->vpgid = p->vpgid;
-	t->pgid = p->pgid;
-	t->vtid = p->vtid;
-	t->vpid = p->vpid;
-	snprintf(t->comm, sizeof(t->comm), "%s", p->comm);
-	sk_thread_set_str(&t->exe, p->exe);
-	sk_thread_set_str(&t->exepath, p->exepath);
-	sk_thread_set_buf(&t->args, &t->args_len, p->args, p->args_len);
-	size_t cl = strlen(p->cwd);
-	if (cl && p->cwd[cl - 1] != '/') {
-		char buf[4200];
-		snprintf(buf, sizeof(buf), "%s/", p->cwd);
-		sk_thread_set_str(&t->cwd, buf);
-	} else {
-		sk_thread_set_str(&t->cwd, p->cwd);
-	}
-	sk_thread_set_buf(&t->env, &t->env_len, p->env, p->env_len);
-	sk_thread_set_buf(&t->cgroups, &t->cgroups_len, p->cgroups, p->cgroups_len);
-	sk_thread_set_str(&t->root, p->root);
-	t->uid = t->euid = p->uid;
-	t->gid = t->egid = p->gid;
-	t->loginuid = p->loginuid;
-	t->tty = p->tty;
-	t->flags = p->flags;
-	t->fdlimit = p->fdlimit;
-	t->cap_inheritable = p->cap_inheritable;
-	t->cap_permitted = p->cap_permitted;
-	t->cap_effective = p->cap_effective;
-	t->exe_ino = p->exe_ino;
-	t->exe_ino_ctime = p->exe_ino_ctime;
-	t->exe_ino_mtime = p->exe_ino_mtime;
-	t->exe_writable = p->exe_writable;
-	t->exe_upper_layer = p->exe_upper_layer;
-	t->exe_lower_layer = p->exe_lower_layer;
-	t->exe_from_memfd = p->exe_from_memfd;
-	t->pidns_init_start_ts = p->pidns_init_start_ts;
-}
-
-static void on_fd(void *ctx, int64_t tid, const sk_scap_fd_t *fd)
-{
-	sk_sys_t *s = ctx;
-	sk_thread_t *t = sk_threads_peek(s->threads, tid);
-	if (!t)
-		t = sk_threads_add(s->threads, tid);
-	if (!t)
-		return;
-	sk_fdtab_t *tab = sk_thread_fds(s->threads, t);
-	sk_fdinfo_t *f = sk_fdtab_put(tab, fd->fd);
-	if (!f)
-		return;
-	f->ino = fd->ino;
-	char name[300];
-	switch (fd->type) {
-	case SK_SCAP_FD_IPV4_SOCK:
-	case SK_SCAP_FD_IPV6_SOCK: {
-		bool v6 = fd->type == SK_SCAP_FD_IPV6_SOCK;
-		char a[128], b[128];
-		f->kind = v6 ? SK_FD_IPV6 : SK_FD_IPV4;
-		f->is_v6 = v6;
-		f->has_tuple = true;
-		memcpy(f->cip, fd->sip, 16);
-		memcpy(f->sip, fd->dip, 16);
-		f->cport = fd->sport;
-		f->sport = fd->dport;
-		f->l4proto = fd->l4proto == 6 ? SK_L4_TCP : fd->l4proto == 17 ? SK_L4_UDP : SK_L4_NA;
-		sk_fmt_ipport(a, sizeof(a), v6, f->cip, f->cport);
-		sk_fmt_ipport(b, sizeof(b), v6, f->sip, f->sport);
-		snprintf(name, sizeof(name), "%s->%s", a, b);
-		sk_fdinfo_set_name(f, name);
-		break;
-	}
-	case SK_SCAP_FD_IPV4_SERVSOCK:
-	case SK_SCAP_FD_IPV6_SERVSOCK: {
-		bool v6 = fd->type == SK_SCAP_FD_IPV6_SERVSOCK;
-		f->kind = v6 ? SK_FD_IPV6 : SK_FD_IPV4;
-		f->is_v6 = v6;
-		f->is_server = true;
-		memcpy(f->sip, fd->sip, 16);
-		f->sport = fd->sport;
-		f->l4proto = fd->l4proto == 6 ? SK_L4_TCP : fd->l4proto == 17 ? SK_L4_UDP : SK_L4_NA;
-		sk_fmt_ipport(name, sizeof(name), v6, f->sip, f->sport);
-		sk_fdinfo_set_name(f, name);
-		break;
-	}
-	case SK_SCAP_FD_FILE_V2:
-	case SK_SCAP_FD_FILE:
-		f->kind = SK_FD_FILE;
-		f->open_flags = fd->open_flags;
-		f->dev = fd->dev;
-		sk_fdinfo_set_name(f, fd->name);
-		break;
-	default:
-		f->kind = fd->type;
-		sk_fdinfo_set_name(f, fd->name);
-		break;
-	}
-}
-
-static void on_user(void *ctx, uint32_t uid, uint32_t gid, const char *name, const char *home,
-	const char *shell)
-{
-	sk_sys_t *s = ctx;
-	sk_users_add_user(s->users, uid, gid, name, home, shell);
-}
-
-static void on_group(void *ctx, uint32_t gid, const char *name)
-{
-	sk_sys_t *s = ctx;
-	sk_users_add_group(s->users, gid, name);
-}
-
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen)
 {
 	char capture[4096], write[4096];
@@ -530,7 +414,7 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 	sk_threads_clear(s->threads);
 	s->pend_close = false;
 	if (!live) {
-		sk_scap_callbacks_t cb = {on_proc, on_fd, on_user, on_group};
+		sk_scap_callbacks_t cb = {sk__src_on_proc, sk__src_on_fd, sk__src_on_user, sk__src_on_group};
 		in->mode = MODE_REPLAY;
 		if ((rc = sk_scap_open(capture, &cb, s, &in->rd, err, errlen)) < 0)
 			goto fail;
@@ -648,6 +532,8 @@ void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in)
 	sk_scap_writer_close(in->wr);
 	pend_free_all(in);
 	free(in->arena);
+	free(in->mx);
+	free(in->mnames);
 	free(in->offs);
 	free(in->eoffs);
 	free(in->ptrs);
@@ -702,9 +588,38 @@ static void metric(ss_plugin_metric *m, const char *name, uint64_t v, bool mono)
 	m->value.u64 = v;
 }
 
-uint32_t sk_src_metrics(sk_sys_t *s, sk_sys_inst_t *in, ss_plugin_metric *m, uint32_t max)
+ss_plugin_metric *sk_src_metrics(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n)
 {
-	uint32_t k = 0;
+	ss_plugin_metric *m = s->metrics;
+	uint32_t max = sizeof(s->metrics) / sizeof(s->metrics[0]), k = 0;
+#ifdef SAKER_HAVE_LIVE
+	sk_live_stats_t ls;
+	bool have_ls = in && in->live && sk_live_stats(in->live, &ls) == 0;
+	if (have_ls) {
+		/* Room for the fixed metrics plus two per CPU, names kept stable. */
+		uint32_t need = max + 2 * ls.ncpus;
+		if (in->mcap < need) {
+			ss_plugin_metric *nm = realloc(in->mx, need * sizeof(*nm));
+			char(*nn)[48] = realloc(in->mnames, (size_t)2 * ls.ncpus * sizeof(*nn));
+			if (nm)
+				in->mx = nm;
+			if (nn)
+				in->mnames = nn;
+			if (nm && nn) {
+				in->mcap = need;
+				for (uint32_t c = 0; c < ls.ncpus; c++) {
+					snprintf(in->mnames[2 * c], 48, "syscall_cpu%u_events_total", c);
+					snprintf(in->mnames[2 * c + 1], 48, "syscall_cpu%u_drops_total", c);
+				}
+				in->ncpu_names = ls.ncpus;
+			}
+		}
+		if (in->mcap >= need) {
+			m = in->mx;
+			max = in->mcap;
+		}
+	}
+#endif
 	const sk_threads_stats_t *st = sk_threads_stats(s->threads);
 #define M(name, v, mono) do { if (k < max) metric(&m[k++], name, (uint64_t)(v), mono); } while (0)
 	M("syscall_threads", st->count, false);
@@ -718,44 +633,22 @@ uint32_t sk_src_metrics(sk_sys_t *s, sk_sys_inst_t *in, ss_plugin_metric *m, uin
 		M("syscall_events_read_total", in->read, true);
 		M("syscall_events_delivered_total", in->delivered, true);
 		M("syscall_events_merged_total", in->merged, true);
+		M("syscall_events_internal_dropped_total", in->internal_dropped, true);
 		M("syscall_enter_pending_dropped_total", in->pend_dropped, true);
 		M("syscall_capture_write_errors_total", in->write_errors, true);
 #ifdef SAKER_HAVE_LIVE
-		if (in->live) {
-			sk_live_stats_t ls;
-			if (sk_live_stats(in->live, &ls) == 0) {
-				M("syscall_kernel_events_total", ls.events, true);
-				M("syscall_kernel_drops_total", ls.drops, true);
+		if (have_ls) {
+			M("syscall_kernel_events_total", ls.events, true);
+			M("syscall_kernel_drops_total", ls.drops, true);
+			for (uint32_t c = 0; c < ls.ncpus && c < in->ncpu_names && m == in->mx; c++) {
+				M(in->mnames[2 * c], ls.cpu[c].events, true);
+				M(in->mnames[2 * c + 1], ls.cpu[c].drops + ls.cpu[c].drops_other, true);
 			}
 		}
 #endif
 	}
 #undef M
-	return k;
+	*n = k;
+	return m;
 }
 
-const uint16_t *sk_src_state_types(uint32_t *n)
-{
-	static uint16_t types[256];
-	static uint32_t count;
-	if (!count) {
-		static const char *const names[] = {"clone", "fork", "vfork", "clone3", "execve",
-			"execveat", "procexit", "open", "openat", "openat2", "creat", "open_by_handle_at",
-			"close", "dup", "dup2", "dup3", "fcntl", "socket", "socketpair", "connect",
-			"accept", "accept4", "bind", "listen", "pipe", "pipe2", "eventfd", "eventfd2",
-			"signalfd", "signalfd4", "epoll_create", "epoll_create1", "inotify_init",
-			"inotify_init1", "timerfd_create", "userfaultfd", "memfd_create", "pidfd_open",
-			"pidfd_getfd", "io_uring_setup", "chdir", "fchdir", "setuid", "setgid", "setresuid",
-			"setresgid", "setreuid", "setregid", "capset", "sendto", "recvfrom", "sendmsg",
-			"recvmsg", "bpf"};
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-			uint16_t codes[32];
-			size_t k = sk_evt_codes_by_name(names[i], codes, 32);
-			for (size_t j = 0; j < k && j < 32 && count < 256; j++)
-				if (sk_evt_is_exit(codes[j]) || !strcmp(names[i], "procexit"))
-					types[count++] = codes[j];
-		}
-	}
-	*n = count;
-	return types;
-}

@@ -30,8 +30,9 @@ void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in);
 uint32_t sk_src_progress(sk_sys_inst_t *in);
 int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint32_t n,
 	char *err, size_t errlen);
-/* Metrics of the instance: fills up to max, returns the count. */
-uint32_t sk_src_metrics(sk_sys_t *s, sk_sys_inst_t *in, ss_plugin_metric *m, uint32_t max);
+/* Metrics of the plugin and the open instance (live: per-CPU events and
+ * drops too). The array is owned by s or in and valid until the next call. */
+ss_plugin_metric *sk_src_metrics(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n);
 
 /* The PPME codes the state tracking needs (exit codes of every version of
  * clone/fork/vfork/clone3/execve/execveat/procexit, the open family, close, dup, socket
@@ -41,6 +42,15 @@ const uint16_t *sk_src_state_types(uint32_t *n);
 /* The enter event paired with a replayed exit event of the current batch
  * (kept for parameters the exit's row does not carry), or NULL. */
 const uint8_t *sk_src_enter_of(sk_sys_inst_t *in, const ss_plugin_event *evt);
+
+/* capmeta.c: scap reader callbacks filling the tables from a capture. */
+struct sk_scap_proc;
+struct sk_scap_fd;
+void sk__src_on_proc(void *ctx, const struct sk_scap_proc *p);
+void sk__src_on_fd(void *ctx, int64_t tid, const struct sk_scap_fd *fd);
+void sk__src_on_user(void *ctx, uint32_t uid, uint32_t gid, const char *name, const char *home,
+	const char *shell);
+void sk__src_on_group(void *ctx, uint32_t gid, const char *name);
 
 /* proc_seed.c: seeds the thread table from a proc tree (live). */
 int sk_proc_seed(sk_sys_t *s, const char *proc_root, char *err, size_t errlen);

@@ -57,6 +57,11 @@ static ss_plugin_rc t_read(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 	case TF_EXE: out->str = th->exe ? th->exe : ""; break;
 	case TF_EXEPATH: out->str = th->exepath ? th->exepath : ""; break;
 	case TF_CGROUPS: {
+		if (!th->cgroups_len && th->pid != th->tid) {
+			sk_thread_t *l = sk_threads_peek(tb->s->threads, th->pid);
+			if (l)
+				th = l;
+		}
 		uint32_t n = th->cgroups_len < sizeof(tb->scratch) - 1 ? th->cgroups_len :
 			(uint32_t)sizeof(tb->scratch) - 1;
 		if (th->cgroups)

@@ -272,10 +272,16 @@ int sk_thread_inherit(sk_thread_t *dst, const sk_thread_t *src)
 		sk_thread_set_str(&dst->exepath, src->exepath) < 0 ||
 		sk_thread_set_buf(&dst->args, &dst->args_len, src->args, src->args_len) < 0 ||
 		sk_thread_set_str(&dst->cwd, src->cwd) < 0 ||
-		sk_thread_set_buf(&dst->env, &dst->env_len, src->env, src->env_len) < 0 ||
-		sk_thread_set_buf(&dst->cgroups, &dst->cgroups_len, src->cgroups, src->cgroups_len) < 0 ||
 		sk_thread_set_str(&dst->root, src->root) < 0)
 		return -1;
+	/* The environment and cgroups are process attributes: a new thread of
+	 * the same process reads them from its main thread. */
+	if (dst->pid != src->pid || dst->tid == dst->pid) {
+		if (sk_thread_set_buf(&dst->env, &dst->env_len, src->env, src->env_len) < 0 ||
+			sk_thread_set_buf(&dst->cgroups, &dst->cgroups_len, src->cgroups,
+				src->cgroups_len) < 0)
+			return -1;
+	}
 	dst->uid = src->uid;
 	dst->gid = src->gid;
 	dst->euid = src->euid;

@@ -131,12 +131,16 @@ def test_validate(tmp):
         T.check("rror" not in p.stdout, "no errors reported for %s" % files)
 
 
+OUTPUTS = {}  # (mode, case index) -> sorted alert outputs
+
+
 def test_file_cases(tmp):
     for i, (fx, snips, want, prio) in enumerate(CASES):
         s = Saker(tmp, os.path.join(kalib.FIXTURES, fx), write_rules(tmp, snips, "f%d" % i))
         s.wait()
         T.eq(s.proc.returncode, 0, "file %s exit (%s)" % (fx, s.stderr.strip()[-300:]))
         check_alerts(s.alerts, want, prio, "file %s case %d" % (fx, i))
+        OUTPUTS[("file", i)] = sorted((a["rule"], a["output"], a["time"]) for a in s.alerts)
 
 
 def webhook_cases(tmp, scheme, pki=None):
@@ -160,6 +164,10 @@ def webhook_cases(tmp, scheme, pki=None):
         finally:
             s.stop()
         check_alerts(s.alerts, want, prio, "%s %s case %d" % (scheme, fx, i))
+        got = sorted((a["rule"], a["output"], a["time"]) for a in s.alerts)
+        if ("file", i) in OUTPUTS:
+            T.eq(got, OUTPUTS[("file", i)], "%s alerts identical to the file run (%s case %d)"
+                 % (scheme, fx, i))
 
 
 def test_security_and_errors(tmp, pki):

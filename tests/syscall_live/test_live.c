@@ -546,6 +546,112 @@ static int test_overflow(void)
 	return failures ? 1 : 0;
 }
 
+/* ---- test: cgroup drop -------------------------------------------------- */
+
+static const char *cgroup2_root(void)
+{
+	static char root[256];
+	char line[512];
+	FILE *f = fopen("/proc/self/mounts", "r");
+
+	root[0] = 0;
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f)) {
+		char dev[128], mnt[256], type[64];
+
+		if (sscanf(line, "%127s %255s %63s", dev, mnt, type) == 3 && !strcmp(type, "cgroup2")) {
+			snprintf(root, sizeof(root), "%s", mnt);
+			break;
+		}
+	}
+	fclose(f);
+	return root[0] ? root : NULL;
+}
+
+/* Child that joins cgroup dir cg (when given) and then opens/closes. */
+static pid_t spawn_in_cgroup(const char *cg, int n)
+{
+	pid_t p = fork();
+
+	if (p == 0) {
+		if (cg) {
+			char path[512];
+			FILE *f;
+
+			snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+			f = fopen(path, "w");
+			if (!f || fprintf(f, "%d\n", getpid()) < 0 || fclose(f))
+				_exit(20);
+		}
+		usleep(100000);
+		for (int i = 0; i < n; i++)
+			close((int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
+		_exit(0);
+	}
+	return p;
+}
+
+static int count_events_of(sk_live_t *l, pid_t c)
+{
+	const ss_plugin_event *evs[256];
+	uint64_t end = now_ms() + 3000;
+	int got = 0, exited = 0;
+
+	while (now_ms() < end) {
+		int n = sk_live_next(l, evs, 256, 50), k;
+
+		for (k = 0; k < n; k++)
+			if ((pid_t)evs[k]->tid == c && evs[k]->type == SKE_OPENAT_2_X &&
+			    !strcmp(lu_str(evs[k], 2), "/dev/null")) /* not the cgroup.procs open */
+				got++;
+		if (!exited && waitpid(c, NULL, WNOHANG) == c) {
+			exited = 1;
+			end = now_ms() + 300;
+		}
+	}
+	return got;
+}
+
+static int test_cgroup(void)
+{
+	const char *root = cgroup2_root();
+	char cg[512], err[256] = "";
+	sk_live_opts_t o = {0};
+	sk_live_t *l = NULL;
+	struct stat st;
+	uint64_t id;
+	int rc, in_cg, outside;
+
+	if (!root) {
+		fprintf(stderr, "!!!!! SKIP cgroup: no cgroup2 mount\n");
+		return SKIP_RC;
+	}
+	snprintf(cg, sizeof(cg), "%s/saker-live-test-%d", root, getpid());
+	if (mkdir(cg, 0755) != 0 || stat(cg, &st) != 0) {
+		fprintf(stderr, "!!!!! SKIP cgroup: cannot create %s: %s\n", cg, strerror(errno));
+		return SKIP_RC;
+	}
+	id = (uint64_t)st.st_ino; /* the cgroup v2 id is the directory's inode */
+	o.drop_cgroups = &id;
+	o.ndrop_cgroups = 1;
+	o.ring_bytes = 1u << 20;
+	rc = sk_live_open(&o, &l, err, sizeof(err));
+	CHECK(rc == 0, "open: %s", err);
+	if (rc) {
+		rmdir(cg);
+		return 1;
+	}
+	in_cg = count_events_of(l, spawn_in_cgroup(cg, 20));
+	outside = count_events_of(l, spawn_in_cgroup(NULL, 20));
+	CHECK(in_cg == 0, "events from the dropped cgroup: %d", in_cg);
+	CHECK(outside == 20, "events from outside the cgroup: %d of 20", outside);
+	sk_live_close(l);
+	if (rmdir(cg) != 0)
+		fprintf(stderr, "rmdir %s: %s\n", cg, strerror(errno));
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *t = argc > 1 ? argv[1] : "events";
@@ -558,6 +664,8 @@ int main(int argc, char **argv)
 		return test_filter();
 	if (!strcmp(t, "overflow"))
 		return test_overflow();
+	if (!strcmp(t, "cgroup"))
+		return test_cgroup();
 	fprintf(stderr, "unknown test %s\n", t);
 	return 2;
 }

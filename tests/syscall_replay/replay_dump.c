@@ -212,6 +212,14 @@ int main(int argc, char **argv)
 			fputs("\n", stdout);
 		}
 	}
+	if (getenv("SK_DUMP_METRICS")) {
+		ss_plugin_metric *(*gm)(ss_plugin_t *, uint32_t *) =
+			(ss_plugin_metric * (*)(ss_plugin_t *, uint32_t *)) dlsym(h, "plugin_get_metrics");
+		uint32_t nm = 0;
+		ss_plugin_metric *m = gm ? gm(s, &nm) : NULL;
+		for (uint32_t i = 0; m && i < nm; i++)
+			fprintf(stderr, "metric %s %" PRIu64 "\n", m[i].name, m[i].value.u64);
+	}
 	cl(s, inst);
 	destroy(s);
 	json_decref(fields);

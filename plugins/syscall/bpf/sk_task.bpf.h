@@ -104,10 +104,19 @@ static long sk_path_step(__u32 i, void *ctx)
 		return 0;
 	}
 	parent = BPF_CORE_READ(d, d_parent);
-	if (!parent || parent == d)
-		return 1;
 	len = BPF_CORE_READ(d, d_name.len) & 255;
 	name = BPF_CORE_READ(d, d_name.name);
+	if (!parent || parent == d) {
+		/* a pseudo file (memfd, anon inode) is its own root: d_path
+		 * shows "/<name> (deleted)" for it once unlinked */
+		if (i != 0 || pos != SK_TMP_SIZE - 1 || !len)
+			return 1;
+		if (BPF_CORE_READ(d, d_inode, __i_nlink) == 0) {
+			pos -= 10;
+			__builtin_memcpy(w->tmp + (pos & SK_TMP_MASK), " (deleted)", 10);
+		}
+		parent = d;
+	}
 	if (pos < len + 1 || pos >= SK_TMP_SIZE)
 		return 1;
 	pos -= len;
@@ -116,7 +125,7 @@ static long sk_path_step(__u32 i, void *ctx)
 	w->tmp[pos & SK_TMP_MASK] = '/';
 	*sk_walk_pos(w) = pos;
 	w->d = parent;
-	return 0;
+	return parent == d; /* a pseudo root ends the walk */
 }
 
 /* Writes the absolute path of (mnt, dentry) into the temp area, walking up

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""End-to-end live detection: saker runs saker's own syscall rules against
+the live eBPF source while this test performs real attacks (web shell,
+write below /etc in a private mount namespace, shadow-like file read,
+chmod u+s on a copy of a binary, mount in a new mount namespace, ptrace
+attach, a shell's TCP connect to a 127.0.0.1 listener, exec from a memfd).
+Each must raise its alert within one second with the right proc.*/fd.*/user.*
+values; a benign control run must raise none. Skips (77) when not root."""
+import argparse
+import json
+import os
+import queue
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+SKIP = 77
+LATENCY_S = 1.0
+
+
+def log(*a):
+    print(*a, flush=True)
+
+
+class Saker:
+    def __init__(self, binary, rules, plugin, extra):
+        env = dict(os.environ)
+        if plugin:
+            env["SAKER_SYSCALL_PLUGIN"] = plugin
+        cmd = [binary, "-r", rules, "-o", "json_output=true", "-o", "stdout_output.enabled=true"]
+        cmd += extra
+        log("running:", " ".join(cmd))
+        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                  text=True, bufsize=1)
+        self.q = queue.Queue()
+        self.stderr = []
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read_err, daemon=True).start()
+
+    def _read(self):
+        for line in self.p.stdout:
+            t = time.monotonic()
+            try:
+                self.q.put((t, json.loads(line)))
+            except ValueError:
+                pass
+
+    def _read_err(self):
+        for line in self.p.stderr:
+            self.stderr.append(line.rstrip())
+
+    def alerts_until(self, deadline):
+        out = []
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                out.append(self.q.get(timeout=left))
+            except queue.Empty:
+                break
+        return out
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.terminate()
+            try:
+                self.p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), timeout=20, capture_output=True, **kw)
+
+
+class Scenario:
+    def __init__(self, name, rule, action, expect):
+        self.name, self.rule, self.action, self.expect = name, rule, action, expect
+        self.t_done = None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--saker", required=True)
+    ap.add_argument("--rules", required=True)
+    ap.add_argument("--plugin", default="")
+    ap.add_argument("-o", action="append", default=[])
+    args = ap.parse_args()
+
+    if os.geteuid() != 0:
+        log("!!!!! SKIP syscall_live_e2e: not root (CI runs it as root with BPF)")
+        return SKIP
+    if not os.path.exists("/sys/kernel/btf/vmlinux"):
+        log("!!!!! SKIP syscall_live_e2e: no kernel BTF")
+        return SKIP
+    for tool in ("unshare", "mount", "bash", "chmod", "cat"):
+        if not shutil.which(tool):
+            log(f"!!!!! SKIP syscall_live_e2e: {tool} not installed")
+            return SKIP
+
+    mark = "saker-e2e-" + secrets.token_hex(4)
+    ctl = "saker-ctl-" + secrets.token_hex(4)
+    tmp = tempfile.mkdtemp(prefix=mark + "-")
+    ctl_dir = tempfile.mkdtemp(prefix=ctl + "-")
+    extra = []
+    for o in args.o:
+        extra += ["-o", o]
+    s = Saker(args.saker, args.rules, args.plugin, extra)
+    failures = []
+    try:
+        # readiness: a canary setuid chmod until its alert shows up
+        canary = os.path.join(tmp, "canary")
+        open(canary, "w").close()
+        ready = False
+        end = time.monotonic() + 60
+        while time.monotonic() < end and not ready:
+            if s.p.poll() is not None:
+                break
+            sh(["chmod", "u+s", canary])
+            sh(["chmod", "u-s", canary])
+            for _, a in s.alerts_until(time.monotonic() + 0.3):
+                if canary in a.get("output", ""):
+                    ready = True
+        if not ready:
+            log("saker did not become ready; stderr:\n" + "\n".join(s.stderr[-30:]))
+            return 1
+        s.alerts_until(time.monotonic() + 0.5)  # drain canary leftovers
+        log("saker is live")
+
+        # ---- fixtures
+        nginx = os.path.join(tmp, "nginx")
+        shutil.copy("/bin/dash" if os.path.exists("/bin/dash") else "/bin/sh", nginx)
+        shadow = os.path.join(tmp, "shadow")
+        with open(shadow, "w") as f:
+            f.write("root:$6$x:19000:0:99999:7:::\n")
+        bincopy = os.path.join(tmp, "true-copy")
+        shutil.copy("/bin/true", bincopy)
+        mnt = os.path.join(tmp, "mnt")
+        os.mkdir(mnt)
+        etc_file = "/etc/" + mark
+        lsock = socket.socket()
+        lsock.bind(("127.0.0.1", 0))
+        lsock.listen(4)
+        port = lsock.getsockname()[1]
+        threading.Thread(target=lambda: [lsock.accept() for _ in range(4)], daemon=True).start()
+
+        def ptrace_attach():
+            victim = subprocess.Popen(["sleep", "30"])
+            code = ("import ctypes,os,sys;l=ctypes.CDLL(None,use_errno=True);p=int(sys.argv[1]);"
+                    "r=l.ptrace(16,p,0,0);os.waitpid(p,0);l.ptrace(17,p,0,0);sys.exit(0 if r==0 else 1)")
+            r = sh(["python3", "-c", code, str(victim.pid)])
+            victim.kill()
+            victim.wait()
+            return r, victim.pid
+
+        memfd_code = ("import os;fd=os.memfd_create('%s');os.write(fd,open('/bin/true','rb').read());"
+                      "os.execve(fd,['saker-memfd'],{})" % mark)
+
+        target = {}
+        scen = [
+            Scenario("web server spawns a shell", "Saker Shell Spawned by Web Server",
+                     lambda: sh([nginx, "-c", "/bin/sh -c true; true"]),
+                     {"proc.name": "sh", "proc.pname": "nginx", "user.uid": 0, "user.name": "root"}),
+            Scenario("write below /etc (private mount namespace)", "Saker Write Below Etc",
+                     lambda: sh(["unshare", "-m", "sh", "-c",
+                                 f"mount -t tmpfs {mark} /etc && echo x > {etc_file}"]),
+                     {"fd.name": etc_file, "proc.name": "sh", "user.uid": 0}),
+            Scenario("read of a shadow-like file", "Saker Read Shadow-like File",
+                     lambda: sh(["cat", shadow]),
+                     {"fd.name": shadow, "proc.name": "cat", "user.name": "root"}),
+            Scenario("chmod u+s on a copy of a binary", "Saker Setuid or Setgid Bit Set",
+                     lambda: sh(["chmod", "u+s", bincopy]),
+                     {"evt.arg.filename": bincopy, "proc.name": "chmod", "user.uid": 0}),
+            Scenario("mount in a new mount namespace", "Saker Mount by Unexpected Process",
+                     lambda: sh(["unshare", "-m", "mount", "-t", "tmpfs", mark, mnt]),
+                     {"evt.arg.dir": mnt, "proc.name": "mount", "user.uid": 0}),
+            Scenario("ptrace attach", "Saker Ptrace Attach or Injection",
+                     lambda: target.__setitem__("ptrace", ptrace_attach()),
+                     {"proc.name": "python3", "user.uid": 0}),
+            Scenario("shell TCP connect to 127.0.0.1", "Saker Shell Opened Network Connection",
+                     lambda: sh(["bash", "-c", f"exec 3<>/dev/tcp/127.0.0.1/{port}; echo hi >&3"]),
+                     {"proc.name": "bash", "fd.rip": "127.0.0.1", "fd.rport": port, "user.uid": 0}),
+            Scenario("exec from a memfd", "Saker Fileless Execution via memfd",
+                     lambda: sh(["python3", "-c", memfd_code]),
+                     {"user.uid": 0}),
+        ]
+        got = {}
+        for sc in scen:
+            sc.action()
+            sc.t_done = time.monotonic()
+            for t, a in s.alerts_until(sc.t_done + LATENCY_S):
+                got.setdefault(a.get("rule"), []).append((t, a, sc))
+        for t, a in s.alerts_until(time.monotonic() + 1.0):  # late ones (reported as late)
+            got.setdefault(a.get("rule"), []).append((t, a, None))
+
+        for sc in scen:
+            cands = [(t, a) for t, a, _ in got.get(sc.rule, [])
+                     if all(a.get("output_fields", {}).get(k) == v for k, v in sc.expect.items())]
+            if sc.rule == "Saker Fileless Execution via memfd":
+                cands = [(t, a) for t, a in cands if mark in a.get("output", "")]
+            if not cands:
+                seen = [a.get("output_fields") for _, a, _ in got.get(sc.rule, [])]
+                failures.append(f"{sc.name}: no '{sc.rule}' alert with {sc.expect}; got {seen}")
+                continue
+            lat = min(t for t, _ in cands) - sc.t_done
+            if lat > LATENCY_S:
+                failures.append(f"{sc.name}: alert after {lat:.2f}s (> {LATENCY_S}s)")
+            log(f"ok  {sc.name}: {sc.rule} in {max(lat, 0):.3f}s")
+            log("    " + cands[0][1]["output"])
+
+        # ---- benign control run: none of these may alert
+        benign = os.path.join(ctl_dir, "notes.txt")
+        with open(benign, "w") as f:
+            f.write("hello\n")
+        cport = lsock.getsockname()[1]
+        ctl_actions = [
+            ["ls", ctl_dir],
+            ["cat", benign],
+            ["sh", "-c", f"true {ctl}"],
+            ["chmod", "0644", benign],
+            ["python3", "-c", f"import socket;s=socket.create_connection(('127.0.0.1',{cport}));s.close() # {ctl}"],
+            ["cp", benign, os.path.join(ctl_dir, "copy.txt")],
+        ]
+        for c in ctl_actions:
+            sh(c)
+        for _, a in s.alerts_until(time.monotonic() + 1.5):
+            if ctl in a.get("output", ""):
+                failures.append(f"benign control raised '{a.get('rule')}': {a.get('output')}")
+        log("ok  benign control run: no alert" if not any("benign" in f for f in failures) else "")
+    finally:
+        s.stop()
+        sh(["umount", mnt]) if os.path.ismount(mnt) else None
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(ctl_dir, ignore_errors=True)
+    if s.p.returncode not in (0, -15, None):
+        failures.append(f"saker exited with {s.p.returncode}: " + " | ".join(s.stderr[-5:]))
+    for f in failures:
+        log("FAIL " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
