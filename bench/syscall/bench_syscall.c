@@ -131,10 +131,21 @@ static int run_round(struct result *res, int r, long iters, int loop_cpu)
 		if (!rb)
 			return -1;
 	} else if (!strcmp(mode, "saker")) {
+		static uint16_t types[64];
+		const char *tl = getenv("SAKER_BENCH_TYPES"); /* e.g. "5,307": only these */
 		sk_live_opts_t o = {0};
 
 		o.ring_bytes = 8u << 20;
 		o.cpus_per_ring = 2;
+		if (tl && *tl) {
+			char *end;
+
+			while (*tl && o.ntypes < 64) {
+				types[o.ntypes++] = (uint16_t)strtoul(tl, &end, 10);
+				tl = *end ? end + 1 : end;
+			}
+			o.types = types;
+		}
 		if (sk_live_open(&o, &l, err, sizeof(err))) {
 			fprintf(stderr, "saker: %s\n", err);
 			return -1;

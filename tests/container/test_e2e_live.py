@@ -242,7 +242,10 @@ def main():
         # Programs named as the rules expect.
         runc = os.path.join(tmp, "runc")
         shutil.copy("/bin/sh", runc)
-        marker = os.path.join(tmp, "e2e-ctr-marker")
+        # Live capture sees the whole machine: a name of its own per run keeps
+        # a concurrent test's marker from being taken for this one's.
+        marker_name = "e2e-ctr-%05d" % (os.getpid() % 100000)
+        marker = os.path.join(tmp, marker_name)
         shutil.copy("/bin/true", marker)
         os.chmod(runc, 0o755)
         os.chmod(marker, 0o755)
@@ -251,7 +254,7 @@ def main():
             f.write("""
 - rule: saker e2e container marker
   desc: the marker program ran; shows the container fields
-  condition: spawned_process and proc.name = e2e-ctr-marker
+  condition: spawned_process and proc.name = """ + marker_name + """
   output: >-
     marker cid=%container.id name=%container.name repo=%container.image.repository
     tag=%container.image.tag priv=%container.privileged type=%container.type

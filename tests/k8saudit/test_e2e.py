@@ -19,7 +19,7 @@ T = kalib.Failures()
 SAKER = os.environ.get("SAKER_BIN", "")
 SRC = os.environ.get("SAKER_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 UP_RULES = os.path.join(kalib.UPSTREAM, "rules", "k8s_audit_rules.yaml")
-OWN_RULES = os.path.join(SRC, "rules", "saker_k8s_rules.yaml")
+OWN_RULES = os.path.join(SRC, "rules", "k8s_audit", "saker_k8s_rules.yaml")
 
 ALLOW_NS = "- list: allowed_namespaces\n  items: [foo]\n  append: true\n"
 ALLOW_USER = "- list: allowed_k8s_users\n  items: [some-user]\n  append: true\n"

@@ -240,9 +240,31 @@ static void test_scap_roundtrip(void)
 	}
 	/* Truncated file: a clear error, no crash. */
 	FILE *in = fopen(path, "rb");
-	static uint8_t data[1 << 16];
+	static uint8_t data[1 << 16], mut[1 << 16];
 	size_t len = fread(data, 1, sizeof(data), in);
 	fclose(in);
+	/* Corrupted bytes anywhere: an error or a clean end, never a crash. */
+	srand(7);
+	for (int iter = 0; iter < 300; iter++) {
+		memcpy(mut, data, len);
+		for (int k = 0; k < 1 + iter % 4; k++)
+			mut[(size_t)rand() % len] = (uint8_t)rand();
+		FILE *o = fopen(path, "wb");
+		fwrite(mut, 1, len, o);
+		fclose(o);
+		sk_scap_reader_t *cr;
+		seen_t cs = {0};
+		sk_scap_callbacks_t ccb = {on_proc, on_fd, NULL, NULL};
+		if (sk_scap_open(path, &ccb, &cs, &cr, err, sizeof(err)) < 0)
+			continue;
+		const ss_plugin_event *ce;
+		int guard = 0;
+		while (sk_scap_next(cr, &ce, NULL, err, sizeof(err)) == 0 && guard++ < 1000) {
+			sk_evt_param_t pp[SK_EVT_MAX_PARAMS];
+			(void)sk_evt_params(ce, pp, SK_EVT_MAX_PARAMS);
+		}
+		sk_scap_close(cr);
+	}
 	FILE *out = fopen(path, "wb");
 	fwrite(data, 1, len - 10, out);
 	fclose(out);

@@ -298,6 +298,16 @@ static void check_event(const ss_plugin_event *ev, pid_t child, const struct sha
 		CHECK(lu_param(ev, 15, &p, &l) == 0 && l > 0, "env present");
 		CHECK(lu_u32(ev, 26) == geteuid(), "uid");
 		CHECK(lu_str(ev, 27)[0] == '/', "trusted_exepath '%s'", lu_str(ev, 27));
+		{
+			struct stat xs;
+
+			CHECK(stat(lu_str(ev, 27), &xs) == 0, "stat trusted_exepath");
+			CHECK((uint64_t)lu_s64(ev, 23) == (uint64_t)xs.st_ino, "exe_ino");
+			CHECK((uint64_t)lu_s64(ev, 25) == (uint64_t)xs.st_mtim.tv_sec * 1000000000ull +
+			      (uint64_t)xs.st_mtim.tv_nsec, "exe_ino_mtime");
+			CHECK((uint64_t)lu_s64(ev, 24) == (uint64_t)xs.st_ctim.tv_sec * 1000000000ull +
+			      (uint64_t)xs.st_ctim.tv_nsec, "exe_ino_ctime");
+		}
 		CHECK(strcmp(lu_str(ev, 30), "/bin/sh") == 0, "filename '%s'", lu_str(ev, 30));
 		CHECK(!(lu_u32(ev, 19) & SK_PPM_EXE_FROM_MEMFD), "not from memfd");
 		break;

@@ -6,6 +6,8 @@
  *
  * usage: replay_dump PLUGIN.so OPEN_PARAMS FIELD [FIELD...]
  * FIELD: a field name, "name[arg]", or evt.arg.NAME / evt.rawarg.NAME.
+ * SK_DUMP_ABSENT=TEXT prints TEXT instead of "<NA>" for a field without value
+ * (so a literal "<NA>" value can be told apart).
  */
 #include <dlfcn.h>
 #include <inttypes.h>
@@ -143,6 +145,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	const char *absent = getenv("SK_DUMP_ABSENT");
+	if (!absent)
+		absent = "<NA>";
 	uint64_t num = 0;
 	int status = 0;
 	/* Live sources never end: SK_DUMP_SECONDS bounds the run. */
@@ -190,7 +195,7 @@ int main(int argc, char **argv)
 				f.arg_index = rq[r].has_arg ? strtoull(rq[r].arg, NULL, 10) : UINT64_MAX;
 				ss_plugin_field_extract_input xi = {.num_fields = 1, .fields = &f};
 				if (extract(s, &ei, &xi) != SS_PLUGIN_SUCCESS || f.res_len == 0) {
-					fputs("<NA>", stdout);
+					fputs(absent, stdout);
 					continue;
 				}
 				for (uint64_t v = 0; v < f.res_len; v++) {

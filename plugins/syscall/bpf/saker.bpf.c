@@ -152,11 +152,11 @@ HANDLER(sk_h_close)
 {
 	struct ev e;
 
-	if (!ev_begin(&e, 0, 2))
+	if (!ev_begin_fixed(&e, 2, SK_HDR_LEN + 2 * 2 + 8 + 8))
 		return 0;
 	put_s64(&e, ret);
 	put_s64(&e, (__s32)A0(regs));
-	ev_submit(&e);
+	ev_submit_fixed(&e);
 	return 0;
 }
 

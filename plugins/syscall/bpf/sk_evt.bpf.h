@@ -17,7 +17,6 @@
 
 #define BPF_RB_NO_WAKEUP_ 1
 #define BPF_RB_FORCE_WAKEUP_ 2
-#define BPF_RB_AVAIL_DATA_ 0
 
 /* Set before load (rodata). */
 const volatile __u32 sk_self_tgid = 0;
@@ -302,10 +301,10 @@ static __always_inline void ev_submit(struct ev *e)
 		sk_count_drop(1);
 		return;
 	}
+	/* batched wake-ups: the reader is woken every sk_wakeup_every events
+	 * of this CPU and otherwise polls (poll_ms), so no event waits long */
 	if (++e->st->wake_cnt >= sk_wakeup_every) {
 		e->st->wake_cnt = 0;
-		flags = BPF_RB_FORCE_WAKEUP_;
-	} else if (bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA_) > sk_ring_bytes / 2) {
 		flags = BPF_RB_FORCE_WAKEUP_;
 	}
 	c = bpf_map_lookup_elem(&sk_counters, &z);
@@ -314,6 +313,62 @@ static __always_inline void ev_submit(struct ev *e)
 			c->drops++;
 		return;
 	}
+	if (c)
+		c->events++;
+}
+
+/* Fixed-size events skip the scratch copy: the record is reserved in the
+ * CPU group's ring and written in place (size must be a constant equal to
+ * the final length: header + 2 * n + the parameters' sizes). */
+static __always_inline void *sk_ring_of_cpu(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	__u32 *ri = bpf_map_lookup_elem(&sk_cpu_ring, &cpu);
+
+	return ri ? bpf_map_lookup_elem(&sk_rings, ri) : NULL;
+}
+
+static __always_inline int ev_begin_fixed(struct ev *e, __u32 n, const __u32 size)
+{
+	void *rb = sk_ring_of_cpu();
+
+	e->st = sk_state_get();
+	if (!e->st || !rb) {
+		ev_abort(e);
+		return 0;
+	}
+	e->b = bpf_ringbuf_reserve(rb, size, 0);
+	if (!e->b) {
+		e->st->busy = 0;
+		sk_count_drop(0);
+		return 0;
+	}
+	n &= 63;
+	e->nparams = n;
+	e->idx = 0;
+	e->off = SK_HDR_LEN + 2 * n;
+	*(__u64 *)(e->b + 0) = bpf_ktime_get_boot_ns() + sk_boot_to_epoch_ns;
+	*(__u64 *)(e->b + 8) = bpf_get_current_pid_tgid() & 0xffffffffu;
+	*(__u32 *)(e->b + 16) = size;
+	*(__u16 *)(e->b + 20) = e->st->evt;
+	*(__u16 *)(e->b + 22) = (__u16)n;
+	*(__u16 *)(e->b + 24) = 0;
+	return 1;
+}
+
+static __always_inline void ev_submit_fixed(struct ev *e)
+{
+	struct sk_cpu_counters *c;
+	__u64 flags = BPF_RB_NO_WAKEUP_;
+	__u32 z = 0;
+
+	e->st->busy = 0;
+	if (++e->st->wake_cnt >= sk_wakeup_every) {
+		e->st->wake_cnt = 0;
+		flags = BPF_RB_FORCE_WAKEUP_;
+	}
+	bpf_ringbuf_submit(e->b, flags);
+	c = bpf_map_lookup_elem(&sk_counters, &z);
 	if (c)
 		c->events++;
 }

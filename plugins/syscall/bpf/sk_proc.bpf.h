@@ -144,6 +144,51 @@ HANDLER(sk_h_clone)
 	return 0;
 }
 
+/* Older kernels keep inode times as timespec64 (renamed to __i_ctime in
+ * 6.6, split into _sec/_nsec in 6.11): CO-RE picks what exists. */
+struct inode___ts_old {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+
+struct inode___ts_mid {
+	struct timespec64 __i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+
+static __always_inline __u64 sk_inode_ctime(struct inode *in)
+{
+	if (!in)
+		return 0;
+	if (bpf_core_field_exists(in->i_ctime_sec))
+		/* multigrain timestamps keep a flag in the top bit of the nsec field */
+		return (__u64)BPF_CORE_READ(in, i_ctime_sec) * 1000000000ull +
+		       (BPF_CORE_READ(in, i_ctime_nsec) & 0x3fffffffu);
+	if (bpf_core_field_exists(((struct inode___ts_mid *)in)->__i_ctime)) {
+		struct timespec64 ts = BPF_CORE_READ((struct inode___ts_mid *)in, __i_ctime);
+
+		return (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	} else {
+		struct timespec64 ts = BPF_CORE_READ((struct inode___ts_old *)in, i_ctime);
+
+		return (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	}
+}
+
+static __always_inline __u64 sk_inode_mtime(struct inode *in)
+{
+	if (!in)
+		return 0;
+	if (bpf_core_field_exists(in->i_mtime_sec))
+		return (__u64)BPF_CORE_READ(in, i_mtime_sec) * 1000000000ull +
+		       (BPF_CORE_READ(in, i_mtime_nsec) & 0x3fffffffu);
+	{
+		struct timespec64 ts = BPF_CORE_READ((struct inode___ts_old *)in, i_mtime);
+
+		return (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	}
+}
+
 static __always_inline __u32 sk_tty_of(struct task_struct *t)
 {
 	struct tty_struct *tty = t->signal->tty;
@@ -204,14 +249,14 @@ static __always_inline void sk_emit_exec(struct ev *e, struct task_struct *t, __
 		put_empty(e);
 	put_u32(e, sk_tty_of(t));
 	put_s64(e, sk_task_vpid_of(pg));
-	put_u32(e, t->loginuid.val);
+	put_u32(e, bpf_core_field_exists(t->loginuid) ? BPF_CORE_READ(t, loginuid.val) : 0xffffffffu);
 	put_u32(e, sk_exe_flags(exe, euid));
 	put_u64(e, cr->cap_inheritable.val);
 	put_u64(e, cr->cap_permitted.val);
 	put_u64(e, cr->cap_effective.val);
 	put_u64(e, in ? in->i_ino : 0);
-	put_u64(e, in ? (__u64)in->i_ctime_sec * 1000000000ull + in->i_ctime_nsec : 0);
-	put_u64(e, in ? (__u64)in->i_mtime_sec * 1000000000ull + in->i_mtime_nsec : 0);
+	put_u64(e, sk_inode_ctime(in));
+	put_u64(e, sk_inode_mtime(in));
 	put_u32(e, euid);
 	if (exe)
 		put_kpath(e, &exe->f_path);
