@@ -205,9 +205,18 @@ int sk_x_fd(sk_xctx_t *c, uint32_t id)
 	default:
 		break;
 	}
-	/* Address fields: only for sockets with an address. */
-	if (!sock || (!fd->has_tuple && !memcmp(fd->sip, ZERO16, 16) && !fd->sport))
-		return 0;
+	/* Address fields: only for sockets with an address, except that libsinsp
+	 * compares fd.ip, fd.net and fd.port of an IPv4 socket without one as
+	 * 0.0.0.0 and 0 (its zeroed tuple), which rules can test. */
+	if (!sock || (!fd->has_tuple && !memcmp(fd->sip, ZERO16, 16) && !fd->sport)) {
+		if (!sock || fd->kind != SK_FD_IPV4)
+			return 0;
+		if (id == F_FD_IP || id == F_FD_NET) {
+			const uint8_t *zero[1] = {ZERO16};
+			return ip_vals(c, zero, 1, false);
+		}
+		return id == F_FD_PORT ? sk_sdk_extract_u64(&s->x, f, 0) : 0;
+	}
 	const uint8_t *ips[2];
 	uint64_t ports[2];
 	switch (id) {

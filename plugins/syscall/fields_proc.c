@@ -139,14 +139,13 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 	sk_thread_t *p = proc_of(s, th);
 	sk_thread_t *par;
 
-	bool known = th->comm[0] != 0;
+	/* A thread never described reads comm and exe "<NA>" (sk_thread_t.na),
+	 * one from the process list keeps its comm even when empty, as libsinsp. */
 	switch (id) {
-	case F_PROC_NAME: return known ? str_or_none(c, th->comm) : 0;
-	case F_PROC_EXE: return known ? str_or_none(c, th->exe ? th->exe : "") : 0;
+	case F_PROC_NAME: return str_or_none(c, th->comm);
+	case F_PROC_EXE: return str_or_none(c, th->exe ? th->exe : "");
 	case F_PROC_EXEPATH: return str_or_none(c, th->exepath ? th->exepath : "");
 	case F_PROC_CMDLINE:
-		if (!known)
-			return 0;
 		cmdline(th, buf, cap, true);
 		return str_or_none(c, buf);
 	case F_PROC_ARGS:
@@ -161,7 +160,7 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 		par = parent_of(s, th);
 		if (id == F_PROC_PPID) /* the process's parent, from the main thread */
 			return sk_sdk_extract_u64(&s->x, f, (uint64_t)p->ptid);
-		if (!par || !par->comm[0])
+		if (!par)
 			return 0;
 		switch (id) {
 		case F_PROC_PNAME: return str_or_none(c, par->comm);
@@ -198,10 +197,10 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 	case F_PROC_TTY: return sk_sdk_extract_u64(&s->x, f, th->tty);
 	case F_PROC_CWD: return str_or_none(c, th->cwd ? th->cwd : "");
 	case F_PROC_ENV: return env_field(c, p);
-	case F_PROC_DURATION:
-		if (!p->clone_ts || c->v->ts < p->clone_ts)
+	case F_PROC_DURATION: /* the thread's own clone time, as libsinsp */
+		if (!th->clone_ts || c->v->ts < th->clone_ts)
 			return 0;
-		return sk_sdk_extract_u64(&s->x, f, c->v->ts - p->clone_ts);
+		return sk_sdk_extract_u64(&s->x, f, c->v->ts - th->clone_ts);
 	case F_PROC_IS_EXE_FROM_MEMFD: return sk_sdk_extract_bool(&s->x, f, th->exe_from_memfd);
 	case F_PROC_IS_EXE_UPPER_LAYER: return sk_sdk_extract_bool(&s->x, f, th->exe_upper_layer);
 	case F_PROC_IS_EXE_LOWER_LAYER: return sk_sdk_extract_bool(&s->x, f, th->exe_lower_layer);

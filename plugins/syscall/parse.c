@@ -30,7 +30,10 @@ sk_thread_t *sk_sys_thread(sk_sys_t *s, int64_t tid, bool create)
 		if (th)
 			return th;
 	}
-	return sk_threads_add(s->threads, tid);
+	th = sk_threads_add(s->threads, tid);
+	if (th && !th->comm[0] && !th->exe && !th->clone_ts)
+		sk_thread_mark_na(th);
+	return th;
 }
 
 sk_fdinfo_t *sk_sys_event_fd(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th, int64_t *fdnum)
@@ -355,8 +358,10 @@ static void copy_args(sk_thread_t *th, const sk_evview_t *v)
 static void copy_comm(sk_thread_t *th, const sk_evview_t *v)
 {
 	const char *comm = sk_ev_str(v, "comm");
-	if (comm)
+	if (comm) {
 		snprintf(th->comm, sizeof(th->comm), "%s", comm);
+		th->na = false;
+	}
 }
 
 static void set_cwd(sk_thread_t *th, const char *cwd)
@@ -391,7 +396,7 @@ static void parse_clone(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *caller)
 		ptid = -1;
 	if (res > 0)
 		ptid = caller->tid;
-	if (res > 0 && !caller->comm[0]) {
+	if (res > 0 && (caller->na || !caller->comm[0])) {
 		/* The caller was unknown: its clone event describes it. */
 		const char *exe = sk_ev_str(v, "exe"), *cwd = sk_ev_str(v, "cwd");
 		copy_comm(caller, v);
@@ -411,7 +416,7 @@ static void parse_clone(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *caller)
 			caller->gid = caller->egid = (uint32_t)val;
 	}
 	sk_thread_t *child = sk_threads_peek(s->threads, child_tid);
-	bool fresh = !child || (child->clone_ts == 0 && !child->exe);
+	bool fresh = !child || child->na || (child->clone_ts == 0 && !child->exe);
 	int64_t caller_tid = caller->tid;
 	if (!fresh && res == 0) {
 		/* The parent's side already created the child; add what only the
@@ -620,7 +625,9 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 		return 0;
 	if (tid < 0)
 		return 0;
-	sk_thread_t *th = sk_sys_thread(s, tid, true);
+	/* libsinsp creates no thread for the procinfo event of an unknown tid
+	 * (no value rather than "<NA>"). */
+	sk_thread_t *th = sk_sys_thread(s, tid, strcmp(info->name, "procinfo") != 0);
 	if (!th)
 		return 0;
 	bool exit = sk_evt_is_exit(type);

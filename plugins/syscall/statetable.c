@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { TF_TID = 1, TF_PID, TF_PTID, TF_COMM, TF_EXE, TF_EXEPATH, TF_CGROUPS, TF_CONTAINER_ID };
+enum { TF_TID = 1, TF_PID, TF_PTID, TF_COMM, TF_EXE, TF_EXEPATH, TF_CGROUPS, TF_CONTAINER_ID,
+	TF_PIDNS_INIT_START_TS };
 
 static const ss_plugin_table_fieldinfo tfields[] = {
 	{"tid", SS_PLUGIN_ST_INT64, 1},
@@ -17,6 +18,7 @@ static const ss_plugin_table_fieldinfo tfields[] = {
 	{"exepath", SS_PLUGIN_ST_STRING, 1},
 	{"cgroups", SS_PLUGIN_ST_STRING, 1},
 	{"container_id", SS_PLUGIN_ST_STRING, 0},
+	{"pidns_init_start_ts", SS_PLUGIN_ST_UINT64, 1},
 };
 #define NTF (sizeof(tfields) / sizeof(tfields[0]))
 
@@ -76,6 +78,17 @@ static ss_plugin_rc t_read(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 		break;
 	}
 	case TF_CONTAINER_ID: out->str = th->container_id; break;
+	case TF_PIDNS_INIT_START_TS: {
+		/* A process attribute: a thread without it reads its leader's. */
+		const sk_thread_t *src = th;
+		if (!th->pidns_init_start_ts && th->pid != th->tid) {
+			const sk_thread_t *l = sk_threads_peek(tb->s->threads, th->pid);
+			if (l)
+				src = l;
+		}
+		out->u64 = src->pidns_init_start_ts;
+		break;
+	}
 	default: return SS_PLUGIN_FAILURE;
 	}
 	return SS_PLUGIN_SUCCESS;

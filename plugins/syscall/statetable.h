@@ -4,7 +4,10 @@
  *
  * Key: int64 tid. Fields: tid (int64), pid (int64), ptid (int64), comm,
  * exe, exepath, cgroups (string; "subsys=path" entries joined by '\n'),
- * container_id (string, writable by other plugins; at most 79 bytes).
+ * container_id (string, writable by other plugins; at most 79 bytes),
+ * pidns_init_start_ts (uint64, read-only: start time in ns since the epoch of
+ * the init process of the thread's pid namespace, the process leader's when
+ * the thread has none; 0 when unknown).
  * Entries are the plugin's threads; they cannot be created or erased by
  * other plugins (writes other than container_id fail).
  * Ownership: the table lives in the plugin state; strings read stay valid

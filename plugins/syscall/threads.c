@@ -1,6 +1,7 @@
 /* threads.c - bounded thread table with LRU eviction (see threads.h). */
 #include "threads.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,6 +264,13 @@ int sk_thread_set_buf(char **dst, uint32_t *dlen, const char *src, uint32_t len)
 	*dst = n;
 	*dlen = len;
 	return 0;
+}
+
+int sk_thread_mark_na(sk_thread_t *th)
+{
+	th->na = true;
+	snprintf(th->comm, sizeof(th->comm), "%s", "<NA>");
+	return sk_thread_set_str(&th->exe, "<NA>");
 }
 
 int sk_thread_inherit(sk_thread_t *dst, const sk_thread_t *src)

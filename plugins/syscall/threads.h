@@ -40,6 +40,10 @@ typedef struct sk_thread {
 	uint64_t fdlimit;
 	bool exe_writable, exe_upper_layer, exe_lower_layer, exe_from_memfd;
 	bool dead;
+	/* Created for a tid met in an event but never described (no process list
+	 * entry, clone or /proc): like libsinsp, comm and exe read "<NA>" until
+	 * a clone or execve describes it (sk_thread_mark_na). */
+	bool na;
 	char container_id[SK_CONTAINER_ID_LEN];
 	sk_fdtab_t *fds;        /* own table (leaders and orphans); use sk_thread_fds() */
 	uint8_t *enter;         /* last enter event of this thread (copy), for old captures */
@@ -86,6 +90,9 @@ sk_thread_t *sk_thread_leader(sk_threads_t *t, sk_thread_t *th);
 /* Copies the process-wide attributes of src (exe, args, cwd, env, uid, ...)
  * into dst, as a fork/clone child inherits them. */
 int sk_thread_inherit(sk_thread_t *dst, const sk_thread_t *src);
+
+/* Makes th an undescribed thread (see sk_thread_t.na); 0 or -1 (no memory). */
+int sk_thread_mark_na(sk_thread_t *th);
 
 int sk_thread_set_str(char **dst, const char *src);
 int sk_thread_set_buf(char **dst, uint32_t *dlen, const char *src, uint32_t len);

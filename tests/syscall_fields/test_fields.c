@@ -71,6 +71,9 @@ static void feed(uint16_t code, int64_t tid, const kv_t *kv, int n)
 	ni = nu = 0;
 }
 
+/* Whether the last val() call had a value (a literal "<NA>" is one). */
+static bool present;
+
 /* Value of a field on the current event, rendered like the dump harness. */
 static const char *val(const char *spec)
 {
@@ -112,8 +115,10 @@ static const char *val(const char *spec)
 	ef.arg_key = has_arg ? arg : NULL;
 	ef.arg_index = has_arg ? strtoull(arg, NULL, 10) : UINT64_MAX;
 	ss_plugin_field_extract_input xi = {.num_fields = 1, .fields = &ef};
+	present = false;
 	if (p_extract(st, &cur, &xi) != SS_PLUGIN_SUCCESS || ef.res_len == 0)
 		return "<NA>";
+	present = true;
 	size_t o = 0;
 	out[0] = 0;
 	for (uint64_t v = 0; v < ef.res_len; v++) {
@@ -134,6 +139,16 @@ static const char *val(const char *spec)
 	}
 	return out;
 }
+
+/* want NULL: no value at all. */
+#define EXPECT_P(field, want) do { \
+		const char *got_ = val(field); \
+		if ((want) ? (!present || strcmp(got_, (want) ? (want) : "")) : present) { \
+			fprintf(stderr, "line %d: %s = %s'%s', want %s'%s'\n", __LINE__, field, \
+				present ? "" : "(none) ", got_, (want) ? "" : "(none)", (want) ? (want) : ""); \
+			failures++; \
+		} \
+	} while (0)
 
 #define EXPECT(field, want) do { \
 		const char *got_ = val(field); \
@@ -261,6 +276,14 @@ int main(int argc, char **argv)
 	kv_t s1[] = {I64("fd", 4), U32("domain", 2), U32("type", 1), U32("proto", 0)};
 	feed(19, 200, s1, 4);
 	EXPECT("fd.typechar", "4");
+	/* No address yet: libsinsp compares fd.ip/fd.net/fd.port as 0.0.0.0 and 0
+	 * (sysdig: `fd.net=0.0.0.0/32` holds), the other address fields have none. */
+	EXPECT_P("fd.net", "0.0.0.0");
+	EXPECT_P("fd.ip", "0.0.0.0");
+	EXPECT_P("fd.port", "0");
+	EXPECT_P("fd.cip", NULL);
+	EXPECT_P("fd.snet", NULL);
+	EXPECT_P("fd.sport", NULL);
 	uint8_t tuple[13] = {2, 127, 0, 0, 1, 0x40, 0x9c, 127, 0, 0, 1, 0x90, 0x1f};
 	kv_t cn[] = {I64("res", 0), BUF("tuple", tuple, sizeof(tuple)), I64("fd", 4)};
 	feed(23, 200, cn, 3);
@@ -315,6 +338,52 @@ int main(int argc, char **argv)
 	EXPECT("proc.name", "bash");
 	feed(5, 200, rd2, 2);
 	EXPECT("proc.name", "<NA>");
+
+	/* A tid never described (no process list entry, clone or exec): like
+	 * libsinsp, comm and exe read "<NA>" (the upstream macro proc_name_exists
+	 * tests for it), the parent is unknown, the uid is -1. */
+	kv_t rdu[] = {I64("res", 0), BUF("data", "", 0), I64("fd", 3), U32("size", 10)};
+	feed(7, 555, rdu, 4);
+	EXPECT_P("proc.name", "<NA>");
+	EXPECT_P("proc.exe", "<NA>");
+	EXPECT_P("proc.cmdline", "<NA>");
+	EXPECT_P("proc.aname[0]", "<NA>");
+	EXPECT_P("proc.exepath", "");
+	EXPECT_P("proc.args", "");
+	EXPECT_P("proc.pname", NULL);
+	EXPECT_P("proc.pcmdline", NULL);
+	EXPECT_P("proc.duration", NULL);
+	EXPECT_P("user.uid", "4294967295");
+	/* An exec describes it. */
+	kv_t eu[] = {I64("res", 0), STR("exe", "ping"), BUF("args", "", 0), I64("tid", 555),
+		I64("pid", 555), I64("ptid", 100), STR("cwd", "/"), STR("comm", "ping"),
+		STR("trusted_exepath", "/usr/bin/ping"), U32("uid", 0)};
+	feed(293, 555, eu, 10);
+	EXPECT_P("proc.name", "ping");
+	EXPECT_P("proc.exe", "ping");
+	EXPECT_P("proc.pname", "bash");
+	/* An unknown caller of clone is described by its clone event. */
+	kv_t cu[] = {I64("res", 560), STR("exe", "curl"), I64("tid", 557), I64("pid", 557),
+		I64("ptid", 100), STR("comm", "curl"), U32("flags", 0)};
+	feed(7, 557, rdu, 4);
+	EXPECT_P("proc.name", "<NA>");
+	feed(223, 557, cu, 7);
+	EXPECT_P("proc.name", "curl");
+	EXPECT_P("proc.exe", "curl");
+
+	/* proc.duration of a thread comes from its own clone, not its process's
+	 * (libs_curl_google.scap: 25396 ns at the child's clone return). */
+	kv_t ct[] = {I64("res", 300), STR("exe", "bash"), I64("tid", 100), I64("pid", 100),
+		I64("ptid", 1), STR("comm", "bash"), U32("flags", 1u << 13 /* CLONE_THREAD */)};
+	feed(223, 100, ct, 7); /* ts 1000 + n */
+	feed(7, 100, rdu, 4);   /* ts 1000 + n + 1 */
+	kv_t cc[] = {I64("res", 0), STR("exe", "bash"), I64("tid", 300), I64("pid", 100),
+		I64("ptid", 100), STR("comm", "bash"), U32("flags", 1u << 13)};
+	feed(223, 300, cc, 7);  /* ts 1000 + n + 2 */
+	EXPECT_P("thread.tid", "300");
+	EXPECT_P("proc.pid", "100");
+	EXPECT_P("proc.duration", "2");
+	EXPECT_P("proc.name", "bash");
 
 	/* Robustness: random parameters on every event code, then every field.
 	 * Nothing may crash or read out of bounds (run under ASan in CI). */

@@ -536,21 +536,25 @@ static int test_overflow(void)
 		CHECK(per_cpu == st.drops, "per-CPU drops sum %llu != %llu", (unsigned long long)per_cpu,
 		      (unsigned long long)st.drops);
 	}
-	/* drain, then the capture must still work */
-	while ((n = sk_live_next(l, evs, 512, 0)) > 0)
-		;
-	c = spawn_open_close(3);
-	end = now_ms() + 3000;
-	while (now_ms() < end && got < 6) {
-		int k;
+	/* drain, then the capture must still work; other processes on the host
+	 * share the tiny ring, so a few bounded attempts are allowed */
+	for (int attempt = 0; attempt < 5 && got != 6; attempt++) {
+		while ((n = sk_live_next(l, evs, 512, 0)) > 0)
+			;
+		got = 0;
+		c = spawn_open_close(3);
+		end = now_ms() + 3000;
+		while (now_ms() < end && got < 6) {
+			int k;
 
-		n = sk_live_next(l, evs, 512, 50);
-		for (k = 0; k < n; k++)
-			if ((pid_t)evs[k]->tid == c &&
-			    (evs[k]->type == SKE_OPENAT_2_X || evs[k]->type == SKE_CLOSE_X))
-				got++;
+			n = sk_live_next(l, evs, 512, 20);
+			for (k = 0; k < n; k++)
+				if ((pid_t)evs[k]->tid == c &&
+				    (evs[k]->type == SKE_OPENAT_2_X || evs[k]->type == SKE_CLOSE_X))
+					got++;
+		}
+		waitpid(c, NULL, 0);
 	}
-	waitpid(c, NULL, 0);
 	CHECK(got == 6, "after overflow: %d of 6 events", got);
 	sk_live_close(l);
 	return failures ? 1 : 0;
