@@ -33,6 +33,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "lib"))
+import sktest  # noqa: E402
+
 USERS = ["system:serviceaccount:kube-system:replicaset-controller", "system:kube-scheduler",
          "system:node:worker-1", "minikube-user", "system:serviceaccount:default:app"]
 # verb mix of a busy cluster: reads and status updates dominate
@@ -139,23 +142,7 @@ def sender_proc(port, bodies, nevents, seconds, conns, out_q, start_evt):
     out_q.put((acc, rej, lat))
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-def wait_port(port, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return True
-        except OSError:
-            time.sleep(0.05)
-    return False
+free_port = sktest.free_port
 
 
 def pct(xs, p):
@@ -191,7 +178,7 @@ def run(args, tmp, name, rules_files):
 
     rt = threading.Thread(target=reader, daemon=True)
     rt.start()
-    if not wait_port(port):
+    if not sktest.wait_port(port, 10):
         proc.kill()
         raise SystemExit("saker did not open the webhook for run " + name)
     bodies = []

@@ -132,13 +132,7 @@ static sk_ruleset_t *load(const char *const *paths, const char *const *contents,
 	sk_diags_t d = {0};
 	int rc = contents ? sk_ruleset_load_mem(&synth_host, paths, contents, n, &o, &rs, &d)
 			  : sk_ruleset_load(&synth_host, paths, n, &o, &rs, &d);
-	for (size_t i = 0; i < d.n; i++) {
-		if (d.v[i].level != SK_DIAG_ERROR)
-			continue;
-		char buf[1024];
-		sk_diag_format(&d.v[i], buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
-	}
+	synth_print_errors(&d);
 	sk_diags_free(&d);
 	return rc ? NULL : rs;
 }

@@ -81,10 +81,8 @@ static void update_depth(http_sink_t *h)
 	sk_metric_set(h->base.m.queue, (int64_t)(h->qlen + h->inflight));
 }
 
-static void maybe_finish(http_sink_t *h)
+static void free_owned(http_sink_t *h)
 {
-	if (!h->closing || h->open_handles > 0)
-		return;
 	curl_slist_free_all(h->headers);
 	free(h->url);
 	free(h->user_agent);
@@ -93,6 +91,13 @@ static void maybe_finish(http_sink_t *h)
 	free(h->ca_path);
 	free(h->client_cert);
 	free(h->client_key);
+}
+
+static void maybe_finish(http_sink_t *h)
+{
+	if (!h->closing || h->open_handles > 0)
+		return;
+	free_owned(h);
 	void (*done)(void *) = h->done;
 	void *ud = h->done_ud;
 	free(h);
@@ -656,14 +661,7 @@ int sk__sink_http_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t *
 fail:
 	if (h->multi)
 		curl_multi_cleanup(h->multi);
-	curl_slist_free_all(h->headers);
-	free(h->url);
-	free(h->user_agent);
-	free(h->ca_cert);
-	free(h->ca_bundle);
-	free(h->ca_path);
-	free(h->client_cert);
-	free(h->client_key);
+	free_owned(h);
 	free(h);
 	return rc;
 }

@@ -356,6 +356,33 @@ sk__expr_t *sk__p_literal(parser_t *p, size_t a, size_t b, bool quoted, char *ow
 }
 
 
+/* it is NULL after a failed parse (error already set); on any failure it is freed. */
+static int push_item(parser_t *p, sk__expr_t *l, sk__expr_t *it)
+{
+	if (!it)
+		return -1;
+	if (sk__expr_push(l, it)) {
+		sk__expr_free(it);
+		sk__p_oom(p);
+		return -1;
+	}
+	return 0;
+}
+
+/* Consumes the separator after a list item: 1 on ',', 0 on the closing ')', -1 on anything else. */
+static int list_sep(parser_t *p)
+{
+	sk__p_skip_blanks(p);
+	if (sk__p_cur(p) == ',') {
+		p->i++;
+		return 1;
+	}
+	if (sk__p_cur(p) == ')') {
+		p->i++;
+		return 0;
+	}
+	return -1;
+}
 
 /* targ := transformer | field | QUOTED | NUMBER | "(" [tlistarg {, tlistarg}] ")" */
 static sk__expr_t *parse_targ(parser_t *p, bool in_list)
@@ -390,29 +417,18 @@ static sk__expr_t *parse_targ(parser_t *p, bool in_list)
 			p->i++;
 			return l;
 		}
-		for (;;) {
-			sk__expr_t *it = parse_targ(p, true);
-			if (!it || sk__expr_push(l, it)) {
-				if (it) {
-					sk__expr_free(it);
-					sk__p_oom(p);
-				}
+		int sep;
+		do {
+			if (push_item(p, l, parse_targ(p, true))) {
 				sk__expr_free(l);
 				return NULL;
 			}
-			sk__p_skip_blanks(p);
-			if (sk__p_cur(p) == ',') {
-				p->i++;
-				continue;
-			}
-			if (sk__p_cur(p) == ')') {
-				p->i++;
-				return l;
-			}
-			sk__p_err(p, p->i, -EINVAL, "expected ',' or ')' in transformer list argument");
-			sk__expr_free(l);
-			return NULL;
-		}
+		} while ((sep = list_sep(p)) > 0);
+		if (sep == 0)
+			return l;
+		sk__p_err(p, p->i, -EINVAL, "expected ',' or ')' in transformer list argument");
+		sk__expr_free(l);
+		return NULL;
 	}
 	char b[32];
 	sk__p_err(p, a, -EINVAL, "invalid transformer argument '%s'", sk__p_near(p, a, b, sizeof(b)));
@@ -437,24 +453,12 @@ sk__expr_t *sk__p_xform(parser_t *p)
 	e->xform = xf;
 	e->text = sk__p_dup_range(p, a, a + len - 1);
 	p->i += len;
-	for (;;) {
-		sk__expr_t *it = parse_targ(p, false);
-		if (!it)
+	int sep;
+	do {
+		if (push_item(p, e, parse_targ(p, false)))
 			goto fail;
-		if (sk__expr_push(e, it)) {
-			sk__expr_free(it);
-			sk__p_oom(p);
-			goto fail;
-		}
-		sk__p_skip_blanks(p);
-		if (sk__p_cur(p) == ',') {
-			p->i++;
-			continue;
-		}
-		if (sk__p_cur(p) == ')') {
-			p->i++;
-			break;
-		}
+	} while ((sep = list_sep(p)) > 0);
+	if (sep < 0) {
 		sk__p_err(p, p->i, -EINVAL, "expected ',' or ')' in %s()", e->text);
 		goto fail;
 	}
@@ -547,22 +551,13 @@ sk__expr_t *sk__p_listval(parser_t *p, bool *bare_ident)
 			}
 			it = sk__p_literal(p, s, p->i, false, NULL);
 		}
-		if (!it)
+		if (push_item(p, l, it))
 			goto fail;
-		if (sk__expr_push(l, it)) {
-			sk__expr_free(it);
-			sk__p_oom(p);
-			goto fail;
-		}
-		sk__p_skip_blanks(p);
-		if (sk__p_cur(p) == ',') {
-			p->i++;
+		int sep = list_sep(p);
+		if (sep > 0)
 			continue;
-		}
-		if (sk__p_cur(p) == ')') {
-			p->i++;
+		if (sep == 0)
 			return l;
-		}
 		sk__p_err(p, p->i, -EINVAL, "expected ',' or ')' in list");
 		goto fail;
 	}

@@ -285,6 +285,17 @@ static void *lookup_main(void *arg)
 	return NULL;
 }
 
+/* The allocations made by sk_ctr_store_new, and s itself. */
+static void free_store_mem(sk_ctr_store_t *s)
+{
+	for (size_t i = 0; i < 3 * SK_CTR_MAX_SOCKETS; i++)
+		free(s->sockets[i]);
+	free(s->logdir);
+	free(s->buckets);
+	free(s->queue);
+	free(s);
+}
+
 int sk_ctr_store_new(const sk_ctr_store_opts_t *opts, sk_ctr_store_t **out, char *err,
 	size_t errlen)
 {
@@ -331,14 +342,8 @@ int sk_ctr_store_new(const sk_ctr_store_opts_t *opts, sk_ctr_store_t **out, char
 	return 0;
 nomem:
 	snprintf(err, errlen, "container store: out of memory");
-	if (s) {
-		for (size_t i = 0; i < 3 * SK_CTR_MAX_SOCKETS; i++)
-			free(s->sockets[i]);
-		free(s->logdir);
-		free(s->buckets);
-		free(s->queue);
-		free(s);
-	}
+	if (s)
+		free_store_mem(s);
 	return -ENOMEM;
 }
 
@@ -364,12 +369,7 @@ void sk_ctr_store_free(sk_ctr_store_t *s)
 	pthread_cond_destroy(&s->work);
 	pthread_cond_destroy(&s->done);
 	pthread_mutex_destroy(&s->mu);
-	for (size_t i = 0; i < 3 * SK_CTR_MAX_SOCKETS; i++)
-		free(s->sockets[i]);
-	free(s->logdir);
-	free(s->buckets);
-	free(s->queue);
-	free(s);
+	free_store_mem(s);
 }
 
 const sk_ctr_entry_t *sk_ctr_store_get(sk_ctr_store_t *s, const char *full_id)

@@ -171,6 +171,17 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
+/* An incomplete document that has outgrown max_doc is counted bad and dropped. */
+static void drop_oversized(ka_file_src_t *f)
+{
+	if (f->acc_len > f->max_doc) {
+		snprintf(f->last_doc_err, sizeof(f->last_doc_err),
+			"document larger than %zu bytes", f->max_doc);
+		f->bad_documents++;
+		f->acc_len = 0;
+	}
+}
+
 /* Parses the accumulated document. final: no more input will come, so an
  * incomplete document is an error too. */
 static int try_doc(ka_file_src_t *f, bool final)
@@ -182,12 +193,7 @@ static int try_doc(ka_file_src_t *f, bool final)
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc == -EAGAIN && !final) {
-		if (f->acc_len > f->max_doc) {
-			snprintf(f->last_doc_err, sizeof(f->last_doc_err),
-				"document larger than %zu bytes", f->max_doc);
-			f->bad_documents++;
-			f->acc_len = 0;
-		}
+		drop_oversized(f);
 		return 0;
 	}
 	if (rc < 0)
@@ -218,12 +224,7 @@ static int feed_line(ka_file_src_t *f, const char *line, size_t n)
 		return 0;
 	}
 	if (!was_empty && line[0] != '}' && line[0] != ']') {
-		if (f->acc_len > f->max_doc) {
-			snprintf(f->last_doc_err, sizeof(f->last_doc_err),
-				"document larger than %zu bytes", f->max_doc);
-			f->bad_documents++;
-			f->acc_len = 0;
-		}
+		drop_oversized(f);
 		return 0;
 	}
 	return try_doc(f, false);

@@ -448,28 +448,19 @@ int ka_webhook_start(ka_webhook_t **out, const ka_config_t *cfg, const char *url
 			((struct sockaddr_in *)&ss)->sin_port);
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
 		(v6 ? MHD_USE_IPv6 : 0) | (w->tls ? MHD_USE_TLS : 0);
-	if (w->tls)
-		w->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, w,
-			MHD_OPTION_LISTEN_SOCKET, w->lfd,
-			MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->webhook_threads,
-			MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->webhook_max_conns,
-			MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->webhook_conn_timeout,
-			MHD_OPTION_NOTIFY_COMPLETED, on_completed, w,
-			MHD_OPTION_EXTERNAL_LOGGER, mhd_log, w,
-			MHD_OPTION_HTTPS_MEM_CERT, w->cert_pem,
-			MHD_OPTION_HTTPS_MEM_KEY, w->key_pem,
-			MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1",
-			w->ca_pem ? MHD_OPTION_HTTPS_MEM_TRUST : MHD_OPTION_END, w->ca_pem,
-			MHD_OPTION_END);
-	else
-		w->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, w,
-			MHD_OPTION_LISTEN_SOCKET, w->lfd,
-			MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->webhook_threads,
-			MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->webhook_max_conns,
-			MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->webhook_conn_timeout,
-			MHD_OPTION_NOTIFY_COMPLETED, on_completed, w,
-			MHD_OPTION_EXTERNAL_LOGGER, mhd_log, w,
-			MHD_OPTION_END);
+	/* MHD stops reading options at the first MHD_OPTION_END, so without TLS the rest is ignored. */
+	w->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, w,
+		MHD_OPTION_LISTEN_SOCKET, w->lfd,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->webhook_threads,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->webhook_max_conns,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->webhook_conn_timeout,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, w,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, w,
+		w->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, w->cert_pem,
+		MHD_OPTION_HTTPS_MEM_KEY, w->key_pem,
+		MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1",
+		w->ca_pem ? MHD_OPTION_HTTPS_MEM_TRUST : MHD_OPTION_END, w->ca_pem,
+		MHD_OPTION_END);
 	if (!w->d) {
 		snprintf(err, errlen, "cannot start the webhook server on %s (bad certificate or key?)",
 			url);

@@ -179,13 +179,16 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 	case F_PROC_VPID: return sk_sdk_extract_u64(&s->x, f, (uint64_t)p->vpid);
 	case F_PROC_SID: return sk_sdk_extract_u64(&s->x, f, (uint64_t)p->sid);
 	case F_PROC_SNAME: {
-		sk_thread_t *a = p;
-		for (int i = 0; a && i < MAX_ANCESTORS; i++) {
-			if (a->pid == p->sid)
-				return str_or_none(c, a->comm);
-			a = parent_of(s, a);
-		}
-		return 0;
+		/* As libsinsp: the thread whose tid is the session id, else (the
+		 * leader exited) the eldest ancestor of the process in the same
+		 * session, possibly the process itself. */
+		sk_thread_t *l = th->sid >= 0 ? sk_threads_peek(s->threads, th->sid) : NULL;
+		if (l)
+			return str_or_none(c, l->comm);
+		sk_thread_t *a = p, *par;
+		for (int i = 0; i < MAX_ANCESTORS && (par = parent_of(s, a)) && par->sid == p->sid; i++)
+			a = par;
+		return str_or_none(c, a->comm);
 	}
 	case F_PROC_VPGID: return sk_sdk_extract_u64(&s->x, f, (uint64_t)p->vpgid);
 	case F_PROC_IS_VPGID_LEADER:

@@ -58,7 +58,7 @@ static void hex_ip(const char *h, uint8_t *out, bool v6)
 static void load_net(socks_t *s, const char *root, const char *file, bool v6, uint8_t l4)
 {
 	char path[512], line[512];
-	snprintf(path, sizeof(path), "%s/net/%s", root, file);
+	snprintf(path, sizeof(path), "%s/%s", root, file);
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		return;

@@ -421,18 +421,22 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 	} else {
 #ifdef SAKER_HAVE_LIVE
 		in->mode = MODE_LIVE;
-		if (s->cfg.seed_proc && (rc = sk_proc_seed(s, s->cfg.proc_root, err, errlen)) < 0)
-			goto fail;
-		sk_users_load(s->users, NULL, NULL);
-		sk_users_set_refresh(s->users, 10ull * 1000000000ull);
 		sk_live_opts_t o;
 		memset(&o, 0, sizeof(o));
 		o.ring_bytes = s->cfg.ring_bytes;
 		o.cpus_per_ring = s->cfg.cpus_per_ring;
 		o.snaplen = s->cfg.snaplen;
 		o.drop_failed = s->cfg.drop_failed;
+		/* Capture first, then scan /proc: whatever starts while the scan
+		 * runs waits in the rings and is parsed after the seed (parsing
+		 * tolerates events of threads the scan already saw), so no process
+		 * falls between the snapshot and the event stream. */
 		if ((rc = sk_live_open(&o, &in->live, err, errlen)) < 0)
 			goto fail;
+		if (s->cfg.seed_proc && (rc = sk_proc_seed(s, s->cfg.proc_root, err, errlen)) < 0)
+			goto fail;
+		sk_users_load(s->users, NULL, NULL);
+		sk_users_set_refresh(s->users, 10ull * 1000000000ull);
 #else
 		snprintf(err, errlen, "syscall: live capture is not built in (SAKER_BPF=OFF)");
 		rc = -ENOTSUP;

@@ -3,11 +3,13 @@
 saker binary (or are refused with Falco's messages), and their events flow
 through to alerts."""
 import argparse
-import json
 import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--saker", required=True)
@@ -15,18 +17,8 @@ ap.add_argument("--plugins", required=True)
 ap.add_argument("--rules", required=True)
 args = ap.parse_args()
 
-failures = []
-passed = 0
-
-
-def check(name, cond, detail=""):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failures.append(name)
-        print(f"FAIL {name}: {detail}")
+T = sktest.Checker()
+check = T.check
 
 
 def lib(name):
@@ -61,14 +53,7 @@ RULES = os.path.join(args.rules, "rules_abitest.yaml")
 with tempfile.TemporaryDirectory() as tmp:
     # 1. A 3.11.0 plugin loads and its events become alerts.
     rc, out, err = run(["-c", config(tmp, "abitest", "10"), "-r", RULES])
-    alerts = []
-    for line in out.splitlines():
-        line = line.strip()
-        if line.startswith("{"):
-            try:
-                alerts.append(json.loads(line))
-            except json.JSONDecodeError:
-                pass
+    alerts = sktest.json_alerts(out)
     check("3.11.0 plugin runs to EOF with exit 0", rc == 0, f"rc={rc} err={err[-800:]}")
     check("5 of 10 events alert", len(alerts) == 5, f"got {len(alerts)}: {out[-800:]}")
     if alerts:
@@ -132,5 +117,4 @@ with tempfile.TemporaryDirectory() as tmp:
           out[-800:])
     check("--list shows the keyed field", "abitest.kv" in out, out[-800:])
 
-print(f"{passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+T.finish()

@@ -17,16 +17,7 @@
 #include "cgroup.h"
 #include "runtime.h"
 
-static int g_fails;
-#define CHECK(c, ...)                                                       \
-	do {                                                                \
-		if (!(c)) {                                                 \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fprintf(stderr, "\n");                              \
-			g_fails++;                                          \
-		}                                                           \
-	} while (0)
+#include "../lib/sktest.h"
 
 static uint64_t g_rng = 0x9e3779b97f4a7c15ull;
 static uint32_t rnd(void)
@@ -224,6 +215,6 @@ int main(void)
 	fuzz_parsers(rounds > 0 ? rounds : 20000);
 	fuzz_http(dir, rounds > 0 && rounds < 400 ? rounds : 400);
 	rmdir(dir);
-	printf("fuzz: %d failures\n", g_fails);
-	return g_fails ? 1 : 0;
+	printf("fuzz: %d failures\n", failures);
+	return failures ? 1 : 0;
 }

@@ -29,16 +29,7 @@
 #include "sk_event_schema.h"
 #include "tables.h"
 
-static int g_fails;
-#define CHECK(c, ...)                                                       \
-	do {                                                                \
-		if (!(c)) {                                                 \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fprintf(stderr, "\n");                              \
-			g_fails++;                                          \
-		}                                                           \
-	} while (0)
+#include "../lib/sktest.h"
 
 #define ID_A "1111111111aa2222222222bb3333333333cc4444444444dd5555555555ee6666"
 #define ID_B "aaaaaaaaaaaa2222222222bb3333333333cc4444444444dd5555555555ee6666"
@@ -746,6 +737,6 @@ int main(int argc, char **argv)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "cleanup of %s failed\n", g_dir);
-	printf("container plugin: %d failures\n", g_fails);
-	return g_fails ? 1 : 0;
+	printf("container plugin: %d failures\n", failures);
+	return failures ? 1 : 0;
 }

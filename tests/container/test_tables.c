@@ -11,16 +11,7 @@
 #include "plugin_api.h"
 #include "tables.h"
 
-static int g_fails;
-#define CHECK(c, ...)                                                       \
-	do {                                                                \
-		if (!(c)) {                                                 \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fprintf(stderr, "\n");                              \
-			g_fails++;                                          \
-		}                                                           \
-	} while (0)
+#include "../lib/sktest.h"
 
 typedef struct lib {
 	void *h;
@@ -287,6 +278,6 @@ int main(int argc, char **argv)
 
 	sk_tables_reset();
 	CHECK(sk_tables_count() == 0, "reset");
-	printf("tables: %d failures\n", g_fails);
-	return g_fails ? 1 : 0;
+	printf("tables: %d failures\n", failures);
+	return failures ? 1 : 0;
 }

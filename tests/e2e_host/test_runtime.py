@@ -12,7 +12,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,31 +19,17 @@ import threading
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--saker", required=True)
 ap.add_argument("--plugin", required=True)
 args = ap.parse_args()
 
-failures = []
-passed = 0
-
-
-def check(name, cond, detail=""):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {name}", flush=True)
-    else:
-        failures.append(name)
-        print(f"FAIL {name}: {detail}", flush=True)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+T = sktest.Checker()
+check = T.check
+free_port = sktest.free_port
 
 
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$")
@@ -241,15 +226,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check("source not restarted across reload", n1 is not None and n0 is not None and n1 > n0, (n0, n1))
     check("saker still running after reload", p.poll() is None, p.poll())
 
-    p.send_signal(signal.SIGTERM)
-    try:
-        rc = p.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        rc = "timeout"
+    rc = sktest.terminate(p)
     o.close(); e.close()
     check("SIGTERM shuts down cleanly (exit 0)", rc == 0, (rc, open(os.path.join(tmp, "stderr.txt")).read()[-800:]))
     rx.stop()
 
-print(f"{passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+T.finish()

@@ -8,18 +8,7 @@
 #include "config.h"
 #include "util/log.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                              \
-	do {                                                          \
-		checks++;                                             \
-		if (!(cond)) {                                        \
-			failures++;                                   \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                 \
-			fprintf(stderr, "\n");                        \
-		}                                                     \
-	} while (0)
+#include "../lib/sktest.h"
 
 static json_t *yaml(const char *text)
 {

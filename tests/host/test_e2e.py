@@ -13,24 +13,18 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--saker", required=True)
 ap.add_argument("--plugins", required=True)
 ap.add_argument("--source-dir", required=True)
+ap.add_argument("--container", default="", help="the container plugin built in this tree")
 args = ap.parse_args()
 
-failures = []
-passed = 0
-
-
-def check(name, cond, detail=""):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {name}", flush=True)
-    else:
-        failures.append(name)
-        print(f"FAIL {name}: {str(detail)[:1500]}", flush=True)
+T = sktest.Checker(detail_max=1500)
+check = T.check
 
 
 def lib(name):
@@ -67,15 +61,7 @@ def run(argv, timeout=60):
     return p.returncode, p.stdout, p.stderr
 
 
-def alerts(stdout):
-    out = []
-    for line in stdout.splitlines():
-        if line.startswith("{"):
-            try:
-                out.append(json.loads(line))
-            except ValueError:
-                pass
-    return out
+alerts = sktest.json_alerts
 
 
 RULE_SECRET = """
@@ -318,8 +304,14 @@ rc, out, err = run(["-c", cfg_q, "-r", rules, "-o", "saker.alert_queue_size=1", 
 n = len(alerts(out))
 check("a full alert queue applies backpressure (no drops)", rc == 0 and n == 10000, (rc, n))
 
-rc, out, err = run(["-c", os.path.join(args.source_dir, "saker.yaml"), "--dry-run",
-                    "-o", f"plugins[0].library_path={lib('tp_sys')}", "-o", f"rules_files=[{rules_sys}]"])
+# The shipped file names plugins by their path in ./build; point them at this tree's.
+shipped = ["-c", os.path.join(args.source_dir, "saker.yaml"), "--dry-run",
+           "-o", f"plugins[0].library_path={lib('tp_sys')}", "-o", f"rules_files=[{rules_sys}]"]
+if args.container:
+    shipped += ["-o", f"plugins[1].library_path={args.container}"]
+else:
+    shipped += ["-o", "load_plugins=[syscall]"]
+rc, out, err = run(shipped)
 check("the repo's saker.yaml is valid and fully known", rc == 0 and "Dry run" in out and "unknown configuration key" not in err, (rc, err[-500:]))
 
 # ---- 6. -M, SIGTERM, SIGHUP --------------------------------------------------
@@ -359,12 +351,7 @@ while time.time() < end:
     except OSError:
         pass
     time.sleep(0.3)
-p.send_signal(signal.SIGTERM)
-try:
-    rc = p.wait(timeout=20)
-except subprocess.TimeoutExpired:
-    p.kill()
-    rc = "timeout"
+rc = sktest.terminate(p)
 perr = p.stderr.read()
 
 
@@ -419,17 +406,11 @@ write("live.yaml", "- rule: [broken\n")
 p.send_signal(signal.SIGHUP)
 time.sleep(0.5)
 check("a failed reload keeps running", p.poll() is None, p.poll())
-p.send_signal(signal.SIGTERM)
-try:
-    rc = p.wait(timeout=20)
-except subprocess.TimeoutExpired:
-    p.kill()
-    rc = "timeout"
+rc = sktest.terminate(p)
 outp.close()
 errp.close()
 err = open(os.path.join(TMP, "live.err")).read()
 check("SIGTERM: clean exit 0", rc == 0, (rc, err[-500:]))
 check("failed reload logged", "reload failed" in err, err[-500:])
 
-print(f"{passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+T.finish()

@@ -9,18 +9,7 @@
 #include "plugin_schema.h"
 #include "registry.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                              \
-	do {                                                          \
-		checks++;                                             \
-		if (!(cond)) {                                        \
-			failures++;                                   \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                 \
-			fprintf(stderr, "\n");                        \
-		}                                                     \
-	} while (0)
+#include "../lib/sktest.h"
 
 static char *lib(const char *name)
 {

@@ -14,6 +14,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 HARNESS = os.environ.get("KA_HARNESS", "")
 KA_PLUGIN = os.environ.get("KA_PLUGIN", "")
 JSON_PLUGIN = os.environ.get("JSON_PLUGIN", "")
@@ -33,12 +36,7 @@ def need_fixtures():
         skip("upstream fixtures not found (set SAKER_UPSTREAM); looked in %r" % FIXTURES)
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+free_port = sktest.free_port
 
 
 def fixture_lines(name):
@@ -243,12 +241,4 @@ def tempdir():
     return tempfile.TemporaryDirectory(prefix="saker-k8s-")
 
 
-def wait_port(port, timeout=5.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return True
-        except OSError:
-            time.sleep(0.05)
-    return False
+wait_port = sktest.wait_port

@@ -145,9 +145,5 @@ int main(void)
 	test_text();
 	test_bad_utf8();
 	test_checker_rejects();
-	if (t_failures)
-		fprintf(stderr, "%d check(s) failed\n", t_failures);
-	else
-		printf("test_format: ok\n");
-	return t_failures ? 1 : 0;
+	return t_report("test_format");
 }

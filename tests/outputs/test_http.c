@@ -544,13 +544,6 @@ int main(int argc, char **argv)
 	test_flush();
 	test_tls();
 	test_echo();
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", g_dir);
-	if (t_failures)
-		fprintf(stderr, "%d check(s) failed\n", t_failures);
-	else
-		printf("test_http: ok\n");
-	return t_failures ? 1 : 0;
+	t_rm_dir(g_dir);
+	return t_report("test_http");
 }

@@ -401,13 +401,6 @@ int main(void)
 	test_program_per_alert_no_injection();
 	test_program_restart();
 	test_program_stuck_reader();
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", g_dir);
-	if (t_failures)
-		fprintf(stderr, "%d check(s) failed\n", t_failures);
-	else
-		printf("test_sinks: ok\n");
-	return t_failures ? 1 : 0;
+	t_rm_dir(g_dir);
+	return t_report("test_sinks");
 }

@@ -318,4 +318,24 @@ static inline int64_t metric(const char *name, const char *labels)
 	return v < 0 ? 0 : v;
 }
 
+/* ---- end of a test program ------------------------------------------ */
+
+static inline void t_rm_dir(const char *dir)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* Prints the verdict; returns main's exit code. */
+static inline int t_report(const char *name)
+{
+	if (t_failures)
+		fprintf(stderr, "%d check(s) failed\n", t_failures);
+	else
+		printf("%s: ok\n", name);
+	return t_failures ? 1 : 0;
+}
+
 #endif

@@ -10,21 +10,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 ap = argparse.ArgumentParser()
 for a in ("--saker", "--plugin", "--guide", "--source"):
     ap.add_argument(a, required=True)
 args = ap.parse_args()
-failures, passed = [], 0
-
-
-def check(name, cond, detail=""):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failures.append(name)
-        print(f"FAIL {name}: {detail}")
+T = sktest.Checker()
+check = T.check
 
 
 guide = open(args.guide).read()
@@ -72,5 +66,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a bad init_config key stops saker, naming the key",
           p.returncode == 1 and "strat" in p.stderr and "example" in p.stderr, p.stderr[-500:])
 
-print(f"{passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+T.finish()

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,4 +174,15 @@ void synth_free(void)
 	for (size_t i = 0; i < ncat; i++)
 		free(catnames[i]);
 	ncat = 0;
+}
+
+void synth_print_errors(const sk_diags_t *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].level != SK_DIAG_ERROR)
+			continue;
+		char buf[1024];
+		sk_diag_format(&d->v[i], buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+	}
 }

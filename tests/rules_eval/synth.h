@@ -30,5 +30,7 @@ int synth_set(synth_event_t *e, const char *name, const char *value);
 /* Exit event code of a syscall name (0 if unknown). */
 uint16_t synth_code(const char *name);
 void synth_free(void);
+/* Print the error-level diagnostics of a load to stderr, one a line. */
+void synth_print_errors(const sk_diags_t *d);
 
 #endif

@@ -14,15 +14,7 @@
 #include "fake.h"
 #include "sk_event_schema.h"
 
-static int failures, checks;
-
-#define FAIL(...)                                                                           \
-	do {                                                                                \
-		failures++;                                                                 \
-		fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                        \
-		fprintf(stderr, __VA_ARGS__);                                               \
-		fputc('\n', stderr);                                                        \
-	} while (0)
+#include "../lib/sktest.h"
 
 static const fake_val_t ev1_vals[] = {
 	{"evt.type", {"open"}},

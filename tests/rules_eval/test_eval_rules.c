@@ -14,18 +14,7 @@
 #include "rules.h"
 #include "sk_event_schema.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                                                    \
-	do {                                                                                \
-		checks++;                                                                   \
-		if (!(cond)) {                                                              \
-			failures++;                                                         \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                \
-			fprintf(stderr, __VA_ARGS__);                                       \
-			fputc('\n', stderr);                                                \
-		}                                                                           \
-	} while (0)
+#include "../lib/sktest.h"
 
 static const char *rules_yaml =
 	"- list: shells\n"

@@ -12,18 +12,7 @@
 #include "rules.h"
 #include "synth.h"
 
-static int failures, checks;
-
-#define CHECK(cond, ...)                                                                    \
-	do {                                                                                \
-		checks++;                                                                   \
-		if (!(cond)) {                                                              \
-			failures++;                                                         \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                \
-			fprintf(stderr, __VA_ARGS__);                                       \
-			fputc('\n', stderr);                                                \
-		}                                                                           \
-	} while (0)
+#include "../lib/sktest.h"
 
 typedef struct sink {
 	char rules[16][128];
@@ -77,13 +66,7 @@ int main(void)
 		sk_ruleset_t *rs = NULL;
 		sk_diags_t d = {0};
 		int rc = sk_ruleset_load(&synth_host, paths, (size_t)nfiles, &o, &rs, &d);
-		for (size_t i = 0; i < d.n; i++) {
-			if (d.v[i].level != SK_DIAG_ERROR)
-				continue;
-			char buf[1024];
-			sk_diag_format(&d.v[i], buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
-		}
+		synth_print_errors(&d);
 		sk_diags_free(&d);
 		CHECK(rc == 0, "load of %d upstream files failed", nfiles);
 		if (rc)

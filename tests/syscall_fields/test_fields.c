@@ -348,6 +348,7 @@ int main(int argc, char **argv)
 	EXPECT_P("proc.exe", "<NA>");
 	EXPECT_P("proc.cmdline", "<NA>");
 	EXPECT_P("proc.aname[0]", "<NA>");
+	EXPECT_P("proc.sname", "<NA>");
 	EXPECT_P("proc.exepath", "");
 	EXPECT_P("proc.args", "");
 	EXPECT_P("proc.pname", NULL);
@@ -362,6 +363,9 @@ int main(int argc, char **argv)
 	EXPECT_P("proc.name", "ping");
 	EXPECT_P("proc.exe", "ping");
 	EXPECT_P("proc.pname", "bash");
+	/* No session leader known: the eldest ancestor in the same session (sid
+	 * -1 here: bash, systemd), as libsinsp. */
+	EXPECT_P("proc.sname", "systemd");
 	/* An unknown caller of clone is described by its clone event. */
 	kv_t cu[] = {I64("res", 560), STR("exe", "curl"), I64("tid", 557), I64("pid", 557),
 		I64("ptid", 100), STR("comm", "curl"), U32("flags", 0)};

@@ -21,7 +21,7 @@ import sys
 # Fields whose presence matters to rules; a row per field.
 FIELDS = ["proc.name", "proc.exe", "proc.cmdline", "proc.args", "proc.exepath",
           "proc.pname", "proc.pcmdline", "proc.aname[0]", "proc.aname[1]", "proc.pid",
-          "proc.ppid", "proc.duration", "user.uid", "user.name",
+          "proc.ppid", "proc.duration", "proc.sname", "user.uid", "user.name",
           "fd.name"]
 # Filter-only fields (sysdig 0.29 cannot print them): the IPv4 events where
 # sysdig's filter `fd.type=ipv4 and FIELD=VALUE` holds must be those where one
