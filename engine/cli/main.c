@@ -323,15 +323,37 @@ static int load_rules(app_t *a, const sk_config_t *cfg, char *const *files, size
 		strv_free(&paths);
 		return -ENOENT;
 	}
+	sk_rules_append_t *appends = cfg->nappends ? calloc(cfg->nappends, sizeof(*appends)) : NULL;
+	if (cfg->nappends && !appends) {
+		fprintf(stderr, "Error: out of memory\n");
+		strv_free(&paths);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < cfg->nappends; i++) {
+		const sk_config_append_t *c = &cfg->appends[i];
+		appends[i] = (sk_rules_append_t){
+			.source = c->source,
+			.rule = c->rule,
+			.tags = (const char *const *)c->tags,
+			.ntags = c->ntags,
+			.extra_output = c->extra_output,
+			.extra_fields = (const char *const *)c->extra_fields,
+			.nextra_fields = c->nextra_fields,
+			.suggested_output = c->suggested_output,
+		};
+	}
 	sk_rules_opts_t opts = {
 		.min_priority = cfg->priority,
 		.matching = cfg->match_all ? SK_MATCH_ALL : SK_MATCH_FIRST,
 		.selectors = (const char *const *)cfg->selectors,
 		.nselectors = cfg->nselectors,
+		.appends = appends,
+		.nappends = cfg->nappends,
 	};
 	sk_diags_t diags = {0};
 	int rc = sk_ruleset_load(&a->reg->host, (const char *const *)paths.v, paths.n, &opts, out,
 		&diags);
+	free(appends);
 	if (validate) {
 		print_diags(&diags, stdout, stdout);
 		if (rc == 0 && diags.nerrors == 0)

@@ -51,6 +51,19 @@ typedef struct sk_config_plugin {
 	char *open_params;  /* "" when absent */
 } sk_config_plugin_t;
 
+/* One append_output entry (Falco's form):
+ * {match: {source, tags, rule}, extra_output, extra_fields, suggested_output}. */
+typedef struct sk_config_append {
+	char *source;        /* NULL: any */
+	char *rule;          /* NULL: any */
+	char **tags;         /* the rule must carry all of them */
+	size_t ntags;
+	char *extra_output;  /* NULL: none */
+	char **extra_fields; /* field names, added to output_fields only */
+	size_t nextra_fields;
+	bool suggested_output;
+} sk_config_append_t;
+
 typedef struct sk_config {
 	char **rules_files;
 	size_t nrules_files;
@@ -61,6 +74,8 @@ typedef struct sk_config {
 	int log_level;                     /* sk_log_level_t */
 	char **selectors;                  /* from `rules:` enable/disable entries */
 	size_t nselectors;
+	sk_config_append_t *appends;       /* append_output entries */
+	size_t nappends;
 	/* saker: section */
 	uint32_t alert_queue_size;         /* saker.alert_queue_size, default 65536 */
 	uint32_t alert_queue_block_ms;     /* saker.alert_queue_block_ms: wait for room before dropping, default 100 */

@@ -25,6 +25,19 @@ void sk_config_clear(sk_config_t *c)
 	for (size_t i = 0; i < c->nselectors; i++)
 		free(c->selectors[i]);
 	free(c->selectors);
+	for (size_t i = 0; i < c->nappends; i++) {
+		sk_config_append_t *a = &c->appends[i];
+		free(a->source);
+		free(a->rule);
+		for (size_t j = 0; j < a->ntags; j++)
+			free(a->tags[j]);
+		free(a->tags);
+		free(a->extra_output);
+		for (size_t j = 0; j < a->nextra_fields; j++)
+			free(a->extra_fields[j]);
+		free(a->extra_fields);
+	}
+	free(c->appends);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -245,6 +258,133 @@ bad:
 	return -EINVAL;
 }
 
+static int dup_opt_string(const json_t *v, char **out)
+{
+	if (!v || json_is_null(v))
+		return 0;
+	return (*out = strdup(json_string_value(v))) ? 0 : -ENOMEM;
+}
+
+/* A list of strings at key (absent: none). */
+static int read_str_list(const json_t *v, char ***out, size_t *n, const char *key, char *err,
+	size_t errlen)
+{
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_string(v))
+		return push_str(out, n, json_string_value(v));
+	if (!json_is_array(v))
+		goto bad;
+	size_t i;
+	const json_t *e;
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e))
+			goto bad;
+		if (push_str(out, n, json_string_value(e)))
+			return -ENOMEM;
+	}
+	return 0;
+bad:
+	snprintf(err, errlen, "invalid value for '%s': expected a list of strings", key);
+	return -EINVAL;
+}
+
+static int read_append_entry(const json_t *e, size_t idx, sk_config_append_t *a, char *err,
+	size_t errlen)
+{
+	char key[96];
+	const char *k;
+	const json_t *v;
+	int rc;
+	json_object_foreach((json_t *)e, k, v) {
+		snprintf(key, sizeof(key), "append_output[%zu].%s", idx, k);
+		if (strcmp(k, "match") == 0) {
+			if (!json_is_object(v))
+				goto bad_type;
+			const char *mk;
+			const json_t *mv;
+			json_object_foreach((json_t *)v, mk, mv) {
+				snprintf(key, sizeof(key), "append_output[%zu].match.%s", idx, mk);
+				if (strcmp(mk, "tags") == 0) {
+					if ((rc = read_str_list(mv, &a->tags, &a->ntags, key, err, errlen)))
+						return rc;
+					continue;
+				}
+				if (strcmp(mk, "source") != 0 && strcmp(mk, "rule") != 0) {
+					snprintf(err, errlen, "invalid value for '%s': unknown match key "
+						"(expected source, tags, rule)", key);
+					return -EINVAL;
+				}
+				if (!json_is_string(mv) && !json_is_null(mv))
+					goto bad_type;
+				if ((rc = dup_opt_string(mv, mk[0] == 's' ? &a->source : &a->rule)))
+					return rc;
+			}
+		} else if (strcmp(k, "extra_output") == 0) {
+			if (!json_is_string(v) && !json_is_null(v))
+				goto bad_type;
+			if ((rc = dup_opt_string(v, &a->extra_output)))
+				return rc;
+		} else if (strcmp(k, "extra_fields") == 0) {
+			if (json_is_array(v)) {
+				size_t i;
+				const json_t *f;
+				json_array_foreach(v, i, f) {
+					if (json_is_object(f)) {
+						snprintf(err, errlen, "invalid value for '%s[%zu]': constant "
+							"extra fields are not supported; use static_fields",
+							key, i);
+						return -EINVAL;
+					}
+				}
+			}
+			if ((rc = read_str_list(v, &a->extra_fields, &a->nextra_fields, key, err, errlen)))
+				return rc;
+		} else if (strcmp(k, "suggested_output") == 0) {
+			if (!json_is_boolean(v))
+				goto bad_type;
+			a->suggested_output = json_is_true(v);
+		} else {
+			snprintf(err, errlen, "invalid value for '%s': unknown key (expected match, "
+				"extra_output, extra_fields, suggested_output)", key);
+			return -EINVAL;
+		}
+	}
+	return 0;
+bad_type:
+	snprintf(err, errlen, "invalid value for '%s': wrong type", key);
+	return -EINVAL;
+}
+
+static int read_appends(const json_t *root, sk_config_t *c, char *err, size_t errlen)
+{
+	const json_t *v = json_object_get(root, "append_output");
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_array(v)) {
+		snprintf(err, errlen, "invalid value for 'append_output': expected a list of "
+			"{match, extra_output, extra_fields, suggested_output}");
+		return -EINVAL;
+	}
+	size_t n = json_array_size(v);
+	if (n == 0)
+		return 0;
+	if (!(c->appends = calloc(n, sizeof(*c->appends))))
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const json_t *e = json_array_get(v, i);
+		c->nappends = i + 1;
+		if (!json_is_object(e)) {
+			snprintf(err, errlen, "invalid value for 'append_output[%zu]': expected a map", i);
+			return -EINVAL;
+		}
+		int rc = read_append_entry(e, i, &c->appends[i], err, errlen);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 int sk_config_read(const json_t *root, sk_config_t *c, char *err, size_t errlen)
 {
 	memset(c, 0, sizeof(*c));
@@ -254,7 +394,7 @@ int sk_config_read(const json_t *root, sk_config_t *c, char *err, size_t errlen)
 		return -EINVAL;
 	}
 	if ((rc = read_rules_files(root, c, err, errlen)) || (rc = read_plugins(root, c, err, errlen)) ||
-		(rc = read_selectors(root, c, err, errlen)))
+		(rc = read_selectors(root, c, err, errlen)) || (rc = read_appends(root, c, err, errlen)))
 		goto fail;
 
 	const char *s;

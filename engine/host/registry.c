@@ -106,6 +106,25 @@ void sk_registry_foreach_field(const sk_registry_t *r, const char *source,
 	}
 }
 
+typedef struct list_ud {
+	void (*fn)(void *ud, const sk_field_info_t *f);
+	void *ud;
+} list_ud_t;
+
+static void list_one(void *ud, const sk_field_info_t *f, const sk_plugin_t *owner)
+{
+	(void)owner;
+	list_ud_t *l = ud;
+	l->fn(l->ud, f);
+}
+
+static void cat_list_fields(void *ctx, const char *source,
+	void (*fn)(void *ud, const sk_field_info_t *f), void *ud)
+{
+	list_ud_t l = { fn, ud };
+	sk_registry_foreach_field(ctx, source, list_one, &l);
+}
+
 void sk_registry_free(sk_registry_t *r)
 {
 	if (!r)
@@ -224,6 +243,7 @@ int sk_registry_load(const sk_config_plugin_t *cfg, size_t n, sk_registry_t **ou
 		.find_field = cat_find_field,
 		.source_known = cat_source_known,
 		.plugin_version = cat_plugin_version,
+		.list_fields = cat_list_fields,
 	};
 	int rc = 0;
 	char why[PLUGIN_MAX_ERRLEN + 256];

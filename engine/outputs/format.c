@@ -81,6 +81,7 @@ void sk_alert_format_defaults(sk_alert_fmt_t *f)
 	f->include_tags = true;
 	f->include_message = false;
 	f->include_output_fields = true;
+	f->static_fields = NULL;
 }
 
 char *sk_alert_to_text(const sk_alert_t *a, bool iso8601)
@@ -157,6 +158,10 @@ char *sk_alert_to_json_ex(const sk_alert_t *a, const char *hostname, const sk_al
 		 * full format, so it is an output field (integer ns). */
 		json_object_set_new(fields, f->iso8601 ? "evt.time.iso8601" : "evt.time",
 			json_integer((json_int_t)a->ts_ns));
+		if (f->static_fields && json_object_update(fields, (json_t *)f->static_fields)) {
+			json_decref(fields);
+			goto out;
+		}
 		if (json_object_set_new(obj, "output_fields", fields))
 			goto out;
 	}

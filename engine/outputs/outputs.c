@@ -86,6 +86,24 @@ static int read_format(const json_t *cfg, sk_outputs_t *o, char *err, size_t err
 		     errlen)) ||
 	    (rc = sk__cfg_bool(cfg, NULL, "buffered_outputs", &o->common.buffered, err, errlen)))
 		return rc;
+	const json_t *sf = json_object_get(cfg, "static_fields");
+	if (sf && !json_is_null(sf)) {
+		const char *k;
+		const json_t *v;
+		if (!json_is_object(sf)) {
+			snprintf(err, errlen, "invalid value for 'static_fields': expected a map");
+			return -EINVAL;
+		}
+		json_object_foreach((json_t *)sf, k, v) {
+			if (!json_is_string(v) && !json_is_number(v) && !json_is_boolean(v)) {
+				snprintf(err, errlen, "invalid value for 'static_fields.%s': expected "
+					"a string, number or boolean", k);
+				return -EINVAL;
+			}
+		}
+		if (!(o->fmt.static_fields = json_deep_copy(sf)))
+			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -107,6 +125,7 @@ static void closed_one(void *ud)
 {
 	sk_outputs_t *o = ud;
 	if (--o->closing == 0) {
+		json_decref((json_t *)o->fmt.static_fields);
 		free(o->hostname);
 		free(o);
 	}

@@ -97,6 +97,9 @@ typedef struct sk_alert_fmt {
 	bool include_tags;          /* default true */
 	bool include_message;       /* default false */
 	bool include_output_fields; /* default true */
+	/* static_fields: constant key/values added to every alert's
+	 * output_fields (a JSON object, owned by the outputs; may be NULL). */
+	const json_t *static_fields;
 } sk_alert_fmt_t;
 void sk_alert_format_defaults(sk_alert_fmt_t *f); /* [additive] */
 /* Falco's JSON alert: compact, keys sorted, `time` as UTC RFC3339 with ns,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cond.h"
+#include "loader_append.h"
 #include "loader_items.h"
 
 #define SK_EVTTYPES_WARN_LIMIT 100
@@ -231,7 +232,10 @@ static int validate_exception_fields(cctx_t *c, ld_rule_t *r, const sk__compile_
 	return 0;
 }
 
-static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk__text_t *out)
+/* The rule's output text with append_output applied; *extra gets the
+ * output-fields-only names (array to free). */
+static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk__text_t *out,
+	const char ***extra, size_t *nextra)
 {
 	int rc = sk__text_copy(out, &r->output);
 	if (rc)
@@ -249,7 +253,8 @@ static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk_
 			sk__text_append_raw(out, opts->append_output, strlen(opts->append_output)))
 			return -ENOMEM;
 	}
-	return 0;
+	return sk__append_apply(opts, c->st->host, r->name, r->source, r->tags, r->ntags, out,
+		extra, nextra);
 }
 
 /* 0, -EINVAL (error reported) or -ENOMEM; *dropped when skip-if-unknown-filter
@@ -262,6 +267,8 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 	size_t *map = NULL, slen = 0;
 	char *stext = NULL;
 	sk__ast_t *ast = NULL;
+	const char **extra = NULL;
+	size_t nextra = 0;
 	int rc;
 	*dropped = false;
 	sk__compile_env_t env = { .source = r->source, .host = st->host, .fields = c->fields,
@@ -269,7 +276,7 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 
 	if ((rc = validate_exception_fields(c, r, &env, dropped)) || *dropped)
 		goto out;
-	if ((rc = rule_text(c, r, &ct)) || (rc = output_text(c, r, opts, &ot)))
+	if ((rc = rule_text(c, r, &ct)) || (rc = output_text(c, r, opts, &ot, &extra, &nextra)))
 		goto out;
 	if ((rc = subst(c, ct.s, &stext, &map, &slen)))
 		goto out;
@@ -312,8 +319,7 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", ce.msg);
 		goto out;
 	}
-	rc = sk__fmt_compile_ex(ot.s, opts ? opts->extra_fields : NULL,
-		opts ? opts->nextra_fields : 0, &env, &o->fmt, &ce);
+	rc = sk__fmt_compile_ex(ot.s, extra, nextra, &env, &o->fmt, &ce);
 	if (rc == -ENOMEM)
 		goto out;
 	if (rc) {
@@ -350,6 +356,7 @@ out:
 	sk__ast_free(ast);
 	free(stext);
 	free(map);
+	free(extra);
 	sk__text_free(&ct);
 	sk__text_free(&ot);
 	return rc;

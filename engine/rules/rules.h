@@ -56,6 +56,11 @@ typedef struct sk_rules_host {
 	bool (*source_known)(void *ctx, const char *source);
 	/* Version string of a loaded plugin by name, NULL if not loaded. */
 	const char *(*plugin_version)(void *ctx, const char *plugin_name);
+	/* Optional (may be NULL): call fn for every field usable for events of
+	 * source, in declaration order. Used for append_output's
+	 * suggested_output (fields flagged SK_FIELD_ADD_OUTPUT). */
+	void (*list_fields)(void *ctx, const char *source,
+		void (*fn)(void *ud, const sk_field_info_t *f), void *ud);
 } sk_rules_host_t;
 
 /* ---- diagnostics ----------------------------------------------------- */
@@ -87,6 +92,20 @@ void sk_diag_format(const sk_diag_t *d, char *buf, size_t len);
 
 typedef enum sk_rule_matching { SK_MATCH_FIRST = 0, SK_MATCH_ALL = 1 } sk_rule_matching_t;
 
+/* One entry of Falco's append_output configuration: it applies to every
+ * rule that meets all of its match criteria (NULL/0 criteria match any). */
+typedef struct sk_rules_append {
+	const char *source;              /* match: the rule's source */
+	const char *rule;                /* match: the rule's exact name */
+	const char *const *tags;         /* match: the rule carries every one */
+	size_t ntags;
+	const char *extra_output;        /* appended to the output after a space */
+	const char *const *extra_fields; /* field names added to output_fields only */
+	size_t nextra_fields;
+	bool suggested_output;           /* append name_with_underscores=%name for
+	                                    each field of the source flagged addOutput */
+} sk_rules_append_t;
+
 typedef struct sk_rules_opts {
 	sk_priority_t min_priority;        /* rules less severe are not loaded */
 	sk_rule_matching_t matching;
@@ -99,6 +118,9 @@ typedef struct sk_rules_opts {
 	/* extra output fields (names, e.g. "proc.name"), may be NULL */
 	const char *const *extra_fields;
 	size_t nextra_fields;
+	/* append_output entries, applied in order after append_output above */
+	const sk_rules_append_t *appends;
+	size_t nappends;
 } sk_rules_opts_t;
 
 typedef struct sk_ruleset sk_ruleset_t;

@@ -19,6 +19,13 @@ struct sk_scap_writer {
 	int err;
 	uint8_t *buf;     /* block under construction */
 	size_t len, cap;
+	/* tids whose own (child-side) clone exit was written, until the
+	 * parent's arrives: see write_clone_exit */
+	int64_t kids[1024];
+	unsigned nkids;
+	/* children whose parent-side clone exit was written first */
+	int64_t parented[1024];
+	unsigned nparented;
 };
 
 static int grow(sk_scap_writer_t *w, size_t add)
@@ -386,57 +393,322 @@ static uint32_t fixed_size(uint8_t type)
 	}
 }
 
-int sk_scap_writer_event_pair(sk_scap_writer_t *w, const ss_plugin_event *evt,
-	const uint8_t *enter, uint16_t cpu, char *err, size_t errlen)
+/* Parameters of one event, looked up by name when building another. */
+typedef struct pool {
+	const sk_evt_info_t *info;
+	sk_evt_param_t p[SK_EVT_MAX_PARAMS];
+	int n;
+} pool_t;
+
+static void pool_load(pool_t *pl, const void *evt)
 {
-	static const uint8_t zero[8];
-	uint16_t xt;
-	memcpy(&xt, (const uint8_t *)evt + 20, 2);
-	const sk_evt_info_t *xi = sk_evt_info(xt);
-	const sk_evt_info_t *ei = xt ? sk_evt_info((uint16_t)(xt - 1)) : NULL;
-	if (!xi || !sk_evt_is_exit(xt) || !ei || (ei->flags & SK_EF_UNUSED) ||
-		strcmp(ei->name, xi->name) != 0)
-		return sk_scap_writer_event(w, evt, cpu, err, errlen);
-	if (enter) {
-		uint16_t et;
-		memcpy(&et, enter + 20, 2);
-		if (et + 1 == xt) {
-			int rc = sk_scap_writer_event(w, (const ss_plugin_event *)enter, cpu, err, errlen);
-			return rc < 0 ? rc : sk_scap_writer_event(w, evt, cpu, err, errlen);
+	uint16_t code;
+	memcpy(&code, (const uint8_t *)evt + 20, 2);
+	pl->info = sk_evt_info(code);
+	pl->n = pl->info ? sk_evt_params(evt, pl->p, SK_EVT_MAX_PARAMS) : -1;
+	if (pl->n < 0)
+		pl->n = 0;
+}
+
+static bool pool_find(const pool_t *pl, const char *name, uint8_t type, sk_evt_param_t *out)
+{
+	for (int k = 0; pl && k < pl->n && (uint32_t)k < pl->info->nparams; k++) {
+		if (!strcmp(pl->info->params[k].name, name) &&
+			(fixed_size(type) == 0 || pl->p[k].len == fixed_size(type))) {
+			*out = pl->p[k];
+			return true;
 		}
 	}
-	sk_evt_param_t xp[SK_EVT_MAX_PARAMS], ep[SK_EVT_MAX_PARAMS];
-	int xn = sk_evt_params(evt, xp, SK_EVT_MAX_PARAMS);
-	if (xn < 0)
-		return sk_scap_writer_event(w, evt, cpu, err, errlen);
-	uint32_t n = ei->nparams > SK_EVT_MAX_PARAMS ? SK_EVT_MAX_PARAMS : ei->nparams;
+	return false;
+}
+
+/* Enter parameters an exit does not carry under the same name. The path an
+ * execve ran is known from the exit only as the kernel's resolved
+ * trusted_exepath; readers that derive the executable path from the enter
+ * event (sysdig 0.29) then get the same path as current readers. */
+typedef struct alias_row {
+	uint16_t code;
+	const char *to, *from;
+} alias_row_t;
+
+static const alias_row_t alias_rows[] = {
+	{292, "filename", "trusted_exepath"},
+	{330, "pathname", "trusted_exepath"},
+};
+
+static const char *alias_of(uint16_t code, const char *to)
+{
+	for (size_t i = 0; i < sizeof(alias_rows) / sizeof(alias_rows[0]); i++)
+		if (alias_rows[i].code == code && !strcmp(alias_rows[i].to, to))
+			return alias_rows[i].from;
+	return NULL;
+}
+
+/* Writes event `code` of thread tid at ts with its parameters taken by name
+ * from the pools in order (a parameter named `to` also from one named
+ * `from`); absent numbers are zero, absent strings "" (old readers misread an
+ * empty parameter). Parameters of a variable-typed kind (PT_DYN) that no pool
+ * has are written as absent. */
+static int write_built(sk_scap_writer_t *w, uint16_t code, uint64_t ts, uint64_t tid,
+	const pool_t *const *pools, int npools, const char *from, const char *to, uint16_t cpu,
+	char *err, size_t errlen)
+{
+	static const uint8_t zero[8];
+	const sk_evt_info_t *ti = sk_evt_info(code);
+	sk_evt_param_t ep[SK_EVT_MAX_PARAMS];
+	if (!ti)
+		return -EINVAL;
+	uint32_t n = ti->nparams > SK_EVT_MAX_PARAMS ? SK_EVT_MAX_PARAMS : ti->nparams;
 	size_t total = 26 + 2 * (size_t)n;
 	for (uint32_t i = 0; i < n; i++) {
-		uint8_t t = ei->params[i].type;
+		uint8_t t = ti->params[i].type;
+		const char *nm = ti->params[i].name;
 		ep[i].data = zero;
 		ep[i].len = fixed_size(t);
 		if (t == PT_CHARBUF || t == PT_FSPATH || t == PT_FSRELPATH)
-			ep[i].len = 1; /* "" rather than nothing, which old readers misread */
-		for (int k = 0; k < xn && (uint32_t)k < xi->nparams; k++) {
-			if (!strcmp(xi->params[k].name, ei->params[i].name) &&
-				(fixed_size(t) == 0 || xp[k].len == fixed_size(t))) {
-				ep[i] = xp[k];
-				break;
-			}
-		}
+			ep[i].len = 1;
+		bool found = false;
+		for (int k = 0; k < npools && !found; k++)
+			found = pool_find(pools[k], nm, t, &ep[i]);
+		if (!found && to && !strcmp(nm, to))
+			for (int k = 0; k < npools && !found; k++)
+				found = pool_find(pools[k], from, t, &ep[i]);
+		const char *al = found ? NULL : alias_of(code, nm);
+		for (int k = 0; al && k < npools && !found; k++)
+			found = pool_find(pools[k], al, t, &ep[i]);
 		total += ep[i].len;
 	}
 	uint8_t *buf = malloc(total);
 	if (!buf)
 		return -ENOMEM;
-	uint64_t ts, tid;
-	memcpy(&ts, evt, 8);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
-	int rc = sk_evt_build(buf, total, ts, tid, (uint16_t)(xt - 1), n, ep);
+	int rc = sk_evt_build(buf, total, ts, tid, code, n, ep);
 	if (rc > 0)
 		rc = sk_scap_writer_event(w, (const ss_plugin_event *)buf, cpu, err, errlen);
 	free(buf);
-	return rc < 0 ? rc : sk_scap_writer_event(w, evt, cpu, err, errlen);
+	return rc;
+}
+
+/* Exit codes newer than the event table of 2022 readers (Debian's sysdig
+ * 0.29 knows codes below 336 and skips the others), written as the older
+ * event those readers parse for the same syscall: dup2/dup3 and the newer dup
+ * as "dup" (enter fd = oldfd, exit res: the new fd, which is how those readers
+ * learned dup2 and dup3), accept4 as accept (5 params), pipe2 as pipe,
+ * umount2 as umount. memfd_create, (f)init_module and bpf (its old exit has a
+ * variable-typed result) have no older form those readers track and are
+ * written unchanged. */
+typedef struct down_row {
+	uint16_t x, old_x;
+	const char *from, *to;
+} down_row_t;
+
+static const down_row_t down_rows[] = {
+	{363, 125, "oldfd", "fd"},
+	{365, 125, "oldfd", "fd"},
+	{367, 125, "oldfd", "fd"},
+	{389, 249, NULL, NULL},
+	{393, 61, NULL, NULL},
+	{391, 259, NULL, NULL},
+};
+
+static const down_row_t *down_of(uint16_t xt)
+{
+	for (size_t i = 0; i < sizeof(down_rows) / sizeof(down_rows[0]); i++)
+		if (down_rows[i].x == xt)
+			return &down_rows[i];
+	return NULL;
+}
+
+/* 2022 readers (sysdig 0.29) build a new thread only from the parent's
+ * clone exit and ignore the child's (outside pid namespaces). Live, the
+ * parent's exit is often read after the child already ran (vfork, or a child
+ * scheduled first); those readers then know nothing of the child for its
+ * first events and, when the parent's exit comes, overwrite the child's state
+ * (after its execve) with the parent's. So when a child's own clone exit
+ * comes first, the writer puts just before it the parent-side clone pair
+ * those readers need (the child's exit with tid = its ptid and res = the
+ * child's tid: same ts, same parameters), and marks the real parent-side
+ * exit, written later, PPM_CL_CHILD_IN_PIDNS, the flag with which those
+ * readers leave the child as it is. The added pair is the only event in the
+ * file saker did not deliver; the children are remembered in a bounded list
+ * (one pushed out only loses the flag on its parent's exit). */
+#define CL_CHILD_IN_PIDNS (1u << 29)
+
+static bool is_clone_exit(uint16_t code)
+{
+	return code == 219 || code == 223 || code == 227 || code == 335;
+}
+
+/* A copy of evt with the 4- or 8-byte parameter p replaced by v. */
+static int write_patched(sk_scap_writer_t *w, const ss_plugin_event *evt, const sk_evt_param_t *p,
+	uint64_t v, int64_t tid, uint16_t cpu, char *err, size_t errlen)
+{
+	uint32_t len;
+	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint8_t *copy = malloc(len);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, evt, len);
+	size_t off = (size_t)(p->data - (const uint8_t *)evt);
+	if (p->len == 4) {
+		uint32_t v32 = (uint32_t)v;
+		memcpy(copy + off, &v32, 4);
+	} else {
+		memcpy(copy + off, &v, 8);
+	}
+	memcpy(copy + 8, &tid, 8);
+	int rc = sk_scap_writer_event(w, (const ss_plugin_event *)copy, cpu, err, errlen);
+	free(copy);
+	return rc;
+}
+
+/* The parent-side form of a child's clone exit: the event of the creator,
+ * res = the child, and the creator's tid, pid, vtid and vpid parameters
+ * (those readers check them). The creator is the ptid for a new process and,
+ * for a new thread, the process's main thread (the thread that called clone
+ * is not in the child's event; those readers make the same choice). */
+static int write_parent_side(sk_scap_writer_t *w, const ss_plugin_event *evt, const pool_t *xp,
+	int64_t child, int64_t creator, uint16_t cpu, char *err, size_t errlen)
+{
+	sk_evt_param_t r, t, p, vt, vp;
+	uint32_t len;
+	if (!pool_find(xp, "res", PT_PID, &r) || !pool_find(xp, "tid", PT_PID, &t) ||
+		!pool_find(xp, "pid", PT_PID, &p) || !pool_find(xp, "vtid", PT_PID, &vt) ||
+		!pool_find(xp, "vpid", PT_PID, &vp))
+		return 0;
+	int64_t pid;
+	memcpy(&pid, p.data, 8);
+	if (creator != pid)
+		pid = creator;
+	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint8_t *copy = malloc(len);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, evt, len);
+	memcpy(copy + 8, &creator, 8);
+	memcpy(copy + (r.data - (const uint8_t *)evt), &child, 8);
+	memcpy(copy + (t.data - (const uint8_t *)evt), &creator, 8);
+	memcpy(copy + (p.data - (const uint8_t *)evt), &pid, 8);
+	memcpy(copy + (vt.data - (const uint8_t *)evt), &creator, 8);
+	memcpy(copy + (vp.data - (const uint8_t *)evt), &pid, 8);
+	int rc = sk_scap_writer_event(w, (const ss_plugin_event *)copy, cpu, err, errlen);
+	free(copy);
+	return rc;
+}
+
+static bool kid_take(int64_t *list, unsigned count, unsigned cap, int64_t tid)
+{
+	unsigned n = count < cap ? count : cap;
+	for (unsigned i = 0; tid > 0 && i < n; i++) {
+		if (list[i] == tid) {
+			list[i] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Before a child's own clone exit: the parent-side pair, unless the parent's
+ * exit was already written or the child is in another pid namespace (its
+ * vtid differs: those readers build such a child from its own exit). */
+static int write_clone_pre(sk_scap_writer_t *w, const ss_plugin_event *evt, const pool_t *xp,
+	uint16_t cpu, char *err, size_t errlen)
+{
+	sk_evt_param_t r, pt, p, vt, f;
+	int64_t res, tid, ptid, pid, vtid;
+	uint32_t flags;
+	uint64_t ts;
+	uint16_t code;
+	memcpy(&ts, evt, 8);
+	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	memcpy(&code, (const uint8_t *)evt + 20, 2);
+	if (!pool_find(xp, "res", PT_PID, &r) || !pool_find(xp, "ptid", PT_PID, &pt) ||
+		!pool_find(xp, "pid", PT_PID, &p) || !pool_find(xp, "vtid", PT_PID, &vt) ||
+		!pool_find(xp, "flags", PT_FLAGS32, &f))
+		return 0;
+	memcpy(&res, r.data, 8);
+	memcpy(&ptid, pt.data, 8);
+	memcpy(&pid, p.data, 8);
+	memcpy(&vtid, vt.data, 8);
+	memcpy(&flags, f.data, 4);
+	int64_t creator = (flags & (1u << 13)) ? pid : ptid; /* CLONE_THREAD */
+	unsigned cap = sizeof(w->kids) / sizeof(w->kids[0]);
+	if (res != 0 || creator <= 0 || creator == tid || vtid != tid ||
+		kid_take(w->parented, w->nparented, cap, tid))
+		return 0;
+	int rc = write_built(w, (uint16_t)(code - 1), ts, (uint64_t)creator, NULL, 0, NULL, NULL,
+		cpu, err, errlen);
+	if (rc >= 0)
+		rc = write_parent_side(w, evt, xp, tid, creator, cpu, err, errlen);
+	if (rc >= 0)
+		w->kids[w->nkids++ % cap] = tid;
+	return rc;
+}
+
+/* The clone exit itself, flagged when it is the parent's of a child whose
+ * pair write_clone_pre wrote. */
+static int write_clone_exit(sk_scap_writer_t *w, const ss_plugin_event *evt, const pool_t *xp,
+	uint16_t cpu, char *err, size_t errlen)
+{
+	sk_evt_param_t f, r;
+	int64_t res, tid;
+	uint32_t flags;
+	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	if (!pool_find(xp, "flags", PT_FLAGS32, &f) || !pool_find(xp, "res", PT_PID, &r))
+		return sk_scap_writer_event(w, evt, cpu, err, errlen);
+	memcpy(&res, r.data, 8);
+	memcpy(&flags, f.data, 4);
+	unsigned cap = sizeof(w->kids) / sizeof(w->kids[0]);
+	if (res > 0 && kid_take(w->kids, w->nkids, cap, res))
+		return write_patched(w, evt, &f, flags | CL_CHILD_IN_PIDNS, tid, cpu, err, errlen);
+	if (res > 0)
+		w->parented[w->nparented++ % cap] = res;
+	return sk_scap_writer_event(w, evt, cpu, err, errlen);
+}
+
+int sk_scap_writer_event_pair(sk_scap_writer_t *w, const ss_plugin_event *evt,
+	const uint8_t *enter, uint16_t cpu, char *err, size_t errlen)
+{
+	uint16_t xt, et = 0;
+	memcpy(&xt, (const uint8_t *)evt + 20, 2);
+	if (enter)
+		memcpy(&et, enter + 20, 2);
+	const sk_evt_info_t *xi = sk_evt_info(xt);
+	const sk_evt_info_t *ei = xt ? sk_evt_info((uint16_t)(xt - 1)) : NULL;
+	if (!xi || !sk_evt_is_exit(xt) || !ei || (ei->flags & SK_EF_UNUSED) ||
+		strcmp(ei->name, xi->name) != 0)
+		return sk_scap_writer_event(w, evt, cpu, err, errlen);
+	uint64_t ts, tid;
+	memcpy(&ts, evt, 8);
+	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	const down_row_t *d = down_of(xt);
+	pool_t *xp = calloc(2, sizeof(*xp));
+	if (!xp)
+		return -ENOMEM;
+	pool_t *ep = &xp[1];
+	pool_load(xp, evt);
+	if (enter && et + 1 == xt)
+		pool_load(ep, enter);
+	const pool_t *enter_first[2] = {ep, xp}, *exit_first[2] = {xp, ep};
+	int rc;
+	if (d) {
+		rc = write_built(w, (uint16_t)(d->old_x - 1), ts, tid, enter_first, 2, d->from,
+			d->to, cpu, err, errlen);
+		if (rc >= 0)
+			rc = write_built(w, d->old_x, ts, tid, exit_first, 2, NULL, NULL, cpu, err,
+				errlen);
+	} else {
+		rc = is_clone_exit(xt) ? write_clone_pre(w, evt, xp, cpu, err, errlen) : 0;
+		if (rc >= 0 && enter && et + 1 == xt)
+			rc = sk_scap_writer_event(w, (const ss_plugin_event *)enter, cpu, err, errlen);
+		else if (rc >= 0)
+			rc = write_built(w, (uint16_t)(xt - 1), ts, tid, exit_first, 1, NULL, NULL,
+				cpu, err, errlen);
+		if (rc >= 0)
+			rc = is_clone_exit(xt) ? write_clone_exit(w, evt, xp, cpu, err, errlen) :
+				sk_scap_writer_event(w, evt, cpu, err, errlen);
+	}
+	free(xp);
+	return rc < 0 ? rc : 0;
 }
 
 int sk_scap_writer_raw_block(sk_scap_writer_t *w, uint32_t type, const uint8_t *body, size_t len)

@@ -104,7 +104,41 @@ with tempfile.TemporaryDirectory() as tmp:
     check("missing library exits 1", rc == 1, f"rc={rc}")
     check("missing library message", "cannot load plugin" in err and "No such file or directory" in err, err[-600:])
 
-    # 6. --list-plugins and --list.
+    # 6. append_output entries: match criteria, extra output, extra fields,
+    # suggested output (abitest.msg is declared with addOutput).
+    appends = """append_output:
+  - match: {source: abitest, tags: [abi]}
+    extra_output: "extra(n=%abitest.n)"
+    extra_fields: [evt.num]
+  - match: {rule: No such rule}
+    extra_output: never1
+  - match: {tags: [abi, nope]}
+    extra_output: never2
+  - suggested_output: true
+static_fields:
+  cluster: prod
+  shard: 3
+"""
+    rc, out, err = run(["-c", config(tmp, "abitest", "4", extra=appends), "-r", RULES])
+    alerts = sktest.json_alerts(out)
+    check("append_output run exits 0", rc == 0 and len(alerts) == 2, (rc, err[-600:]))
+    if alerts:
+        a = alerts[0]
+        check("matching extra_output and suggested output appended in order",
+              a["output"].endswith("kv=secret) extra(n=1) abitest_msg=secret"), a["output"])
+        check("non-matching entries not applied", "never" not in a["output"], a["output"])
+        check("static_fields added to output_fields",
+              a["output_fields"].get("cluster") == "prod" and a["output_fields"].get("shard") == 3,
+              a["output_fields"])
+        check("extra_fields go to output_fields only",
+              isinstance(a["output_fields"].get("evt.num"), int) and "evt.num" not in a["output"],
+              a["output_fields"])
+    bad = "append_output:\n  - match: {colour: red}\n"
+    rc, out, err = run(["-c", config(tmp, "abitest", "4", extra=bad), "-r", RULES])
+    check("bad append_output key names the key",
+          rc == 1 and "append_output[0].match.colour" in err, (rc, err[-400:]))
+
+    # 7. --list-plugins and --list.
     rc, out, err = run(["-c", config(tmp, "abitest"), "--list-plugins"])
     check("--list-plugins exit 0", rc == 0, err[-400:])
     for want in ("abitest", "1.2.3", "abitest", "999"):

@@ -70,7 +70,7 @@ static const char *plugin_version(void *ctx, const char *name)
 	return "1.0.0";
 }
 
-const sk_rules_host_t fake_host = {NULL, find_field, source_known, plugin_version};
+const sk_rules_host_t fake_host = {NULL, find_field, source_known, plugin_version, NULL};
 
 /* storage for converted results: valid until the next extraction of the
  * same event (the fake keeps a small ring) */

@@ -97,7 +97,7 @@ static const char *plugin_version(void *ctx, const char *n)
 	return "0.4.0";
 }
 
-const sk_rules_host_t synth_host = {NULL, find_field, source_known, plugin_version};
+const sk_rules_host_t synth_host = {NULL, find_field, source_known, plugin_version, NULL};
 
 /* ---- synthetic events ------------------------------------------------------ */
 

@@ -76,6 +76,6 @@ static const char *th_plugin_version(void *ctx, const char *name)
 }
 
 static const sk_rules_host_t th_host = { NULL, th_find_field, th_source_known,
-	th_plugin_version };
+	th_plugin_version, NULL };
 
 #endif

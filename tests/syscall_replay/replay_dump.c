@@ -28,6 +28,7 @@ typedef struct req {
 	uint32_t id, ftype;
 	bool num; /* evt.num */
 	bool code; /* @code */
+	bool ts;   /* @ts: the event's timestamp (ns), to join with other readers */
 } req_t;
 
 static void *sym(void *h, const char *n)
@@ -81,6 +82,10 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(spec, "@code")) { /* the event's type code, for test alignment */
 			r->code = true;
+			continue;
+		}
+		if (!strcmp(spec, "@ts")) {
+			r->ts = true;
 			continue;
 		}
 		if (!strncmp(spec, "evt.arg.", 8) || !strncmp(spec, "evt.rawarg.", 11)) {
@@ -183,6 +188,12 @@ int main(int argc, char **argv)
 					uint16_t code;
 					memcpy(&code, (const uint8_t *)evts[i] + 20, 2);
 					printf("%u", code);
+					continue;
+				}
+				if (rq[r].ts) {
+					uint64_t ts;
+					memcpy(&ts, evts[i], 8);
+					printf("%" PRIu64, ts);
 					continue;
 				}
 				ss_plugin_extract_field f;
