@@ -148,7 +148,7 @@ def main():
     shown = collections.Counter()
     for k, e in errs:
         shown[k] += 1
-        if shown[k] <= 6:
+        if shown[k] <= int(os.environ.get("SK_SHOW", "6")):
             print("FAIL:", e)
     return 1 if errs else 0
 
