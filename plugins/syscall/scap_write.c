@@ -524,13 +524,13 @@ static const down_row_t *down_of(uint16_t xt)
  * scheduled first); those readers then know nothing of the child for its
  * first events and, when the parent's exit comes, overwrite the child's state
  * (after its execve) with the parent's. So when a child's own clone exit
- * comes first, the writer puts just before it the parent-side clone pair
- * those readers need (the child's exit with tid = its ptid and res = the
- * child's tid: same ts, same parameters), and marks the real parent-side
- * exit, written later, PPM_CL_CHILD_IN_PIDNS, the flag with which those
- * readers leave the child as it is. The added pair is the only event in the
- * file saker did not deliver; the children are remembered in a bounded list
- * (one pushed out only loses the flag on its parent's exit). */
+ * comes before its parent's, the writer puts just before it the parent-side
+ * clone pair those readers need (see write_parent_side), and marks the real
+ * parent-side exit, written later, PPM_CL_CHILD_IN_PIDNS, the flag with which
+ * those readers leave the child as it is (the flag's name is not rendered by
+ * them). The added pair is the only event in the file saker did not deliver.
+ * Children are remembered in bounded lists: one pushed out costs its parent's
+ * exit the flag (those readers then rebuild the child from it), nothing else. */
 #define CL_CHILD_IN_PIDNS (1u << 29)
 
 static bool is_clone_exit(uint16_t code)

@@ -30,7 +30,11 @@ int sk_scap_writer_event(sk_scap_writer_t *w, const ss_plugin_event *evt, uint16
  * code pairs with the exit, else one built from the exit's parameters (by
  * name; absent numbers as zero). Readers that take fds and paths from enter
  * events (sysdig 0.29 and older Falco) then see complete pairs. Events that
- * are not exits are written alone. */
+ * are not exits are written alone. For those 2022 readers it also downgrades
+ * exit codes newer than their table to the older event of the syscall, and
+ * for a child whose own clone exit comes before its parent's, adds the
+ * parent-side clone pair before it and flags the parent's exit (see
+ * scap_write.c). */
 int sk_scap_writer_event_pair(sk_scap_writer_t *w, const ss_plugin_event *evt,
 	const uint8_t *enter, uint16_t cpu, char *err, size_t errlen);
 /* Writes a block of the given type with body as its content (padded). */

@@ -5,7 +5,8 @@
  * the harness's running count (as a host numbers events).
  *
  * usage: replay_dump PLUGIN.so OPEN_PARAMS FIELD [FIELD...]
- * FIELD: a field name, "name[arg]", or evt.arg.NAME / evt.rawarg.NAME.
+ * FIELD: a field name, "name[arg]", or evt.arg.NAME / evt.rawarg.NAME; "@code"
+ * and "@ts" print the event's type code and timestamp (ns).
  * SK_DUMP_ABSENT=TEXT prints TEXT instead of "<NA>" for a field without value
  * (so a literal "<NA>" value can be told apart).
  */
