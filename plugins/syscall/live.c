@@ -163,9 +163,8 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	case SK_H_FCHMOD: return s->progs.sk_h_fchmod;
 	case SK_H_FCHMODAT: return s->progs.sk_h_fchmodat;
 	case SK_H_MKDIR: return s->progs.sk_h_mkdir;
-	case SK_H_MKDIRAT: return s->progs.sk_h_mkdirat;
+	case SK_H_AT_PATH: return s->progs.sk_h_at_path;
 	case SK_H_PATH1: return s->progs.sk_h_path1;
-	case SK_H_UNLINKAT: return s->progs.sk_h_unlinkat;
 	case SK_H_PATH2: return s->progs.sk_h_path2;
 	case SK_H_RENAMEAT: return s->progs.sk_h_renameat;
 	case SK_H_SYMLINKAT: return s->progs.sk_h_symlinkat;

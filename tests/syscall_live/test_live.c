@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,12 @@ static void child_actions(const char *dir, int rep)
 	close(fd);
 	if (syscall(SYS_chmod, path, 04755) != 0)
 		_exit(11);
+	/* mkdirat and unlinkat share one kernel handler: both must keep their layout */
+	snprintf(mnt, sizeof(mnt), "%s/sub", dir);
+	if (syscall(SYS_mkdirat, AT_FDCWD, mnt, 0711) != 0 ||
+	    syscall(SYS_unlinkat, AT_FDCWD, mnt, AT_REMOVEDIR) != 0)
+		_exit(18);
+	snprintf(mnt, sizeof(mnt), "%s/mnt", dir);
 
 	ls = socket(AF_INET, SOCK_STREAM, 0);
 	a.sin_family = AF_INET;
@@ -120,7 +127,8 @@ static void child_actions(const char *dir, int rep)
 /* ---- test: events ----------------------------------------------------- */
 
 struct seen {
-	int openat, chmod, socket, bind, listen, connect, accept, clone_parent, clone_child;
+	int openat, chmod, mkdirat, unlinkat, socket, bind, listen, connect, accept;
+	int clone_parent, clone_child;
 	int execve, unshare, mount, procexit_g, procexit_c;
 };
 
@@ -209,6 +217,24 @@ static void check_event(const ss_plugin_event *ev, pid_t child, const struct sha
 		CHECK(lu_s64(ev, 0) == 0, "chmod res %lld", (long long)lu_s64(ev, 0));
 		CHECK(lu_u32(ev, 2) == 04755, "chmod mode %o", lu_u32(ev, 2));
 		break;
+	case SKE_MKDIRAT_X:
+	case SKE_UNLINKAT_2_X: {
+		char sub[300];
+		snprintf(sub, sizeof(sub), "%s/sub", dir);
+		if (strcmp(lu_str(ev, 2), sub) != 0)
+			break;
+		bool mk = ev->type == SKE_MKDIRAT_X;
+		if (mk)
+			s->mkdirat++;
+		else
+			s->unlinkat++;
+		CHECK(ev->nparams == 4, "%s nparams %u", mk ? "mkdirat" : "unlinkat", ev->nparams);
+		CHECK(lu_s64(ev, 0) == 0, "res %lld", (long long)lu_s64(ev, 0));
+		CHECK(lu_s64(ev, 1) == AT_FDCWD, "dirfd %lld", (long long)lu_s64(ev, 1));
+		CHECK(lu_u32(ev, 3) == (mk ? 0711u : 0x200u), "%s mode/flags 0x%x",
+		      mk ? "mkdirat" : "unlinkat", lu_u32(ev, 3));
+		break;
+	}
 	case SKE_SOCKET_X:
 		if (lu_u32(ev, 1) == AF_INET)
 			s->socket++;
@@ -391,6 +417,7 @@ static int test_events(void)
 		check_event(buf[i], child, &sh, dir, &s);
 	CHECK(s.openat == 1, "openat seen %d", s.openat);
 	CHECK(s.chmod == 1, "chmod seen %d", s.chmod);
+	CHECK(s.mkdirat == 1 && s.unlinkat == 1, "mkdirat %d unlinkat %d", s.mkdirat, s.unlinkat);
 	CHECK(s.socket >= 2, "socket seen %d", s.socket);
 	CHECK(s.bind == 1 && s.listen == 1, "bind %d listen %d", s.bind, s.listen);
 	CHECK(s.connect == 1, "connect seen %d", s.connect);

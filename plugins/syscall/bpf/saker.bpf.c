@@ -225,22 +225,8 @@ HANDLER(sk_h_mkdir)
 	return 0;
 }
 
-/* res, dirfd, path, mode: mkdirat */
-HANDLER(sk_h_mkdirat)
-{
-	struct ev e;
-
-	if (!ev_begin(&e, 0, 4))
-		return 0;
-	put_s64(&e, ret);
-	put_s64(&e, (__s32)A0(regs));
-	put_ustr(&e, (void *)A1(regs));
-	put_u32(&e, (__u32)A2(regs));
-	ev_submit(&e);
-	return 0;
-}
-
-HANDLER(sk_h_unlinkat)
+/* res, dirfd, path, mode or flags: mkdirat and unlinkat share the layout */
+HANDLER(sk_h_at_path)
 {
 	struct ev e;
 
