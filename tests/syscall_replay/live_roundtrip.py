@@ -28,10 +28,12 @@ Exit 77 when not root, sysdig is missing, or live capture is unavailable.
 """
 import collections
 import os
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compare_sysdig as cs  # noqa: E402
@@ -65,8 +67,17 @@ def main():
                SK_DUMP_TYPES="openat,open,read,close,execve,execveat")
     p = subprocess.Popen([dump, plugin, '{"live": true, "write": "%s"}' % out] + fields,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, bufsize=0)
-    # Act once the capture is running (the first event is out).
-    first = p.stdout.readline()
+    # Act once the capture is running (the first event is out). A quiet
+    # machine may produce no event of the captured types by itself, so open
+    # /dev/null until one shows up.
+    first = b""
+    end = time.time() + 60
+    while time.time() < end and p.poll() is None:
+        ready, _, _ = select.select([p.stdout], [], [], 0.2)
+        if ready:
+            first = p.stdout.readline()
+            break
+        os.close(os.open("/dev/null", os.O_RDONLY))
     if first:
         subprocess.run(["cat", marker.name], stdout=subprocess.DEVNULL, timeout=10)
     rest, err_b = p.communicate(timeout=120)

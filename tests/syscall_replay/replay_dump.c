@@ -159,6 +159,10 @@ int main(int argc, char **argv)
 	/* Live sources never end: SK_DUMP_SECONDS bounds the run. */
 	const char *secs = getenv("SK_DUMP_SECONDS");
 	time_t deadline = secs ? time(NULL) + atoi(secs) : 0;
+	/* A live run's reader acts on the first line: it must not sit in a
+	 * pipe buffer until exit. */
+	if (secs)
+		setvbuf(stdout, NULL, _IOLBF, 0);
 	for (;;) {
 		if (deadline && time(NULL) >= deadline)
 			break;
