@@ -150,19 +150,14 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	case SK_H_RECVFROM: return s->progs.sk_h_recvfrom;
 	case SK_H_SENDMSG: return s->progs.sk_h_sendmsg;
 	case SK_H_RECVMSG: return s->progs.sk_h_recvmsg;
-	case SK_H_DUP: return s->progs.sk_h_dup;
 	case SK_H_DUP2: return s->progs.sk_h_dup2;
 	case SK_H_DUP3: return s->progs.sk_h_dup3;
 	case SK_H_ID1: return s->progs.sk_h_id1;
 	case SK_H_ID3: return s->progs.sk_h_id3;
-	case SK_H_CHDIR: return s->progs.sk_h_chdir;
-	case SK_H_FCHDIR: return s->progs.sk_h_fchdir;
 	case SK_H_MOUNT: return s->progs.sk_h_mount;
-	case SK_H_UMOUNT2: return s->progs.sk_h_umount2;
 	case SK_H_CHMOD: return s->progs.sk_h_chmod;
 	case SK_H_FCHMOD: return s->progs.sk_h_fchmod;
 	case SK_H_FCHMODAT: return s->progs.sk_h_fchmodat;
-	case SK_H_MKDIR: return s->progs.sk_h_mkdir;
 	case SK_H_AT_PATH: return s->progs.sk_h_at_path;
 	case SK_H_PATH1: return s->progs.sk_h_path1;
 	case SK_H_PATH2: return s->progs.sk_h_path2;
@@ -176,8 +171,9 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	case SK_H_FINIT_MODULE: return s->progs.sk_h_finit_module;
 	case SK_H_USERFAULTFD: return s->progs.sk_h_userfaultfd;
 	case SK_H_PIPE: return s->progs.sk_h_pipe;
-	case SK_H_MEMFD: return s->progs.sk_h_memfd;
 	case SK_H_SOCKETPAIR: return s->progs.sk_h_socketpair;
+	case SK_H_FD1: return s->progs.sk_h_fd1;
+	case SK_H_PATH_U32: return s->progs.sk_h_path_u32;
 	default: return NULL;
 	}
 }

@@ -187,20 +187,8 @@ HANDLER(sk_h_path2)
 	return 0;
 }
 
-HANDLER(sk_h_chdir)
-{
-	struct ev e;
-
-	if (!ev_begin(&e, 0, 2))
-		return 0;
-	put_s64(&e, ret);
-	put_ustr(&e, (void *)A0(regs));
-	ev_submit(&e);
-	return 0;
-}
-
-/* res, fd: fchdir */
-HANDLER(sk_h_fchdir)
+/* res, fd: fchdir and dup share the layout */
+HANDLER(sk_h_fd1)
 {
 	struct ev e;
 
@@ -212,7 +200,8 @@ HANDLER(sk_h_fchdir)
 	return 0;
 }
 
-HANDLER(sk_h_mkdir)
+/* res, path, mode or flags: mkdir, umount2 and memfd_create share the layout */
+HANDLER(sk_h_path_u32)
 {
 	struct ev e;
 
@@ -335,32 +324,7 @@ HANDLER(sk_h_mount)
 	return 0;
 }
 
-HANDLER(sk_h_umount2)
-{
-	struct ev e;
-
-	if (!ev_begin(&e, 0, 3))
-		return 0;
-	put_s64(&e, ret);
-	put_ustr(&e, (void *)A0(regs));
-	put_u32(&e, (__u32)A1(regs));
-	ev_submit(&e);
-	return 0;
-}
-
 /* ---- fds ---------------------------------------------------------------- */
-
-HANDLER(sk_h_dup)
-{
-	struct ev e;
-
-	if (!ev_begin(&e, 0, 2))
-		return 0;
-	put_s64(&e, ret);
-	put_s64(&e, (__s32)A0(regs));
-	ev_submit(&e);
-	return 0;
-}
 
 HANDLER(sk_h_dup2)
 {
@@ -413,19 +377,6 @@ HANDLER(sk_h_pipe)
 	}
 	if (n == 5)
 		put_u32(&e, sk_open_flags_to_ppm(A1(regs)) & ~3u);
-	ev_submit(&e);
-	return 0;
-}
-
-HANDLER(sk_h_memfd)
-{
-	struct ev e;
-
-	if (!ev_begin(&e, 0, 3))
-		return 0;
-	put_s64(&e, ret);
-	put_ustr(&e, (void *)A0(regs));
-	put_u32(&e, (__u32)A1(regs));
 	ev_submit(&e);
 	return 0;
 }
