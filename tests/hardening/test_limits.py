@@ -60,10 +60,13 @@ class Stalled(threading.Thread):
     def run(self):
         hdr = ("POST /k8s-audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                "Content-Length: %d\r\n\r\n" % MAX_BODY).encode()
+        body = b"[" + b" " * (MAX_BODY - 2)
         try:
             self.s.sendall(hdr)
-            # a refusal comes right after the headers: look before sending
-            self.s.settimeout(1.0)
+            # a refusal comes right after the headers: wait for it before
+            # sending (generously: the machine may be loaded), then keep
+            # looking between chunks
+            self.s.settimeout(3.0)
             try:
                 d = self.s.recv(4096, socket.MSG_PEEK)
             except (socket.timeout, BlockingIOError):
@@ -72,7 +75,14 @@ class Stalled(threading.Thread):
                 self.status = status_of(self.s, 5)
                 return
             self.s.settimeout(60)
-            self.s.sendall(b"[" + b" " * (MAX_BODY - 2))
+            for off in range(0, len(body), 65536):
+                try:
+                    if self.s.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT):
+                        self.status = status_of(self.s, 5)
+                        return
+                except BlockingIOError:
+                    pass
+                self.s.sendall(body[off:off + 65536])
             self.sent_all = True
         except OSError:
             self.status = status_of(self.s, 5)
