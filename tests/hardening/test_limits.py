@@ -8,6 +8,7 @@
 import http.client
 import json
 import os
+import select
 import socket
 import threading
 import time
@@ -76,12 +77,9 @@ class Stalled(threading.Thread):
                 return
             self.s.settimeout(60)
             for off in range(0, len(body), 65536):
-                try:
-                    if self.s.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT):
-                        self.status = status_of(self.s, 5)
-                        return
-                except BlockingIOError:
-                    pass
+                if select.select([self.s], [], [], 0)[0]:
+                    self.status = status_of(self.s, 5)
+                    return
                 self.s.sendall(body[off:off + 65536])
             self.sent_all = True
         except OSError:
