@@ -21,7 +21,7 @@
  *   with the certificate and, unless ssl_key is set, the private key),
  *   threadiness (accepted, ignored: requests are served on the loop),
  *   [saker] ssl_key (separate key PEM), connection_limit (256),
- *   connection_limit_per_ip (16), connection_limit_new (connections not yet
+ *   connection_limit_per_ip (16, at most connection_limit), connection_limit_new (connections not yet
  *   served a first request; 0 = 3/4 of connection_limit),
  *   header_timeout_ms (5000) and body_timeout_ms (10000): absolute
  *   deadlines enforced by sk_wguard (plugin_api/sdk/sk_wguard.h), which also
