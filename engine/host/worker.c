@@ -77,6 +77,8 @@ struct sk_worker {
 	bool started;
 	_Atomic bool stop;
 	_Atomic bool done;
+	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
+	bool draining;
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -84,6 +86,7 @@ struct sk_worker {
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
+	sk_metric_t *m_lost;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -478,12 +481,41 @@ static void close_captures(sk_worker_t *w)
 	}
 }
 
+/* Called once stop is set: true while the source is being drained and the
+ * loop must go on calling next_batch, false when the worker must end. */
+static bool keep_draining(sk_worker_t *w)
+{
+	sk_plugin_t *p = w->src;
+	uint64_t pending = 0;
+	if (!p->drain)
+		return false;
+	if (!w->draining) {
+		if (p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
+			return false;
+		w->draining = true;
+		sk_log(SK_LOG_INFO, "host", "event source %s: draining %llu accepted event(s)",
+			p->source, (unsigned long long)pending);
+	}
+	if (now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
+		return true;
+	if (p->drain(w->src_state->state, w->inst, &pending) == SS_PLUGIN_SUCCESS && pending) {
+		sk_log(SK_LOG_WARNING, "host",
+			"event source %s: %llu accepted event(s) not evaluated before "
+			"saker.flush_timeout_ms; they are lost",
+			p->source, (unsigned long long)pending);
+		sk_metric_add(w->m_lost, pending);
+	}
+	return false;
+}
+
 static void *worker_main(void *arg)
 {
 	sk_worker_t *w = arg;
 	sk_plugin_t *p = w->src;
 	refresh_rules(w, true);
-	while (!atomic_load(&w->stop)) {
+	for (;;) {
+		if (atomic_load(&w->stop) && !keep_draining(w))
+			break;
 		refresh_rules(w, false);
 		drain_async(w);
 		export_plugin_metrics(w);
@@ -612,6 +644,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
 	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
+	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
 	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
 	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
@@ -674,8 +708,9 @@ int sk_worker_start(sk_worker_t *w)
 	return 0;
 }
 
-void sk_worker_stop(sk_worker_t *w)
+void sk_worker_stop(sk_worker_t *w, uint32_t drain_ms)
 {
+	atomic_store(&w->drain_deadline_ns, now_ns(CLOCK_MONOTONIC) + (uint64_t)drain_ms * 1000000ull);
 	atomic_store(&w->stop, true);
 }
 

@@ -398,7 +398,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 	if (in->webhook) {
 		if (ka_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
 			    (int)st->cfg.idle_timeout_ms) == 0)
-			return SS_PLUGIN_TIMEOUT;
+			return ka_queue_closed(&in->q) ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
 		return fill_batch(in, &ch, nevts, evts);
 	}
 	r = ka_file_read(&in->file, &ch, st->cfg.batch_max_events, st->err.msg, sizeof(st->err.msg));
@@ -423,6 +423,22 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 		nanosleep(&ts, NULL);
 	}
 	return SS_PLUGIN_TIMEOUT;
+}
+
+/* saker extension (plugin_api.h): the webhook answers 503 from now on and
+ * next_batch hands out what was already answered 200, then EOF. A file
+ * source is a pull source: it just stops (nothing was acknowledged). */
+SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint64_t *pending)
+{
+	ka_inst_t *in = h;
+
+	(void)s;
+	*pending = 0;
+	if (!in || !in->webhook)
+		return SS_PLUGIN_NOT_SUPPORTED;
+	ka_queue_close(&in->q);
+	*pending = ka_queue_depth(&in->q);
+	return SS_PLUGIN_SUCCESS;
 }
 
 SK_PLUGIN_EXPORT ss_plugin_rc plugin_extract_fields(ss_plugin_t *s, const ss_plugin_event_input *ev,
@@ -479,6 +495,10 @@ static const struct {
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_BAD_DOCUMENTS] = { "k8saudit.file.bad_documents", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_BYTES] = { "k8saudit.webhook.bytes", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
+	[KA_C_REQ_DRAINING] = { "k8saudit.webhook.rejected_shutting_down",
+		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
+	[KA_C_FILE_LONG_LINES] = { "k8saudit.file.skipped_long_lines",
+		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 };
 
 SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)

@@ -56,6 +56,8 @@ enum ka_counter {
 	KA_C_DROP_QUEUE_FULL,   /* events refused with 503 */
 	KA_C_BAD_DOCUMENTS,     /* file mode: documents that were not audit JSON */
 	KA_C_BYTES,             /* request body bytes received */
+	KA_C_REQ_DRAINING,      /* 503 after saker_drain: shutting down */
+	KA_C_FILE_LONG_LINES,   /* file mode: lines over fileMaxLineSize skipped */
 	KA_C_COUNT
 };
 

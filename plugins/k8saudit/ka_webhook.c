@@ -307,6 +307,13 @@ static enum MHD_Result finish(ka_webhook_t *w, struct MHD_Connection *conn, ka_r
 		return reply(conn, 400, msg, true, false);
 	}
 	rc = ka_queue_push(w->q, &chain);
+	if (rc == -EPIPE) {
+		/* saker_drain closed the queue: nothing of this request is kept,
+		 * so the sender must retry against the next instance. */
+		ka_count(w->c, KA_C_REQ_DRAINING, 1);
+		ka_chain_free(&chain);
+		return reply(conn, 503, "shutting down, retry later\n", false, true);
+	}
 	if (rc < 0) {
 		ka_count(w->c, KA_C_REQ_QUEUE_FULL, 1);
 		ka_count(w->c, KA_C_DROP_QUEUE_FULL, chain.n);

@@ -6,8 +6,9 @@
  * the queue; 400 malformed JSON / not an audit payload; 401 bearer token
  * mismatch; 403 client certificate missing or invalid (when sslClientCA is
  * set); 404 other path; 405 other method; 413 body over
- * webhookMaxBatchSize; 415 other content type; 503 queue full (nothing of
- * the request was queued, the sender should retry).
+ * webhookMaxBatchSize; 415 other content type; 503 queue full or shutting
+ * down after saker_drain (nothing of the request was queued, the sender
+ * should retry).
  *
  * Ownership: the webhook borrows cfg, queue and counters; they must outlive
  * it. Threading: start/stop from one thread; requests are served on the
