@@ -74,7 +74,8 @@ static const char usage[] =
 	"  -h, --help                Print this help.\n"
 	"\n"
 	"Environment: SAKER_SYSCALL_PLUGIN and SAKER_RULES_DIR override the built-in defaults;\n"
-	"SAKER_HOSTNAME (or FALCO_HOSTNAME) overrides the host name in alerts.\n";
+	"SAKER_HOSTNAME (or FALCO_HOSTNAME) overrides the host name in alerts;\n"
+	"SAKER_CONFIG_MAX_BYTES caps the size of the -c file (default 16777216).\n";
 
 static void die_usage(const char *fmt, const char *arg)
 {
@@ -215,14 +216,41 @@ static int check_sources(app_t *a, char *err, size_t errlen)
 	return 0;
 }
 
+/* The config file's size cap cannot come from the file itself. */
+static int config_max_bytes(uint64_t *out, char *err, size_t errlen)
+{
+	const char *v = getenv("SAKER_CONFIG_MAX_BYTES");
+	*out = SK_CONFIG_MAX_FILE_DEFAULT;
+	if (!v || !*v)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	if (errno || *end || n == 0 || v[0] == '-') {
+		snprintf(err, errlen, "invalid value for SAKER_CONFIG_MAX_BYTES: '%s' (expected a "
+			"positive number of bytes)", v);
+		return -EINVAL;
+	}
+	*out = n;
+	return 0;
+}
+
 static int build_config(app_t *a, json_t **out_tree, sk_config_t *cfg, char *err, size_t errlen)
 {
 	json_t *tree = NULL;
 	int rc;
 	*out_tree = NULL;
 	if (a->config_path) {
-		if ((rc = sk_config_load_file(a->config_path, &tree, err, errlen)))
+		uint64_t max;
+		if ((rc = config_max_bytes(&max, err, errlen)))
 			return rc;
+		if ((rc = sk_config_load_file(a->config_path, max, &tree, err, errlen))) {
+			if (rc == -EFBIG) {
+				size_t l = strlen(err);
+				snprintf(err + l, errlen - l, " (the cap is set by SAKER_CONFIG_MAX_BYTES)");
+			}
+			return rc;
+		}
 	} else {
 		const char *lib = getenv("SAKER_SYSCALL_PLUGIN");
 		const char *rules = getenv("SAKER_RULES_DIR");

@@ -23,6 +23,7 @@
 typedef struct ka_config {
 	uint64_t max_event_size;        /* maxEventSize */
 	uint64_t max_batch_size;        /* webhookMaxBatchSize (request body limit) */
+	uint64_t file_max_line;         /* fileMaxLineSize (file sources) */
 	uint64_t queue_max_events;      /* queueMaxEvents */
 	uint64_t queue_max_bytes;       /* queueMaxBytes */
 	uint64_t batch_max_events;      /* batchMaxEvents (events per next_batch) */
