@@ -35,11 +35,12 @@ struct sk_runtime {
 	uv_signal_t sig_int, sig_term, sig_hup;
 	uv_timer_t duration, stop_poll, flush_guard;
 	bool handles_open;
-	bool stopping, flushing, closing_outputs, exited;
+	bool stopping, flushing, final, closing_outputs, exited;
 	uint64_t stop_deadline;
 	_Atomic size_t ndone;
 	int exit_code;
 	bool abandoned;
+	sk_metric_t *m_alerts_lost;
 };
 
 static void on_alert(void *ud, sk_alert_t *a)
@@ -79,10 +80,36 @@ static void drain_queue(sk_runtime_t *rt)
 	uv_idle_stop(&rt->drain_idle);
 }
 
+static void flush_outputs(sk_runtime_t *rt);
+
+/* After the sources stopped: the last alerts go out in slices too, until
+ * the queue is empty or the shutdown deadline passed (the rest is counted). */
+static void final_step(sk_runtime_t *rt)
+{
+	if (sk_queue_depth(rt->queue) && uv_now(rt->loop) < rt->stop_deadline + STOP_GRACE_MS)
+		return;
+	uv_idle_stop(&rt->drain_idle);
+	size_t n = 0;
+	sk_alert_t *a;
+	while ((a = sk_queue_pop(rt->queue))) {
+		sk_alert_free(a);
+		n++;
+	}
+	if (n) {
+		sk_log(SK_LOG_WARNING, "host", "%zu queued alert(s) not delivered before "
+			"saker.flush_timeout_ms; they are lost", n);
+		sk_metric_add(rt->m_alerts_lost, n);
+	}
+	flush_outputs(rt);
+}
+
 static void drain_idle_cb(uv_idle_t *h)
 {
 	sk_runtime_t *rt = h->data;
-	if (emit_some(rt, DRAIN_SLICE) < DRAIN_SLICE)
+	size_t n = emit_some(rt, DRAIN_SLICE);
+	if (rt->final)
+		final_step(rt);
+	else if (n < DRAIN_SLICE)
 		uv_idle_stop(h);
 }
 
@@ -90,6 +117,8 @@ static void drain_idle_cb(uv_idle_t *h)
  * it polled for I/O and ran its timers. */
 static void drain_slice(sk_runtime_t *rt)
 {
+	if (rt->final)
+		return; /* the idle handle owns the queue until the outputs flush */
 	if (emit_some(rt, DRAIN_SLICE) == DRAIN_SLICE && rt->handles_open)
 		uv_idle_start(&rt->drain_idle, drain_idle_cb);
 }
@@ -175,7 +204,12 @@ static void finish(sk_runtime_t *rt)
 			rt->exit_code = 1;
 		}
 	}
-	drain_queue(rt);
+	rt->final = true;
+	uv_idle_start(&rt->drain_idle, drain_idle_cb);
+}
+
+static void flush_outputs(sk_runtime_t *rt)
+{
 	/* flush_timeout_ms bounds the whole shutdown: what the sources' drain
 	 * left of it goes to the outputs. */
 	uint64_t now = uv_now(rt->loop);
@@ -300,6 +334,8 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 	}
 	rt->o = *o;
 	rt->loop = o->loop;
+	rt->m_alerts_lost = sk_counter("saker_drops_total", "cause=\"shutdown_alerts\"",
+		"Events or alerts dropped, by cause");
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
 	rt->outputs = o->outputs;

@@ -78,7 +78,7 @@ struct sk_worker {
 	_Atomic bool stop;
 	_Atomic bool done;
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
-	bool draining;
+	bool drain_tried, draining;
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -481,24 +481,36 @@ static void close_captures(sk_worker_t *w)
 	}
 }
 
-/* Called once stop is set: true while the source is being drained and the
- * loop must go on calling next_batch, false when the worker must end. */
-static bool keep_draining(sk_worker_t *w)
+/* First saker_drain call, as soon as stop is seen (also in the middle of a
+ * batch: the source must refuse new input at once). */
+static void start_drain(sk_worker_t *w)
 {
 	sk_plugin_t *p = w->src;
 	uint64_t pending = 0;
-	if (!p->drain)
+	w->drain_tried = true;
+	if (!p->drain || p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
+		return;
+	w->draining = true;
+	sk_log(SK_LOG_INFO, "host", "event source %s: draining %llu accepted event(s)", p->source,
+		(unsigned long long)pending);
+}
+
+/* Called once stop is set: true while the source is being drained and the
+ * loop must go on calling next_batch, false when the worker must end. */
+static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
+{
+	sk_plugin_t *p = w->src;
+	uint64_t pending = 0;
+	if (!w->drain_tried)
+		start_drain(w);
+	if (!w->draining)
 		return false;
-	if (!w->draining) {
-		if (p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
-			return false;
-		w->draining = true;
-		sk_log(SK_LOG_INFO, "host", "event source %s: draining %llu accepted event(s)",
-			p->source, (unsigned long long)pending);
-	}
-	if (now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
+	if (!unprocessed && now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
 		return true;
-	if (p->drain(w->src_state->state, w->inst, &pending) == SS_PLUGIN_SUCCESS && pending) {
+	if (p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
+		pending = 0;
+	pending += unprocessed;
+	if (pending) {
 		sk_log(SK_LOG_WARNING, "host",
 			"event source %s: %llu accepted event(s) not evaluated before "
 			"saker.flush_timeout_ms; they are lost",
@@ -513,8 +525,9 @@ static void *worker_main(void *arg)
 	sk_worker_t *w = arg;
 	sk_plugin_t *p = w->src;
 	refresh_rules(w, true);
+	uint64_t unprocessed = 0;
 	for (;;) {
-		if (atomic_load(&w->stop) && !keep_draining(w))
+		if (atomic_load(&w->stop) && !keep_draining(w, unprocessed))
 			break;
 		refresh_rules(w, false);
 		drain_async(w);
@@ -537,6 +550,20 @@ static void *worker_main(void *arg)
 				break;
 			}
 			process_event(w, evts[i]);
+			if (!atomic_load_explicit(&w->stop, memory_order_relaxed))
+				continue;
+			if (!w->drain_tried)
+				start_drain(w);
+			/* A batch can outlast the drain deadline: what is left of it
+			 * is counted with what the source still holds. A source that
+			 * does not drain finishes its batch (pull sources' checkpoint
+			 * contract: a batch is evaluated whole). */
+			if (w->draining && i + 1 < nevts &&
+				now_ns(CLOCK_MONOTONIC) >= atomic_load(&w->drain_deadline_ns)) {
+				unprocessed = nevts - (i + 1);
+				nevts = i + 1;
+				break;
+			}
 		}
 		atomic_fetch_add(&w->nevents, nevts);
 		sk_metric_add(w->m_events, nevts);
@@ -544,6 +571,8 @@ static void *worker_main(void *arg)
 			break;
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
+		if (unprocessed)
+			continue; /* keep_draining reports them and ends the loop */
 		if (rc == SS_PLUGIN_SUCCESS) {
 			if (nevts == 0) {
 				snprintf(w->error, sizeof(w->error),

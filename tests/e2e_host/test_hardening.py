@@ -370,12 +370,18 @@ def case_storm():
     for t in ts:
         t.join(35)
     n = len(s.alerts())
-    check("storm: it is a storm (alerts kept flowing)", n >= 20000 and produced > 0,
-          "%d alerts, %d events posted" % (n, posted[0]))
+    # The bounds (1 s, 2 s) hold for the release build; a sanitizer
+    # build on a loaded 2-core machine gets its scheduling slices several
+    # times slower, so its bounds are scaled (the bug being guarded against
+    # kept /healthz unanswered for tens of seconds).
+    hz, term = (3.0, 5.0) if SLOW else (1.0, 2.0)
+    check("storm: it is a storm (%d alerts, %d events posted)" % (n, posted[0]),
+          n >= (5000 if SLOW else 20000) and produced > 0)
     check("storm: /healthz always 200", not fails, fails[:5])
-    check("storm: /healthz within 1 s throughout (%d probes, max %.3f s)" % (len(lat), max(lat)),
-          max(lat) < 1.0, sorted(lat)[-5:])
-    check("storm: SIGTERM stops saker within 2 s", rc == 0 and took < 2.0, (rc, took))
+    check("storm: /healthz within %g s throughout (%d probes, max %.3f s)"
+          % (hz, len(lat), max(lat)), max(lat) < hz, sorted(lat)[-5:])
+    check("storm: SIGTERM stops saker within %g s (%.2f s)" % (term, took),
+          rc == 0 and took < term, (rc, took))
 
 
 def rss_kb(pid):
@@ -387,7 +393,11 @@ def rss_kb(pid):
 
 
 def case_sighup_rss():
-    s, port, ok = start_webhook({"stdout_output": {"enabled": True}}, nrules=20)
+    # ASan keeps freed memory in quarantine (256 MB): without this, a
+    # sanitizer build's RSS grows with any allocation, leak or not.
+    asan = (os.environ.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=0").lstrip(":")
+    s, port, ok = start_webhook({"stdout_output": {"enabled": True}}, nrules=20,
+                                env={"ASAN_OPTIONS": asan})
     check("sighup: saker up", ok, s.stderr())
     if not ok:
         s.p.kill()
@@ -418,8 +428,16 @@ def case_sighup_rss():
     end = rss_kb(s.p.pid)
     check("sighup: every reload completed", good and done == total,
           "%d/%d in %.1f s" % (done, total, time.time() - t0))
-    check("sighup: %d reloads leave RSS within 1 MB (%d kB -> %d kB)" % (done, start, end),
-          end - start < 1024, end - start)
+    if SLOW:
+        # ASan's size-class allocator drifts by a few hundred bytes per
+        # reload even with its quarantine off (the release build stays flat
+        # over 10,000); the bug being guarded against kept ~5.6 KiB per
+        # reload, so a bound of 1 KiB per reload still catches it.
+        check("sighup: %d reloads (sanitizer build) grow RSS < 1 KiB each (%d kB -> %d kB)"
+              % (done, start, end), (end - start) * 1024 < done * 1024, end - start)
+    else:
+        check("sighup: %d reloads leave RSS within 1 MB (%d kB -> %d kB)" % (done, start, end),
+              end - start < 1024, end - start)
     code, _ = post(port, body(0, 10))
     check("sighup: events still evaluated after the reloads", code == 200, code)
     rc = sktest.terminate(s.p, 30)
