@@ -71,8 +71,8 @@ static size_t emit_some(sk_runtime_t *rt, size_t max)
 	return n;
 }
 
-/* Everything queued, at once: only where the loop must not go on first
- * (the final flush, and before old outputs are replaced). Bounded by the
+/* Everything queued, at once: only before a reload replaces the outputs
+ * (queued alerts go to the sinks they were raised under). Bounded by the
  * queue's capacity. */
 static void drain_queue(sk_runtime_t *rt)
 {
@@ -96,9 +96,9 @@ static void final_step(sk_runtime_t *rt)
 		n++;
 	}
 	if (n) {
+		sk_metric_add(rt->m_alerts_lost, n);
 		sk_log(SK_LOG_WARNING, "host", "%zu queued alert(s) not delivered before "
 			"saker.flush_timeout_ms; they are lost", n);
-		sk_metric_add(rt->m_alerts_lost, n);
 	}
 	flush_outputs(rt);
 }

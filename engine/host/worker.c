@@ -511,11 +511,11 @@ static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
 		pending = 0;
 	pending += unprocessed;
 	if (pending) {
+		sk_metric_add(w->m_lost, pending); /* first: the log line announces it */
 		sk_log(SK_LOG_WARNING, "host",
 			"event source %s: %llu accepted event(s) not evaluated before "
 			"saker.flush_timeout_ms; they are lost",
 			p->source, (unsigned long long)pending);
-		sk_metric_add(w->m_lost, pending);
 	}
 	return false;
 }

@@ -13,7 +13,10 @@
  *   time_format_iso_8601, buffered_outputs (stdout/file: no fflush per alert)
  *   stdout_output.enabled (default true), syslog_output.enabled (default true:
  *     facility LOG_USER, severity = priority)
- *   file_output.{enabled, keep_alive, filename}
+ *   file_output.{enabled, keep_alive, filename}; [saker] error_log_interval_ms
+ *     (10000): while writing fails, one error line per interval with the
+ *     count of failures left out, one info line when writing works again
+ *     (every failure counted in saker_outputs_failed_total{output="file"})
  *   program_output.{enabled, keep_alive, program} - the program string comes
  *     only from the config and runs as `/bin/sh -c program`; alerts go to its
  *     stdin, one per line. [saker] max_queue_bytes (keep_alive: pipe backlog
