@@ -259,7 +259,7 @@ static ssize_t read_line(ka_file_src_t *f, bool *too_long, bool *ended)
 	*ended = false;
 	while ((c = getc_unlocked(f->fp)) != EOF) {
 		any = true;
-		if (n == f->max_line)
+		if (n == f->max_line && c != '\n')
 			*too_long = true;
 		if (!*too_long) {
 			if (n + 2 > f->line_cap) {
