@@ -52,6 +52,11 @@ struct prog_sink {
 	uv_timer_t restart;
 	uv_timer_t stop;     /* shutdown grace periods (EOF, then SIGTERM) */
 	uint64_t stop_timeout, kill_timeout;
+	/* Process groups signalled with SIGTERM: a program's shell may exit on
+	 * it while something it started ignores it; SIGKILL reaches those. */
+	pid_t *groups;
+	size_t ngroups;
+	bool killed;
 	bool restart_armed;
 	bool started_once;
 	bool closing;
@@ -72,6 +77,7 @@ static void maybe_finish(prog_sink_t *p)
 	}
 	void (*done)(void *) = p->done;
 	void *ud = p->done_ud;
+	free(p->groups);
 	free(p->program);
 	free(p);
 	done(ud);
@@ -116,11 +122,22 @@ static void timer_closed(uv_handle_t *h)
 	maybe_finish(p);
 }
 
+static bool group_alive(prog_sink_t *p)
+{
+	for (size_t i = 0; i < p->ngroups; i++)
+		if (kill(-p->groups[i], 0) == 0)
+			return true;
+	return false;
+}
+
 static void stop_if_all_exited(prog_sink_t *p)
 {
 	for (child_t *c = p->children; c; c = c->next)
 		if (!c->exited)
 			return;
+	/* Stragglers of a SIGTERMed group wait for the SIGKILL timer. */
+	if (!p->killed && group_alive(p))
+		return;
 	if (!uv_is_closing((uv_handle_t *)&p->stop))
 		uv_close((uv_handle_t *)&p->stop, timer_closed);
 }
@@ -346,13 +363,24 @@ static void kill_cb(uv_timer_t *t)
 {
 	prog_sink_t *p = t->data;
 	sk_log(SK_LOG_WARNING, "outputs", "program_output: program ignored SIGTERM; killing it");
+	p->killed = true;
 	signal_children(p, SIGKILL);
+	for (size_t i = 0; i < p->ngroups; i++)
+		kill(-p->groups[i], SIGKILL);
+	stop_if_all_exited(p);
 }
 
 /* Grace period over: programs that ignored EOF get SIGTERM, then SIGKILL. */
 static void stop_cb(uv_timer_t *t)
 {
 	prog_sink_t *p = t->data;
+	size_t n = 0;
+	for (child_t *c = p->children; c; c = c->next)
+		n += !c->exited;
+	p->groups = calloc(n ? n : 1, sizeof(*p->groups));
+	for (child_t *c = p->children; c && p->groups; c = c->next)
+		if (!c->exited)
+			p->groups[p->ngroups++] = c->proc.pid;
 	signal_children(p, SIGTERM);
 	uv_timer_start(&p->stop, kill_cb, p->kill_timeout, 0);
 }

@@ -467,9 +467,13 @@ def case_program():
     evfile = os.path.join(TMP, "one.json")
     with open(evfile, "w") as f:
         f.write(json.dumps(event(1)) + "\n")
-    for name, prog, killed in (("exits on SIGTERM", "exec sleep 120", False),
-                               ("ignores SIGTERM", "trap '' TERM; sleep 120; sleep 1", True)):
-        pidfile = os.path.join(TMP, "pid-%d" % killed)
+    for name, prog, killed in (
+            ("exits on SIGTERM", "exec sleep 120", False),
+            ("ignores SIGTERM", "trap '' TERM; sleep 120; sleep 1", True),
+            # the shell exits on SIGTERM, what it started in the background
+            # ignores it: SIGKILL to the group still reaches it
+            ("leaves a straggler", "(trap '' TERM; exec sleep 120) & exec sleep 120", True)):
+        pidfile = os.path.join(TMP, "pid-%d" % len(name))
         cfg = write_config(evfile, {"program_output": {
             "enabled": True, "keep_alive": True,
             "program": "echo $$ > %s; %s" % (pidfile, prog),
