@@ -50,8 +50,13 @@ struct prog_sink {
 	unsigned writing;    /* write requests in flight */
 	unsigned running;
 	uv_timer_t restart;
-	uv_timer_t stop;     /* shutdown grace period */
-	uint64_t stop_timeout;
+	uv_timer_t stop;     /* shutdown grace periods (EOF, then SIGTERM) */
+	uint64_t stop_timeout, kill_timeout;
+	/* Process groups signalled with SIGTERM: a program's shell may exit on
+	 * it while something it started ignores it; SIGKILL reaches those. */
+	pid_t *groups;
+	size_t ngroups;
+	bool killed;
 	bool restart_armed;
 	bool started_once;
 	bool closing;
@@ -72,6 +77,7 @@ static void maybe_finish(prog_sink_t *p)
 	}
 	void (*done)(void *) = p->done;
 	void *ud = p->done_ud;
+	free(p->groups);
 	free(p->program);
 	free(p);
 	done(ud);
@@ -116,11 +122,22 @@ static void timer_closed(uv_handle_t *h)
 	maybe_finish(p);
 }
 
+static bool group_alive(prog_sink_t *p)
+{
+	for (size_t i = 0; i < p->ngroups; i++)
+		if (kill(-p->groups[i], 0) == 0)
+			return true;
+	return false;
+}
+
 static void stop_if_all_exited(prog_sink_t *p)
 {
 	for (child_t *c = p->children; c; c = c->next)
 		if (!c->exited)
 			return;
+	/* Stragglers of a SIGTERMed group wait for the SIGKILL timer. */
+	if (!p->killed && group_alive(p))
+		return;
 	if (!uv_is_closing((uv_handle_t *)&p->stop))
 		uv_close((uv_handle_t *)&p->stop, timer_closed);
 }
@@ -332,21 +349,46 @@ static bool prog_idle(sk__sink_t *s)
 	return p->queued == 0 && p->writing == 0;
 }
 
-/* Grace period over: programs that ignored EOF get SIGTERM, so none
- * outlives saker. */
+/* The whole group: the shell may have forked the program. Children stay
+ * open until exit_cb reaped them, so none outlives saker as a zombie or
+ * an orphan. */
+static void signal_children(prog_sink_t *p, int sig)
+{
+	for (child_t *c = p->children; c; c = c->next)
+		if (!c->exited && kill(-c->proc.pid, sig) != 0)
+			uv_process_kill(&c->proc, sig);
+}
+
+static void kill_cb(uv_timer_t *t)
+{
+	prog_sink_t *p = t->data;
+	sk_log(SK_LOG_WARNING, "outputs", "program_output: program ignored SIGTERM; killing it");
+	p->killed = true;
+	signal_children(p, SIGKILL);
+	for (size_t i = 0; i < p->ngroups; i++)
+		kill(-p->groups[i], SIGKILL);
+	stop_if_all_exited(p);
+}
+
+/* Grace period over: programs that ignored EOF get SIGTERM, then SIGKILL. */
 static void stop_cb(uv_timer_t *t)
 {
 	prog_sink_t *p = t->data;
-	for (child_t *c = p->children; c; c = c->next) {
-		if (!c->exited) {
-			/* The whole group: the shell may have forked the program. */
-			if (kill(-c->proc.pid, SIGTERM) != 0)
-				uv_process_kill(&c->proc, SIGTERM);
-			c->exited = true;
-			child_close(c);
-		}
-	}
-	uv_close((uv_handle_t *)&p->stop, timer_closed);
+	size_t n = 0;
+	for (child_t *c = p->children; c; c = c->next)
+		n += !c->exited;
+	p->groups = calloc(n ? n : 1, sizeof(*p->groups));
+	for (child_t *c = p->children; c && p->groups; c = c->next)
+		if (!c->exited)
+			p->groups[p->ngroups++] = c->proc.pid;
+	signal_children(p, SIGTERM);
+	uv_timer_start(&p->stop, kill_cb, p->kill_timeout, 0);
+}
+
+static uint64_t prog_close_bound(sk__sink_t *s)
+{
+	prog_sink_t *p = (prog_sink_t *)s;
+	return p->stop_timeout + p->kill_timeout;
 }
 
 static void prog_close(sk__sink_t *s, void (*done)(void *ud), void *ud)
@@ -385,6 +427,7 @@ static const sk__sink_ops_t prog_ops = {
 	.emit = prog_emit,
 	.idle = prog_idle,
 	.close = prog_close,
+	.close_bound_ms = prog_close_bound,
 };
 
 int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t **out,
@@ -393,7 +436,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	const char *S = "program_output";
 	bool en = false, keep = false;
 	const char *prog = "mail -s \"Falco Notification\" someone@example.com";
-	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000, stop_ms = 2000;
+	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000, stop_ms = 2000,
+		  kill_ms = 1000;
 	int rc;
 	*out = NULL;
 	if ((rc = sk__cfg_bool(sec, S, "enabled", &en, err, errlen)) || !en)
@@ -405,7 +449,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_ms", 1, 3600000, &b0, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_max_ms", 1, 86400000, &bmax, err,
 		     errlen)) ||
-	    (rc = sk__cfg_int(sec, S, "stop_timeout_ms", 0, 600000, &stop_ms, err, errlen)))
+	    (rc = sk__cfg_int(sec, S, "stop_timeout_ms", 0, 600000, &stop_ms, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "kill_timeout_ms", 0, 600000, &kill_ms, err, errlen)))
 		return rc;
 	if (!prog[0])
 		return sk__cfg_fail(S, "program", "must not be empty", err, errlen);
@@ -433,6 +478,7 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	p->backoff_max = (uint64_t)bmax;
 	p->pend_tail = &p->pend;
 	p->stop_timeout = (uint64_t)stop_ms;
+	p->kill_timeout = (uint64_t)kill_ms;
 	uv_timer_init(c->loop, &p->restart);
 	uv_timer_init(c->loop, &p->stop);
 	p->restart.data = p;
