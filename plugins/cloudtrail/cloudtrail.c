@@ -17,6 +17,9 @@
 #include "ct_split.h"
 #include "sk_plugin_sdk.h"
 
+/* Longest a next_batch call waits for data, so the host stays responsive. */
+#define CT_IDLE_WAIT_MS 200
+
 typedef struct ct_state {
 	sk_sdk_err_t err;
 	ct_config_t cfg;
@@ -374,6 +377,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 {
 	ct_state_t *st = s;
 	ct_inst_t *in = h;
+	uint64_t deadline = sk__ct_now_ms() + CT_IDLE_WAIT_MS, now;
 	ct_record_t rec;
 	int r;
 
@@ -384,7 +388,11 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 	sk_sdk_batch_reset(&in->batch);
 	while (!sk_sdk_batch_full(&in->batch) && !in->eof) {
 		if (!in->cur) {
-			r = next_object(in, in->batch.count ? 0 : 200);
+			/* Wait only while the batch is empty, and for one bounded
+			 * time per call however many empty objects arrive. */
+			now = sk__ct_now_ms();
+			r = next_object(in, in->batch.count || now >= deadline ? 0 :
+						    (int)(deadline - now));
 			if (r == 0)
 				break;
 			if (r == -ENODATA) {

@@ -34,8 +34,10 @@ char *ct_s3_bucket_url(const ct_aws_t *a, const char *bucket)
 {
 	char *u;
 
-	if (a->endpoint ? asprintf(&u, "%s/%s", a->endpoint, bucket) :
-			  asprintf(&u, "https://%s.s3.%s.amazonaws.com", bucket, a->region) < 0)
+	int n = a->endpoint ? asprintf(&u, "%s/%s", a->endpoint, bucket) :
+			      asprintf(&u, "https://%s.s3.%s.amazonaws.com", bucket, a->region);
+
+	if (n < 0)
 		return NULL;
 	return u;
 }
@@ -111,6 +113,8 @@ static bool account_match(const char *list, const char *key)
 static bool want_key(ct_s3_src_t *s, const char *key)
 {
 	const ct_config_t *cfg = s->env.cfg;
+	char *name;
+	bool done;
 	int64_t t;
 
 	if (json_object_get(s->seen, key))
@@ -124,11 +128,13 @@ static bool want_key(ct_s3_src_t *s, const char *key)
 		return false;
 	}
 	json_object_set_new(s->seen, key, json_true());
-	if (ct_ckpt_is_done(s->env.ckpt, key)) {
+	if (asprintf(&name, "s3://%s/%s", s->bucket, key) < 0)
+		return true;
+	done = ct_ckpt_is_done(s->env.ckpt, name);
+	free(name);
+	if (done)
 		ct_count(s->env.c, CT_C_OBJECTS_SKIPPED_DONE, 1);
-		return false;
-	}
-	return true;
+	return !done;
 }
 
 /* One full listing of the prefix. 0, or negative errno (logged). */
