@@ -193,32 +193,47 @@ SK_PLUGIN_EXPORT const char *plugin_get_last_error(ss_plugin_t *s)
 /* Objects in `delivered` had all their records in batches the host has
  * since come back from: mark them done, let the provider finish them (SQS
  * deletes the message), and persist. */
+static void flush(ct_inst_t *in, bool force)
+{
+	ct_state_t *st = in->st;
+	char err[256];
+
+	if (!in->ckpt.path || !in->ckpt.dirty)
+		return;
+	if (!force && sk__ct_now_ms() - in->ckpt.last_write_ms < st->cfg.checkpoint_interval_ms)
+		return;
+	if (ct_ckpt_flush(&in->ckpt, true, 0, err, sizeof(err)) < 0) {
+		ct_count(&st->c, CT_C_CHECKPOINT_ERRORS, 1);
+		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
+	} else {
+		ct_count(&st->c, CT_C_CHECKPOINT_WRITES, 1);
+	}
+}
+
+/* Objects in `delivered` had all their records in batches the host has
+ * since come back from: mark them done, persist, and let the provider
+ * finish them (SQS deletes the message only after the checkpoint says the
+ * object is done, so a redelivered notification is recognised). */
 static void commit_delivered(ct_inst_t *in, bool force)
 {
 	ct_state_t *st = in->st;
 	ct_object_t *o;
-	char err[256];
 
-	while ((o = in->delivered)) {
-		in->delivered = o->next;
-		o->next = NULL;
+	if (!in->delivered) {
+		flush(in, force);
+		return;
+	}
+	for (o = in->delivered; o; o = o->next)
 		if (!o->transient && ct_ckpt_mark_done(&in->ckpt, o->name) < 0)
 			sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR,
 				"out of memory recording %s in the checkpoint", o->name);
+	flush(in, force || in->prov.durable_commit);
+	while ((o = in->delivered)) {
+		in->delivered = o->next;
+		o->next = NULL;
 		in->prov.commit(in->prov.self, o);
 	}
 	in->delivered_tail = &in->delivered;
-	if (in->ckpt.path && in->ckpt.dirty) {
-		bool due = force || sk__ct_now_ms() - in->ckpt.last_write_ms >=
-						    st->cfg.checkpoint_interval_ms;
-
-		if (due && ct_ckpt_flush(&in->ckpt, true, 0, err, sizeof(err)) < 0) {
-			ct_count(&st->c, CT_C_CHECKPOINT_ERRORS, 1);
-			sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
-		} else if (due) {
-			ct_count(&st->c, CT_C_CHECKPOINT_WRITES, 1);
-		}
-	}
 }
 
 static void inst_free(ct_inst_t *in)

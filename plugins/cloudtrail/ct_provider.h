@@ -11,6 +11,7 @@
 #ifndef CT_PROVIDER_H
 #define CT_PROVIDER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "cloudtrail.h"
@@ -30,6 +31,9 @@ struct ct_provider {
 	/* Progress in hundredths of a percent, or -1 when unknown. */
 	int (*progress)(void *self);
 	void (*destroy)(void *self);
+	/* commit() has effects a restart cannot undo (SQS deletes the message):
+	 * the checkpoint is written before it is called. */
+	bool durable_commit;
 };
 
 /* Everything a provider may need, borrowed from the plugin. */

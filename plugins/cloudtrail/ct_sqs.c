@@ -381,6 +381,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 	p->commit = sqs_commit;
 	p->progress = sqs_progress;
 	p->destroy = sqs_destroy;
+	p->durable_commit = true;
 	return 0;
 nomem:
 	snprintf(err, errlen, "out of memory");
