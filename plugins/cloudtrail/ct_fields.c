@@ -33,6 +33,8 @@ static void load_event(ct_extractor_t *e, const ss_plugin_event_input *ev)
 	if (e->have && e->evtnum == ev->evtnum && e->evt == ev->evt)
 		return;
 	e->have = true;
+	e->indexed = false;
+	e->ntop = 0;
 	e->evtnum = ev->evtnum;
 	e->evt = ev->evt;
 	e->valid = sk_sdk_event_payload(ev->evt, &pl, &len, NULL, NULL, 0) == 0 &&
@@ -42,12 +44,50 @@ static void load_event(ct_extractor_t *e, const ss_plugin_event_input *ev)
 		e->parse_errors++;
 }
 
-static int get(const ct_extractor_t *e, const char *const *path, sk_sdk_jval_t *v)
+/* An index that overflows (a record with more than 48 members) falls back
+ * to scanning the whole record. */
+static void build_index(ct_extractor_t *e)
 {
-	return sk_sdk_jscan_path(&e->root, path, v);
+	sk_sdk_jval_t it = { 0 }, k, v;
+
+	e->indexed = true;
+	e->ntop = 0;
+	while (sk_sdk_jscan_next_member(&e->root, &it, &k, &v) == 1) {
+		if (e->ntop == sizeof(e->top) / sizeof(e->top[0])) {
+			e->ntop = SIZE_MAX;
+			return;
+		}
+		e->top[e->ntop].k = k.p;
+		e->top[e->ntop].kn = k.n;
+		e->top[e->ntop].v = v;
+		e->ntop++;
+	}
 }
 
-static int get1(const ct_extractor_t *e, const char *k1, const char *k2, sk_sdk_jval_t *v)
+static int get(ct_extractor_t *e, const char *const *path, sk_sdk_jval_t *v)
+{
+	size_t i, n;
+
+	if (!path[0])
+		return -ENOENT;
+	if (!e->indexed)
+		build_index(e);
+	if (e->ntop == SIZE_MAX)
+		return sk_sdk_jscan_path(&e->root, path, v);
+	n = strlen(path[0]);
+	for (i = 0; i < e->ntop; i++) {
+		if (e->top[i].kn == n && memcmp(e->top[i].k, path[0], n) == 0) {
+			if (!path[1]) {
+				*v = e->top[i].v;
+				return 0;
+			}
+			return sk_sdk_jscan_path(&e->top[i].v, path + 1, v);
+		}
+	}
+	return -ENOENT;
+}
+
+static int get1(ct_extractor_t *e, const char *k1, const char *k2, sk_sdk_jval_t *v)
 {
 	const char *path[3] = { k1, k2, NULL };
 

@@ -19,6 +19,15 @@ typedef struct ct_extractor {
 	const ss_plugin_event *evt;
 	bool valid;           /* payload is a JSON object */
 	sk_sdk_jval_t root;   /* points into the event */
+	/* Top-level members, indexed on first use: one pass over the record
+	 * instead of one per field (CloudTrail records have ~20 of them). */
+	bool indexed;
+	size_t ntop;
+	struct ct_member {
+		const char *k;
+		size_t kn;
+		sk_sdk_jval_t v;
+	} top[48];
 	uint64_t parse_errors;
 } ct_extractor_t;
 

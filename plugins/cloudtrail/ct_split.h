@@ -34,7 +34,7 @@ typedef struct ct_record {
 
 typedef struct ct_split {
 	sk_sdk_jval_t records;
-	sk_sdk_jval_t it;
+	const char *pos;    /* scan position inside records */
 	size_t max_record;
 	size_t index;       /* records returned so far */
 } ct_split_t;
