@@ -107,14 +107,15 @@ int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_
 			      getenv("AWS_PROFILE") && *getenv("AWS_PROFILE") ? getenv("AWS_PROFILE") :
 									       "default";
 	char *cred_file = cfg->aws.credentials ? strdup(cfg->aws.credentials) :
-			  env_dup("AWS_SHARED_CREDENTIALS_FILE") ? env_dup("AWS_SHARED_CREDENTIALS_FILE") :
-								   home_path(".aws/credentials");
-	char *conf_file = cfg->aws.config ? strdup(cfg->aws.config) :
-			  env_dup("AWS_CONFIG_FILE") ? env_dup("AWS_CONFIG_FILE") :
-						       home_path(".aws/config");
+			  env_dup("AWS_SHARED_CREDENTIALS_FILE");
+	char *conf_file = cfg->aws.config ? strdup(cfg->aws.config) : env_dup("AWS_CONFIG_FILE");
 	char *conf_section = NULL;
 	size_t l;
 
+	if (!cred_file)
+		cred_file = home_path(".aws/credentials");
+	if (!conf_file)
+		conf_file = home_path(".aws/config");
 	memset(a, 0, sizeof(*a));
 	a->cfg = cfg;
 	a->c = c;

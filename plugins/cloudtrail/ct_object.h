@@ -20,8 +20,6 @@ typedef struct ct_object {
 	size_t len;
 	uint64_t raw_size;   /* bytes as stored (for progress) */
 	char *error;         /* why the object could not be read (data is NULL) */
-	uint64_t msg;        /* provider tag (SQS: message slot) */
-	uint32_t refs;       /* provider use */
 	void *owner;         /* provider use (SQS: the message it came from) */
 	int transient;       /* error may go away: do not mark done, retry after a restart */
 } ct_object_t;

@@ -177,7 +177,9 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 	size_t i, n;
 
 	ct_count(s->env.c, CT_C_SQS_MESSAGES, 1);
-	if (!pairs || !rh || !(msg = calloc(1, sizeof(*msg))) || !(msg->handle = strdup(rh))) {
+	msg = pairs && rh ? calloc(1, sizeof(*msg)) : NULL;
+	if (!msg || !(msg->handle = strdup(rh))) {
+		free(msg);
 		json_decref(pairs);
 		if (rh && pairs)
 			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "out of memory");

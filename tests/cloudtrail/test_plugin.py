@@ -318,6 +318,50 @@ def test_checkpoint(tmp):
             h.stderr)
 
 
+def test_progress(tmp):
+    """plugin_get_progress over a folder, called the way a host does (ctypes)."""
+    import ctypes as C
+
+    class Init(C.Structure):
+        _fields_ = [("config", C.c_char_p), ("owner", C.c_void_p), ("get_err", C.c_void_p),
+                    ("tables", C.c_void_p), ("log_fn", C.c_void_p)]
+    d = os.path.join(tmp, "progress")
+    for i in range(4):
+        write_log(os.path.join(d, "f%d.json.gz" % i), [record("P%d" % i)] * 1, gz=True)
+    lib = C.CDLL(ctlib.CT_PLUGIN)
+    lib.plugin_init.restype = C.c_void_p
+    lib.plugin_init.argtypes = [C.POINTER(Init), C.POINTER(C.c_int)]
+    lib.plugin_open.restype = C.c_void_p
+    lib.plugin_open.argtypes = [C.c_void_p, C.c_char_p, C.POINTER(C.c_int)]
+    lib.plugin_next_batch.argtypes = [C.c_void_p, C.c_void_p, C.POINTER(C.c_uint32),
+                                      C.POINTER(C.c_void_p)]
+    lib.plugin_get_progress.restype = C.c_char_p
+    lib.plugin_get_progress.argtypes = [C.c_void_p, C.c_void_p, C.POINTER(C.c_uint32)]
+    lib.plugin_close.argtypes = [C.c_void_p, C.c_void_p]
+    lib.plugin_destroy.argtypes = [C.c_void_p]
+    rc = C.c_int(0)
+    st = lib.plugin_init(C.byref(Init(b'{"batchMaxEvents": 1}', None, None, None, None)),
+                         C.byref(rc))
+    h = lib.plugin_open(st, d.encode(), C.byref(rc))
+    seen = []
+    pct = C.c_uint32(0)
+    txt = lib.plugin_get_progress(st, h, C.byref(pct))
+    seen.append((pct.value, txt.decode()))
+    for _ in range(10):
+        n, evts = C.c_uint32(0), C.c_void_p()
+        r = lib.plugin_next_batch(st, h, C.byref(n), C.byref(evts))
+        txt = lib.plugin_get_progress(st, h, C.byref(pct))
+        seen.append((pct.value, txt.decode()))
+        if r == 2:
+            break
+    lib.plugin_close(st, h)
+    lib.plugin_destroy(st)
+    vals = [v for v, _ in seen]
+    T.check("progress starts at 0, grows, ends at 100.00",
+            vals[0] == 0 and vals == sorted(vals) and seen[-1] == (10000, "100.00") and
+            any(0 < v < 10000 for v in vals), seen)
+
+
 def test_config_errors(tmp):
     p = write_log(os.path.join(tmp, "cfg", "c.json"), [record("X")])
     for cfg, want in [({"s3Interval": "yesterday"}, "s3Interval"),
@@ -341,6 +385,7 @@ def main():
         test_bad_files(tmp)
         test_tree(tmp)
         test_checkpoint(tmp)
+        test_progress(tmp)
         test_config_errors(tmp)
     T.finish()
 
