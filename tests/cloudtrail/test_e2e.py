@@ -109,6 +109,25 @@ def test_bad_then_good(tmp):
         T.check("bad files: one clear line for %s" % name, len(line) == 1, err[-1500:])
 
 
+def test_checkpoint_restart(tmp):
+    d = os.path.join(tmp, "ck")
+    login = record("ConsoleLogin", "signin.amazonaws.com", userIdentity=dict(ctlib.ROOT),
+                   eventType="AwsConsoleSignIn", responseElements={"ConsoleLogin": "Success"},
+                   additionalEventData={"MFAUsed": "No", "MobileVersion": "No"})
+    write_log(os.path.join(d, "a.json.gz"), [login], gz=True)
+    ck = os.path.join(tmp, "saker-ck.json")
+    init = {"checkpoint_file": ck}
+    alerts, err, rc = ctlib.saker_run(tmp, d, [ctlib.UP_RULES], init_config=init)
+    T.check("checkpoint run 1 alerts", rc == 0 and len(alerts) == 1, err[-500:])
+    T.check("checkpoint written by the time saker exits", os.path.exists(ck))
+    alerts, err, rc = ctlib.saker_run(tmp, d, [ctlib.UP_RULES], init_config=init)
+    T.check("restart with the checkpoint: nothing re-read, no alert", rc == 0 and alerts == [],
+            (alerts, err[-500:]))
+    write_log(os.path.join(d, "b.json.gz"), [dict(login, eventID="new-id-1")], gz=True)
+    alerts, err, rc = ctlib.saker_run(tmp, d, [ctlib.UP_RULES], init_config=init)
+    T.check("a new file after the restart alerts once", rc == 0 and len(alerts) == 1, alerts)
+
+
 def main():
     global FIX, TMP
     ctlib.need(ctlib.SAKER, "saker binary not built (SAKER_BIN unset)")
@@ -120,6 +139,7 @@ def main():
         test_validate_and_list(tmp)
         test_fixtures(tmp)
         test_bad_then_good(tmp)
+        test_checkpoint_restart(tmp)
     T.finish()
 
 

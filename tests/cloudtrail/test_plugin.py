@@ -318,16 +318,13 @@ def test_checkpoint(tmp):
             h.stderr)
 
 
-def test_progress(tmp):
-    """plugin_get_progress over a folder, called the way a host does (ctypes)."""
+def progress_child(d):
+    """Child mode: drive the plugin through ctypes and print the progress seen."""
     import ctypes as C
 
     class Init(C.Structure):
         _fields_ = [("config", C.c_char_p), ("owner", C.c_void_p), ("get_err", C.c_void_p),
                     ("tables", C.c_void_p), ("log_fn", C.c_void_p)]
-    d = os.path.join(tmp, "progress")
-    for i in range(4):
-        write_log(os.path.join(d, "f%d.json.gz" % i), [record("P%d" % i)] * 1, gz=True)
     lib = C.CDLL(ctlib.CT_PLUGIN)
     lib.plugin_init.restype = C.c_void_p
     lib.plugin_init.argtypes = [C.POINTER(Init), C.POINTER(C.c_int)]
@@ -356,6 +353,29 @@ def test_progress(tmp):
             break
     lib.plugin_close(st, h)
     lib.plugin_destroy(st)
+    print(json.dumps(seen))
+
+
+def test_progress(tmp):
+    """plugin_get_progress over a folder, called the way a host does (ctypes,
+    in a child process: a sanitizer build needs its runtime preloaded)."""
+    import subprocess
+    import sys
+    d = os.path.join(tmp, "progress")
+    for i in range(4):
+        write_log(os.path.join(d, "f%d.json.gz" % i), [record("P%d" % i)], gz=True)
+    env = dict(os.environ)
+    if os.environ.get("CT_SANITIZE"):
+        cc = subprocess.run(["cc", "-print-file-name=libasan.so"], capture_output=True, text=True)
+        env["LD_PRELOAD"] = cc.stdout.strip()
+        env["ASAN_OPTIONS"] = "detect_leaks=0"
+    p = subprocess.run([sys.executable, __file__, "--progress-child", d], capture_output=True,
+                       text=True, env=env, timeout=120)
+    try:
+        seen = [tuple(x) for x in json.loads(p.stdout)]
+    except ValueError:
+        T.check("progress child ran", False, p.stderr[-800:])
+        return
     vals = [v for v, _ in seen]
     T.check("progress starts at 0, grows, ends at 100.00",
             vals[0] == 0 and vals == sorted(vals) and seen[-1] == (10000, "100.00") and
@@ -391,4 +411,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--progress-child":
+        progress_child(sys.argv[2])
+    else:
+        main()
