@@ -245,7 +245,10 @@ static void inst_free(ct_inst_t *in)
 	/* close comes after the host evaluated the last batch it received */
 	if (in->prov.commit)
 		commit_delivered(in, true);
-	ct_object_free(in->cur);
+	if (in->cur && in->prov.drop)
+		in->prov.drop(in->prov.self, in->cur);
+	else
+		ct_object_free(in->cur);
 	while ((o = in->delivered)) {
 		in->delivered = o->next;
 		ct_object_free(o);

@@ -81,7 +81,8 @@ static int walk(ct_file_src_t *f, const char *dir, int depth, char *err, size_t 
 		}
 		n++;
 	}
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		char *p;
 		struct stat st, lst;
@@ -258,6 +259,7 @@ int ct_file_provider(ct_provider_t *p, const char *path, const ct_env_t *env, ch
 	p->self = f;
 	p->next = file_next;
 	p->commit = file_commit;
+	p->drop = file_commit;
 	p->progress = file_progress;
 	p->destroy = file_destroy;
 	return 0;

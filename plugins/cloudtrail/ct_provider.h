@@ -28,6 +28,9 @@ struct ct_provider {
 	int (*next)(void *self, ct_object_t **out, int wait_ms, char *err, size_t errlen);
 	/* Every record of o was handed over; the provider takes o back. */
 	void (*commit)(void *self, ct_object_t *o);
+	/* o will not be finished (closing mid-object); the provider takes it
+	 * back without committing it (SQS keeps the message). */
+	void (*drop)(void *self, ct_object_t *o);
 	/* Progress in hundredths of a percent, or -1 when unknown. */
 	int (*progress)(void *self);
 	void (*destroy)(void *self);

@@ -445,6 +445,7 @@ int ct_s3_provider(ct_provider_t *p, const char *bucket_prefix, const ct_env_t *
 	p->self = s;
 	p->next = s3_next;
 	p->commit = s3_commit;
+	p->drop = s3_commit;
 	p->progress = s3_progress;
 	p->destroy = s3_destroy;
 	return 0;

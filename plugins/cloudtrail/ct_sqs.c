@@ -71,7 +71,9 @@ static void delete_msg(ct_sqs_src_t *s, CURL *h, ct_msg_t *m)
 	char err[512];
 	json_t *resp = NULL, *req;
 
-	if (s->env.cfg->sqs_delete && h) {
+	/* When stopping, the message stays: SQS delivers it again and the
+	 * checkpoint / eventID window recognise what was already read. */
+	if (s->env.cfg->sqs_delete && h && !atomic_load(&s->stop)) {
 		req = json_pack("{s:s,s:s}", "QueueUrl", s->queue_url, "ReceiptHandle", m->handle);
 		if (req && sqs_call(s, h, "DeleteMessage", req, &resp, err, sizeof(err)) == 0)
 			ct_count(s->env.c, CT_C_SQS_DELETED, 1);
@@ -283,6 +285,19 @@ static void sqs_commit(void *self, ct_object_t *o)
 	ct_object_free(o);
 }
 
+/* Drops the object's hold on its message without deleting it. */
+static void sqs_drop(void *self, ct_object_t *o)
+{
+	ct_msg_t *m = o->owner;
+
+	(void)self;
+	if (m && atomic_fetch_sub(&m->remaining, 1) == 1) {
+		free(m->handle);
+		free(m);
+	}
+	ct_object_free(o);
+}
+
 static int sqs_progress(void *self)
 {
 	(void)self;
@@ -303,16 +318,8 @@ static void sqs_destroy(void *self)
 		pthread_join(s->thr, NULL);
 	/* Objects never handed over keep their message: it is not deleted and
 	 * SQS delivers it again after its visibility timeout. */
-	while (s->out.items && ct_queue_pop(&s->out, &item, 0) == 1) {
-		ct_object_t *o = item;
-		ct_msg_t *m = o->owner;
-
-		if (m && atomic_fetch_sub(&m->remaining, 1) == 1) {
-			free(m->handle);
-			free(m);
-		}
-		ct_object_free(o);
-	}
+	while (s->out.items && ct_queue_pop(&s->out, &item, 0) == 1)
+		sqs_drop(s, item);
 	ct_queue_destroy(&s->out);
 	curl_easy_cleanup(s->commit_h);
 	ct_aws_free(&s->aws);
@@ -381,6 +388,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 	p->self = s;
 	p->next = sqs_next;
 	p->commit = sqs_commit;
+	p->drop = sqs_drop;
 	p->progress = sqs_progress;
 	p->destroy = sqs_destroy;
 	p->durable_commit = true;

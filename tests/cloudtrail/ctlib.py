@@ -35,7 +35,22 @@ def need(cond, msg):
         skip(msg)
 
 
-Checker = sktest.Checker
+SANITIZER_REPORTS = []
+
+
+def note_sanitizer(what, stderr):
+    """Remember sanitizer reports from a child (a sanitizer build's tests check
+    that none appeared)."""
+    if "Sanitizer" in stderr or "runtime error:" in stderr:
+        SANITIZER_REPORTS.append("%s: %s" % (what, stderr[-1500:]))
+
+
+class Checker(sktest.Checker):
+    def finish(self):
+        self.check("no sanitizer reports from the children", not SANITIZER_REPORTS,
+                   SANITIZER_REPORTS[:1])
+        super().finish()
+
 
 BASE = {
     "eventVersion": "1.08",
@@ -109,7 +124,7 @@ class Harness:
     after .wait()."""
 
     def __init__(self, open_params, fields=(), config=None, idle_ms=400, max_events=None,
-                 extractors=()):
+                 extractors=(), env=None):
         args = [HARNESS, "run", "--source", CT_PLUGIN, "--open", open_params,
                 "--config", json.dumps(config or {}), "--idle-ms", str(idle_ms)]
         for e in extractors:
@@ -120,7 +135,7 @@ class Harness:
             args += ["--max-events", str(max_events)]
         self.args = args
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True)
+                                     text=True, env=env)
         self._err = []
         self._errt = threading.Thread(target=lambda: self._err.append(self.proc.stderr.read()),
                                       daemon=True)
@@ -155,6 +170,7 @@ class Harness:
         self._outt.join(timeout=30)
         self._errt.join(timeout=30)
         self.stderr = "".join(self._err)
+        note_sanitizer(" ".join(self.args[:6]), self.stderr)
         return self
 
     def stop(self):
@@ -202,6 +218,7 @@ def saker_run(tmp, open_params, rules, init_config=None, extra_args=(), timeout=
         args += ["-r", r]
     args += list(extra_args)
     p = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+    note_sanitizer("saker " + open_params, p.stderr)
     return sktest.json_alerts(p.stdout), p.stderr, p.returncode
 
 
