@@ -162,8 +162,13 @@ class Gateway:
     """One endpoint for both services, as AWS-compatible stacks offer it:
     requests with X-Amz-Target go to the SQS server, the rest to S3."""
 
-    def __init__(self, s3_port, sqs_port):
+    def __init__(self, s3_port, sqs_port, fail_every=0):
+        """fail_every=N: every Nth request fails, alternately with a 503
+        SlowDown answer and a connection closed without an answer."""
         import http.client
+        counter = {"n": 0, "failed": 0}
+        lock = threading.Lock()
+        self.counter = counter
 
         class H(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -174,6 +179,23 @@ class Gateway:
             def _fwd(self):
                 n = int(self.headers.get("Content-Length", "0"))
                 data = self.rfile.read(n) if n else None
+                with lock:
+                    counter["n"] += 1
+                    fail = fail_every and counter["n"] % fail_every == 0
+                    if fail:
+                        counter["failed"] += 1
+                        kind = counter["failed"] % 2
+                if fail and kind:
+                    out = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code>'
+                           b'<Message>Please reduce your request rate.</Message></Error>')
+                    self.send_response(503)
+                    self.send_header("Content-Length", str(len(out)))
+                    self.end_headers()
+                    self.wfile.write(out)
+                    return
+                if fail:
+                    self.close_connection = True
+                    return
                 port = sqs_port if self.headers.get("X-Amz-Target") else s3_port
                 try:
                     c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)

@@ -129,6 +129,25 @@ def run_tests(tmp, srv):
     T.check("missing bucket reported", h.events == [] and "no-such-bucket" in h.stderr and
             "HTTP 404" in h.stderr, h.stderr)
 
+    # throttling and dropped connections: retried with backoff, nothing lost
+    import sqs_server
+    gw = sqs_server.Gateway(srv.port, srv.port, fail_every=3)
+    try:
+        h = ctlib.run(src, ["ct.id"], {"endpoint": gw.endpoint, "s3Interval":
+                                       "2023-05-02T00:00:00Z-2023-05-02T00:39:00Z",
+                                       "s3DownloadConcurrency": 4}, idle_ms=60000)
+    finally:
+        gw.stop()
+    got = h.values("ct.id")
+    T.check("503 SlowDown and dropped connections are retried: every record once",
+            len(got) == 40 and len(set(got)) == 40 and gw.counter["failed"] > 10, (len(got),
+                                                                                 gw.counter))
+    # (libcurl itself resends a request once when a reused connection was
+    # closed, so only the 503 answers are sure to show up as retries)
+    T.check("retries counted, no request failed for good",
+            h.metric("cloudtrail.aws.retries") >= gw.counter["failed"] // 2 and
+            h.metric("cloudtrail.aws.errors") == 0, h.end)
+
     # follow: an object uploaded after the start is picked up
     fprefix = "follow/"
     first = record("FollowFirst")
