@@ -32,6 +32,8 @@ void ct_aws_free(ct_aws_t *a)
 	wipe_free(a->access_key);
 	wipe_free(a->secret_key);
 	wipe_free(a->session_token);
+	if (a->dynamic)
+		ct_creds_free(&a->dyn);
 	free(a->region);
 	free(a->endpoint);
 	memset(a, 0, sizeof(*a));
@@ -150,6 +152,8 @@ int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_
 		a->region = env_dup("AWS_DEFAULT_REGION");
 	if (!a->region && conf_file && conf_section)
 		a->region = ini_get(conf_file, conf_section, "region");
+	if (!a->region && !cfg->endpoint)
+		a->region = ct_creds_imds_region();
 	if (!a->region)
 		a->region = strdup("us-east-1");
 	if (cfg->endpoint) {
@@ -166,12 +170,31 @@ int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_
 		return -ENOMEM;
 	}
 	if (!a->access_key || !a->secret_key) {
-		snprintf(err, errlen, "no AWS credentials: set AWS_ACCESS_KEY_ID and "
-			"AWS_SECRET_ACCESS_KEY, or give a profile (aws.profile, AWS_PROFILE) with "
-			"aws_access_key_id and aws_secret_access_key in the shared credentials or "
-			"config file");
+		char why[256] = "";
+		int rc;
+
+		wipe_free(a->access_key);
+		wipe_free(a->secret_key);
+		wipe_free(a->session_token);
+		a->access_key = a->secret_key = a->session_token = NULL;
+		rc = ct_creds_init(&a->dyn, why, sizeof(why));
+		if (rc == 0) {
+			a->dynamic = true;
+			sk__ct_logf(log, SS_PLUGIN_LOG_SEV_INFO, "using %s credentials",
+				a->dyn.source == CT_CREDS_ECS ? "container" : "instance role");
+			return 0;
+		}
+		ct_creds_free(&a->dyn);
+		if (rc == -ENOENT)
+			snprintf(err, errlen, "no AWS credentials: set AWS_ACCESS_KEY_ID and "
+				"AWS_SECRET_ACCESS_KEY, give a profile (aws.profile, AWS_PROFILE) "
+				"with aws_access_key_id and aws_secret_access_key in the shared "
+				"credentials or config file, or run with a container or instance "
+				"role (%s)", why);
+		else
+			snprintf(err, errlen, "AWS credentials: %s", why);
 		ct_aws_free(a);
-		return -EACCES;
+		return rc == -ENOENT ? -EACCES : rc;
 	}
 	return 0;
 }
@@ -267,7 +290,8 @@ static void backoff(ct_aws_t *a, unsigned attempt)
 int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t *out, char *err,
 	size_t errlen)
 {
-	char sigv4[128], hash[65], hdr[160], userpwd[512];
+	char sigv4[128], hash[65], hdr[160];
+	char *userpwd = NULL, *token = NULL;
 	struct curl_slist *hl = NULL;
 	unsigned attempt;
 	CURLcode cc = CURLE_OK;
@@ -275,6 +299,18 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 
 	memset(out, 0, sizeof(*out));
 	out->max = r->max_response;
+	if (a->dynamic) {
+		if ((rc = ct_creds_get(&a->dyn, &userpwd, &token, err, errlen)) < 0) {
+			ct_count(a->c, CT_C_AWS_ERRORS, 1);
+			return rc;
+		}
+	} else if (asprintf(&userpwd, "%s:%s", a->access_key, a->secret_key) < 0 ||
+		   (a->session_token &&
+		    asprintf(&token, "x-amz-security-token: %s", a->session_token) < 0)) {
+		wipe_free(userpwd);
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
 	snprintf(sigv4, sizeof(sigv4), "aws:amz:%s:%s", a->region, r->service);
 	sha256_hex(r->body ? r->body : "", r->body_len, hash);
 	snprintf(hdr, sizeof(hdr), "x-amz-content-sha256: %s", hash);
@@ -287,16 +323,9 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 		snprintf(hdr, sizeof(hdr), "X-Amz-Target: %s", r->target);
 		hl = curl_slist_append(hl, hdr);
 	}
-	if (a->session_token) {
-		char *tok;
-
-		if (asprintf(&tok, "x-amz-security-token: %s", a->session_token) >= 0) {
-			hl = curl_slist_append(hl, tok);
-			wipe_free(tok);
-		}
-	}
+	if (token)
+		hl = curl_slist_append(hl, token);
 	hl = curl_slist_append(hl, "Expect:");
-	snprintf(userpwd, sizeof(userpwd), "%s:%s", a->access_key, a->secret_key);
 	for (attempt = 0;; attempt++) {
 		curl_easy_reset(h);
 		curl_easy_setopt(h, CURLOPT_URL, r->url);
@@ -351,7 +380,8 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 			cc != CURLE_OK ? curl_easy_strerror(cc) : "throttled or server error");
 		backoff(a, attempt);
 	}
-	explicit_bzero(userpwd, sizeof(userpwd));
+	wipe_free(userpwd);
+	wipe_free(token);
 	curl_slist_free_all(hl);
 	if (rc < 0 || *status >= 300)
 		ct_count(a->c, CT_C_AWS_ERRORS, 1);

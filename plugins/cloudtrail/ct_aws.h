@@ -19,11 +19,14 @@
 #include <curl/curl.h>
 
 #include "cloudtrail.h"
+#include "ct_creds.h"
 
 typedef struct ct_aws {
 	char *access_key;
 	char *secret_key;
 	char *session_token;
+	bool dynamic;         /* no static keys: container / instance credentials */
+	ct_creds_t dyn;
 	char *region;
 	char *endpoint;       /* override base URL without trailing '/', or NULL */
 	const ct_config_t *cfg;

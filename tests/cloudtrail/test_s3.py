@@ -40,6 +40,71 @@ def wait_for(cond, timeout=90):
     return False
 
 
+class MetadataServer:
+    """A fake EC2 instance metadata service (IMDSv2) and ECS credentials
+    endpoint handing out s3rver's keys that expire in four minutes (inside
+    the five-minute refresh margin, so every request refreshes them)."""
+
+    def __init__(self):
+        import datetime
+        import http.server
+        import threading
+        hits = self.hits = {"token": 0, "imds": 0, "ecs": 0}
+        me = self
+        self.bad_auth = 0
+
+        def creds():
+            exp = (datetime.datetime.now(datetime.timezone.utc) +
+                   datetime.timedelta(minutes=4)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return json.dumps({"Code": "Success", "Type": "AWS-HMAC",
+                               "AccessKeyId": s3util.KEY, "SecretAccessKey": s3util.SECRET,
+                               "Token": "session-token-value", "Expiration": exp}).encode()
+
+        class H(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *a):
+                pass
+
+            def reply(self, status, body):
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_PUT(self):
+                if self.path == "/latest/api/token" and \
+                        self.headers.get("X-aws-ec2-metadata-token-ttl-seconds"):
+                    hits["token"] += 1
+                    return self.reply(200, b"imds-session-token")
+                self.reply(403, b"")
+
+            def do_GET(self):
+                if self.path == "/ecs-creds":
+                    if self.headers.get("Authorization") != "ecs-auth-token":
+                        me.bad_auth += 1
+                        return self.reply(401, b"")
+                    hits["ecs"] += 1
+                    return self.reply(200, creds())
+                if self.headers.get("X-aws-ec2-metadata-token") != "imds-session-token":
+                    return self.reply(401, b"")
+                if self.path == "/latest/meta-data/iam/security-credentials/":
+                    return self.reply(200, b"saker-reader")
+                if self.path == "/latest/meta-data/iam/security-credentials/saker-reader":
+                    hits["imds"] += 1
+                    return self.reply(200, creds())
+                self.reply(404, b"")
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.httpd.daemon_threads = True
+        self.endpoint = "http://127.0.0.1:%d" % self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         srv = s3util.S3rver(tmp, BUCKET)
@@ -128,6 +193,35 @@ def run_tests(tmp, srv):
     h = ctlib.run("s3://no-such-bucket/", ["ct.name"], {"endpoint": srv.endpoint}, idle_ms=60000)
     T.check("missing bucket reported", h.events == [] and "no-such-bucket" in h.stderr and
             "HTTP 404" in h.stderr, h.stderr)
+
+    # credentials from the instance metadata service (IMDSv2) and from the
+    # container credentials endpoint, refreshed before they expire
+    meta = MetadataServer()
+    try:
+        base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        base.update(HOME=tmp, AWS_REGION=s3util.REGION)
+        env = dict(base, AWS_EC2_METADATA_SERVICE_ENDPOINT=meta.endpoint)
+        h = ctlib.run("s3://%s/AWSLogs/999999999999/" % BUCKET, ["ct.name"],
+                      {"endpoint": srv.endpoint}, idle_ms=60000, env=env)
+        T.check("instance role credentials (IMDSv2 token, role, keys)",
+                h.values("ct.name") == ["OtherAccount"] and meta.hits["token"] >= 1 and
+                meta.hits["imds"] >= 2, (h.values("ct.name"), meta.hits, h.stderr[-500:]))
+        T.check("credentials close to expiry are refreshed", meta.hits["imds"] >= 3, meta.hits)
+        env = dict(base, AWS_CONTAINER_CREDENTIALS_FULL_URI=meta.endpoint + "/ecs-creds",
+                   AWS_CONTAINER_AUTHORIZATION_TOKEN="ecs-auth-token")
+        h = ctlib.run("s3://%s/AWSLogs/999999999999/" % BUCKET, ["ct.name"],
+                      {"endpoint": srv.endpoint}, idle_ms=60000, env=env)
+        T.check("container credentials endpoint (with its authorization token)",
+                h.values("ct.name") == ["OtherAccount"] and meta.hits["ecs"] >= 1 and
+                meta.bad_auth == 0 and "ecs-auth-token" not in h.stderr,
+                (h.values("ct.name"), meta.hits, h.stderr[-500:]))
+        env = dict(base, AWS_EC2_METADATA_DISABLED="true")
+        h = ctlib.run("s3://%s/AWSLogs/" % BUCKET, ["ct.name"], {"endpoint": srv.endpoint},
+                      idle_ms=60000, env=env)
+        T.check("no credentials anywhere: a clear error",
+                "no AWS credentials" in json.dumps(h.end) + h.stderr, (h.end, h.stderr))
+    finally:
+        meta.stop()
 
     # throttling and dropped connections: retried with backoff, nothing lost
     import sqs_server
