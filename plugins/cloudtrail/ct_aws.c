@@ -177,10 +177,11 @@ int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_
 		wipe_free(a->secret_key);
 		wipe_free(a->session_token);
 		a->access_key = a->secret_key = a->session_token = NULL;
-		rc = ct_creds_init(&a->dyn, why, sizeof(why));
+		rc = ct_creds_init(&a->dyn, a->region, why, sizeof(why));
 		if (rc == 0) {
 			a->dynamic = true;
 			sk__ct_logf(log, SS_PLUGIN_LOG_SEV_INFO, "using %s credentials",
+				a->dyn.source == CT_CREDS_WEB ? "web identity" :
 				a->dyn.source == CT_CREDS_ECS ? "container" : "instance role");
 			return 0;
 		}

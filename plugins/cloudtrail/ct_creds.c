@@ -197,9 +197,111 @@ out:
 	return rc;
 }
 
+static char *read_small_file(const char *path);
+
+/* Text of <tag>…</tag> in an STS answer (malloc'd), or NULL. */
+static char *xml_text(const char *doc, const char *tag)
+{
+	char open[64], close[64];
+	const char *a, *b;
+
+	snprintf(open, sizeof(open), "<%s>", tag);
+	snprintf(close, sizeof(close), "</%s>", tag);
+	if (!(a = strstr(doc, open)) || !(b = strstr(a, close)))
+		return NULL;
+	a += strlen(open);
+	return strndup(a, (size_t)(b - a));
+}
+
+static int fetch_web(ct_creds_t *c, char *err, size_t errlen)
+{
+	hbuf_t *b = malloc(sizeof(*b));
+	char *tok = read_small_file(c->token_file), *etok = NULL, *erole = NULL, *url = NULL;
+	char *ak = NULL, *sk = NULL, *st = NULL, *exp = NULL;
+	const char *ep = getenv("AWS_ENDPOINT_URL_STS");
+	uint64_t ns = 0;
+	CURL *h = curl_easy_init();
+	long status;
+	int rc = -EIO;
+
+	if (!b || !h || !tok) {
+		snprintf(err, errlen, "cannot read the web identity token %s", c->token_file);
+		goto out;
+	}
+	etok = curl_easy_escape(h, tok, 0);
+	erole = curl_easy_escape(h, c->role, 0);
+	/* AssumeRoleWithWebIdentity is not signed: the token is the proof. */
+	if (!etok || !erole ||
+	    asprintf(&url, "%s/?Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=%s"
+		     "&RoleSessionName=saker-cloudtrail&WebIdentityToken=%s",
+		     ep && *ep ? ep : "", erole, etok) < 0) {
+		url = NULL;
+		goto out;
+	}
+	if (!(ep && *ep)) {
+		char *full;
+
+		if (asprintf(&full, "https://sts.%s.amazonaws.com%s", c->region, url) < 0)
+			goto out;
+		free(url);
+		url = full;
+	}
+	status = http("GET", url, NULL, NULL, b);
+	if (status != 200) {
+		snprintf(err, errlen, "STS AssumeRoleWithWebIdentity for %s: %s %ld", c->role,
+			status < 0 ? "no answer" : "HTTP", status < 0 ? 0 : status);
+		goto out;
+	}
+	ak = xml_text(b->p, "AccessKeyId");
+	sk = xml_text(b->p, "SecretAccessKey");
+	st = xml_text(b->p, "SessionToken");
+	exp = xml_text(b->p, "Expiration");
+	if (!ak || !sk) {
+		snprintf(err, errlen, "STS AssumeRoleWithWebIdentity: no credentials in the answer");
+		goto out;
+	}
+	wipe(&c->ak);
+	wipe(&c->sk);
+	wipe(&c->tok);
+	c->ak = ak;
+	c->sk = sk;
+	c->tok = st;
+	ak = sk = st = NULL;
+	c->expires = exp && ct_parse_time(exp, strlen(exp), &ns) == 0 ?
+		(int64_t)(ns / 1000000000ULL) : (int64_t)time(NULL) + 3600;
+	rc = 0;
+out:
+	if (b)
+		explicit_bzero(b->p, b->n);
+	wipe(&tok);
+	wipe(&ak);
+	wipe(&sk);
+	wipe(&st);
+	free(exp);
+	if (etok) {
+		explicit_bzero(etok, strlen(etok));
+		curl_free(etok);
+	}
+	curl_free(erole);
+	if (url) {
+		explicit_bzero(url, strlen(url));
+		free(url);
+	}
+	curl_easy_cleanup(h);
+	free(b);
+	return rc;
+}
+
 static int fetch(ct_creds_t *c, char *err, size_t errlen)
 {
-	return c->source == CT_CREDS_ECS ? fetch_ecs(c, err, errlen) : fetch_imds(c, err, errlen);
+	switch (c->source) {
+	case CT_CREDS_WEB:
+		return fetch_web(c, err, errlen);
+	case CT_CREDS_ECS:
+		return fetch_ecs(c, err, errlen);
+	default:
+		return fetch_imds(c, err, errlen);
+	}
 }
 
 static char *read_small_file(const char *path)
@@ -225,8 +327,10 @@ static const char *imds_base(void)
 	return e && *e ? e : "http://169.254.169.254";
 }
 
-int ct_creds_init(ct_creds_t *c, char *err, size_t errlen)
+int ct_creds_init(ct_creds_t *c, const char *region, char *err, size_t errlen)
 {
+	const char *wtok = getenv("AWS_WEB_IDENTITY_TOKEN_FILE");
+	const char *wrole = getenv("AWS_ROLE_ARN");
 	const char *full = getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
 	const char *rel = getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 	const char *tokf = getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
@@ -237,7 +341,14 @@ int ct_creds_init(ct_creds_t *c, char *err, size_t errlen)
 
 	memset(c, 0, sizeof(*c));
 	pthread_mutex_init(&c->mu, NULL);
-	if ((full && *full) || (rel && *rel)) {
+	if (wtok && *wtok && wrole && *wrole) {
+		c->source = CT_CREDS_WEB;
+		c->token_file = strdup(wtok);
+		c->role = strdup(wrole);
+		c->region = strdup(region);
+		if (!c->token_file || !c->role || !c->region)
+			return -ENOMEM;
+	} else if ((full && *full) || (rel && *rel)) {
 		c->source = CT_CREDS_ECS;
 		if (full && *full)
 			c->url = strdup(full);
@@ -273,6 +384,8 @@ void ct_creds_free(ct_creds_t *c)
 	wipe(&c->auth);
 	free(c->url);
 	free(c->role);
+	free(c->token_file);
+	free(c->region);
 	pthread_mutex_destroy(&c->mu);
 	memset(c, 0, sizeof(*c));
 }

@@ -1,6 +1,8 @@
 /*
  * ct_creds.h - temporary AWS credentials that expire and are refreshed:
- * the ECS/EKS container credentials endpoint
+ * web identity (EKS IRSA: AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN through
+ * STS AssumeRoleWithWebIdentity; AWS_ENDPOINT_URL_STS overrides the STS
+ * address), the ECS/EKS container credentials endpoint
  * (AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI, with
  * AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]) and the EC2 instance metadata
  * service (IMDSv2; AWS_EC2_METADATA_SERVICE_ENDPOINT overrides the address,
@@ -16,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { CT_CREDS_NONE = 0, CT_CREDS_ECS, CT_CREDS_IMDS };
+enum { CT_CREDS_NONE = 0, CT_CREDS_WEB, CT_CREDS_ECS, CT_CREDS_IMDS };
 
 typedef struct ct_creds {
 	pthread_mutex_t mu;
@@ -25,12 +27,14 @@ typedef struct ct_creds {
 	int64_t expires;      /* unix seconds */
 	char *url;            /* ECS: credentials URL; IMDS: base address */
 	char *auth;           /* ECS authorization token */
-	char *role;           /* IMDS: instance role */
+	char *role;           /* IMDS: instance role; web identity: role ARN */
+	char *token_file;     /* web identity token file */
+	char *region;         /* web identity: STS region */
 } ct_creds_t;
 
 /* Find a dynamic source and fetch credentials once. 0, -ENOENT when no
  * source applies (err says why), or another negative errno. */
-int ct_creds_init(ct_creds_t *c, char *err, size_t errlen);
+int ct_creds_init(ct_creds_t *c, const char *region, char *err, size_t errlen);
 void ct_creds_free(ct_creds_t *c);
 
 /* malloc'd "AKID:SECRET" into *userpwd and the session token (or NULL) into

@@ -49,7 +49,7 @@ class MetadataServer:
         import datetime
         import http.server
         import threading
-        hits = self.hits = {"token": 0, "imds": 0, "ecs": 0}
+        hits = self.hits = {"token": 0, "imds": 0, "ecs": 0, "sts": 0}
         me = self
         self.bad_auth = 0
 
@@ -80,6 +80,24 @@ class MetadataServer:
                 self.reply(403, b"")
 
             def do_GET(self):
+                if self.path.startswith("/?Action=AssumeRoleWithWebIdentity"):
+                    import urllib.parse
+                    q = urllib.parse.parse_qs(self.path[2:])
+                    if q.get("WebIdentityToken") != ["eyJ.web-identity.token"] or \
+                            q.get("RoleArn") != ["arn:aws:iam::123456789012:role/saker"]:
+                        me.bad_auth += 1
+                        return self.reply(403, b"")
+                    hits["sts"] += 1
+                    c = json.loads(creds())
+                    return self.reply(200, (
+                        "<AssumeRoleWithWebIdentityResponse xmlns=\"https://sts.amazonaws.com/"
+                        "doc/2011-06-15/\"><AssumeRoleWithWebIdentityResult><Credentials>"
+                        "<AccessKeyId>%s</AccessKeyId><SecretAccessKey>%s</SecretAccessKey>"
+                        "<SessionToken>%s</SessionToken><Expiration>%s</Expiration>"
+                        "</Credentials></AssumeRoleWithWebIdentityResult>"
+                        "</AssumeRoleWithWebIdentityResponse>" % (
+                            c["AccessKeyId"], c["SecretAccessKey"], c["Token"],
+                            c["Expiration"])).encode())
                 if self.path == "/ecs-creds":
                     if self.headers.get("Authorization") != "ecs-auth-token":
                         me.bad_auth += 1
@@ -214,6 +232,17 @@ def run_tests(tmp, srv):
         T.check("container credentials endpoint (with its authorization token)",
                 h.values("ct.name") == ["OtherAccount"] and meta.hits["ecs"] >= 1 and
                 meta.bad_auth == 0 and "ecs-auth-token" not in h.stderr,
+                (h.values("ct.name"), meta.hits, h.stderr[-500:]))
+        tokf = os.path.join(tmp, "web-identity-token")
+        with open(tokf, "w") as f:
+            f.write("eyJ.web-identity.token\n")
+        env = dict(base, AWS_WEB_IDENTITY_TOKEN_FILE=tokf, AWS_ENDPOINT_URL_STS=meta.endpoint,
+                   AWS_ROLE_ARN="arn:aws:iam::123456789012:role/saker")
+        h = ctlib.run("s3://%s/AWSLogs/999999999999/" % BUCKET, ["ct.name"],
+                      {"endpoint": srv.endpoint}, idle_ms=60000, env=env)
+        T.check("web identity (IRSA) through STS AssumeRoleWithWebIdentity",
+                h.values("ct.name") == ["OtherAccount"] and meta.hits["sts"] >= 1 and
+                meta.bad_auth == 0 and "web-identity.token" not in h.stderr,
                 (h.values("ct.name"), meta.hits, h.stderr[-500:]))
         env = dict(base, AWS_EC2_METADATA_DISABLED="true")
         h = ctlib.run("s3://%s/AWSLogs/" % BUCKET, ["ct.name"], {"endpoint": srv.endpoint},
