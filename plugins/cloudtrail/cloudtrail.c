@@ -190,9 +190,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_last_error(ss_plugin_t *s)
 	return st ? st->err.msg : "cloudtrail: no state";
 }
 
-/* Objects in `delivered` had all their records in batches the host has
- * since come back from: mark them done, let the provider finish them (SQS
- * deletes the message), and persist. */
+/* Writes the checkpoint when it changed and the interval passed (or now). */
 static void flush(ct_inst_t *in, bool force)
 {
 	ct_state_t *st = in->st;
