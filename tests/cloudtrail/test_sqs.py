@@ -86,13 +86,14 @@ def run_tests(tmp, s3, sqs, endpoint):
            "batchMaxEvents": 1}
     # 1. stop after two of the three records of a.json.gz: its message stays
     h = ctlib.run("sqs://trail-notifications", ["ct.name"], cfg, idle_ms=60000, max_events=2)
+    err1 = h.stderr
     T.check("first records delivered", h.values("ct.name") == ["ViaCloudTrailSNS0",
                                                                "ViaCloudTrailSNS1"],
             (h.values("ct.name"), h.stderr[-600:]))
     T.check("a message is not deleted before all its records were handed over",
             m_a not in q.deleted and m_a in q.pending(), (q.deleted, q.pending()))
     # 2. the rest: a is received again after its visibility timeout
-    h = ctlib.Harness("sqs://trail-notifications", ["ct.name"], cfg, idle_ms=4000)
+    h = ctlib.Harness("sqs://trail-notifications", ["ct.name"], cfg, idle_ms=8000)
     ok = wait_for(lambda: not q.pending(), 90)
     h.wait(90)
     names = h.values("ct.name")
@@ -104,14 +105,16 @@ def run_tests(tmp, s3, sqs, endpoint):
     T.check("every message deleted once handled", set(q.deleted) ==
             {m_a, m_b, m_c, m_test, m_bad, m_missing} and not q.pending(),
             (q.deleted, q.pending()))
-    T.check("missing object reported", "missing.json.gz" in h.stderr and "HTTP 404" in h.stderr,
-            h.stderr[-800:])
-    T.check("garbage message reported", "not an S3 or CloudTrail notification" in h.stderr,
-            h.stderr[-800:])
+    # the first run may already have handled the messages without objects
+    both = err1 + h.stderr
+    T.check("missing object reported", "missing.json.gz" in both and "HTTP 404" in both,
+            both[-800:])
+    T.check("garbage message reported", "not an S3 or CloudTrail notification" in both,
+            both[-800:])
     T.check("every request signed correctly", sqs.bad_signatures == 0, sqs.bad_signatures)
     # 3. a redelivered message whose object is done does not re-alert
     m_again = q.send(sns({"s3Bucket": BUCKET, "s3ObjectKey": ["AWSLogs/1/c.json.gz"]}))
-    h = ctlib.Harness("sqs://trail-notifications", ["ct.name"], cfg, idle_ms=4000)
+    h = ctlib.Harness("sqs://trail-notifications", ["ct.name"], cfg, idle_ms=8000)
     wait_for(lambda: m_again in q.deleted, 90)
     h.wait(90)
     T.check("redelivered notification: nothing again, message deleted",
