@@ -45,6 +45,7 @@ typedef struct ct_config {
 	uint64_t max_object_size;     /* maxObjectSize (bytes of one decompressed log file) */
 	uint64_t batch_max_events;    /* batchMaxEvents (events per next_batch) */
 	uint64_t queue_max_objects;   /* queueMaxObjects: downloaded objects waiting */
+	uint64_t queue_max_bytes;     /* queueMaxBytes: their decompressed bytes */
 	uint64_t dedup_window;        /* dedupWindow: eventIDs remembered */
 	uint64_t checkpoint_interval_ms; /* checkpointIntervalMs: min gap between writes */
 	uint64_t sqs_wait_s;          /* sqsWaitSeconds: long polling */

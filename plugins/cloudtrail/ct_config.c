@@ -31,6 +31,7 @@ const char *ct_config_schema(void)
 	       "\"maxObjectSize\":{\"type\":\"integer\",\"minimum\":1024},"
 	       "\"batchMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"queueMaxObjects\":{\"type\":\"integer\",\"minimum\":1},"
+	       "\"queueMaxBytes\":{\"type\":\"integer\",\"minimum\":0},"
 	       "\"dedupWindow\":{\"type\":\"integer\",\"minimum\":0},"
 	       "\"checkpointIntervalMs\":{\"type\":\"integer\",\"minimum\":0},"
 	       "\"sqsWaitSeconds\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":20},"
@@ -52,7 +53,8 @@ int ct_config_load(ct_config_t *c, const char *text, char *e, size_t el)
 	static const char *const known[] = { "s3DownloadConcurrency", "s3Interval", "sqsDelete",
 		"useAsync", "useS3SNS", "s3AccountList", "sqsOwnerAccount", "aws", "endpoint",
 		"checkpoint_file", "follow", "followIntervalMs", "maxRecordSize", "maxObjectSize",
-		"batchMaxEvents", "queueMaxObjects", "dedupWindow", "checkpointIntervalMs",
+		"batchMaxEvents", "queueMaxObjects", "queueMaxBytes", "dedupWindow",
+		"checkpointIntervalMs",
 		"sqsWaitSeconds", "maxRetries", "requestTimeoutMs", NULL };
 	static const char *const aws_known[] = { "profile", "region", "config", "credentials",
 		NULL };
@@ -91,8 +93,10 @@ int ct_config_load(ct_config_t *c, const char *text, char *e, size_t el)
 		    &c->max_object_size, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "batchMaxEvents", 512, 1, 1 << 20, &c->batch_max_events, e,
 		    el)) < 0 ||
-	    (rc = sk_sdk_config_u64(j, "queueMaxObjects", 64, 1, 65536, &c->queue_max_objects, e,
+	    (rc = sk_sdk_config_u64(j, "queueMaxObjects", 16, 1, 65536, &c->queue_max_objects, e,
 		    el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "queueMaxBytes", 256ULL << 20, 0, 1ULL << 40,
+		    &c->queue_max_bytes, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "dedupWindow", 100000, 0, 1ULL << 26, &c->dedup_window, e,
 		    el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "checkpointIntervalMs", 1000, 0, 3600000,

@@ -5,14 +5,22 @@
 #include <stdlib.h>
 #include <time.h>
 
-int ct_queue_init(ct_queue_t *q, size_t cap)
+int ct_queue_init(ct_queue_t *q, size_t cap, size_t max_bytes)
 {
 	pthread_condattr_t ca;
 
 	q->items = calloc(cap, sizeof(*q->items));
-	if (!q->items)
+	q->sizes = calloc(cap, sizeof(*q->sizes));
+	if (!q->items || !q->sizes) {
+		free(q->items);
+		free(q->sizes);
+		q->items = NULL;
+		q->sizes = NULL;
 		return -ENOMEM;
+	}
 	q->cap = cap;
+	q->bytes = 0;
+	q->max_bytes = max_bytes;
 	q->head = q->count = 0;
 	q->closed = false;
 	pthread_mutex_init(&q->mu, NULL);
@@ -32,19 +40,32 @@ void ct_queue_destroy(ct_queue_t *q)
 	pthread_cond_destroy(&q->not_empty);
 	pthread_cond_destroy(&q->not_full);
 	free(q->items);
+	free(q->sizes);
 	q->items = NULL;
+	q->sizes = NULL;
 }
 
-int ct_queue_push(ct_queue_t *q, void *item)
+static bool full(const ct_queue_t *q, size_t size)
 {
+	return q->count == q->cap ||
+	       (q->max_bytes && q->count && q->bytes + size > q->max_bytes);
+}
+
+int ct_queue_push(ct_queue_t *q, void *item, size_t size)
+{
+	size_t slot;
+
 	pthread_mutex_lock(&q->mu);
-	while (q->count == q->cap && !q->closed)
+	while (full(q, size) && !q->closed)
 		pthread_cond_wait(&q->not_full, &q->mu);
 	if (q->closed) {
 		pthread_mutex_unlock(&q->mu);
 		return -EPIPE;
 	}
-	q->items[(q->head + q->count++) % q->cap] = item;
+	slot = (q->head + q->count++) % q->cap;
+	q->items[slot] = item;
+	q->sizes[slot] = size;
+	q->bytes += size;
 	pthread_cond_signal(&q->not_empty);
 	pthread_mutex_unlock(&q->mu);
 	return 0;
@@ -73,9 +94,11 @@ int ct_queue_pop(ct_queue_t *q, void **item, int wait_ms)
 	}
 	if (q->count) {
 		*item = q->items[q->head];
+		q->bytes -= q->sizes[q->head];
 		q->head = (q->head + 1) % q->cap;
 		q->count--;
-		pthread_cond_signal(&q->not_full);
+		/* a byte bound may let several waiting producers in */
+		pthread_cond_broadcast(&q->not_full);
 		rc = 1;
 	} else if (q->closed) {
 		rc = -ENODATA;

@@ -190,7 +190,7 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 				break;
 			key = xml_take(&c, ce, "Key");
 			p = ce + 11;
-			if (key && want_key(s, key) && ct_queue_push(&s->keys, key) == 0)
+			if (key && want_key(s, key) && ct_queue_push(&s->keys, key, 0) == 0)
 				key = NULL;
 			free(key);
 			if (atomic_load(&s->stop))
@@ -249,7 +249,7 @@ static void *lister_main(void *arg)
 		sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot create a curl handle");
 	curl_easy_cleanup(h);
 	for (i = 0; i < s->nworkers; i++)
-		if (ct_queue_push(&s->keys, NULL) < 0)
+		if (ct_queue_push(&s->keys, NULL, 0) < 0)
 			break;
 	return NULL;
 }
@@ -314,7 +314,7 @@ static void *worker_main(void *arg)
 		char *key = item;
 
 		if (ct_s3_fetch(&s->aws, h, s->bucket_url, s->bucket, key, &s->env, &o) == 0 &&
-		    ct_queue_push(&s->out, o) < 0)
+		    ct_queue_push(&s->out, o, o->len) < 0)
 			ct_object_free(o);
 		free(key);
 	}
@@ -421,8 +421,9 @@ int ct_s3_provider(ct_provider_t *p, const char *bucket_prefix, const ct_env_t *
 	s->nworkers = env->cfg->s3_concurrency;
 	if (!(s->bucket_url = ct_s3_bucket_url(&s->aws, s->bucket)) ||
 	    !(s->workers = calloc(s->nworkers, sizeof(*s->workers))) ||
-	    ct_queue_init(&s->keys, s->nworkers * 4 + 16) < 0 ||
-	    ct_queue_init(&s->out, env->cfg->queue_max_objects) < 0)
+	    ct_queue_init(&s->keys, s->nworkers * 4 + 16, 0) < 0 ||
+	    ct_queue_init(&s->out, env->cfg->queue_max_objects,
+			      env->cfg->queue_max_bytes) < 0)
 		goto nomem;
 	atomic_store(&s->live_workers, s->nworkers);
 	for (i = 0; i < s->nworkers; i++, s->started++) {

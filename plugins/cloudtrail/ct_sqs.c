@@ -210,7 +210,7 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 			release(s, h, msg, 1);
 		} else {
 			o->owner = msg;
-			if (ct_queue_push(&s->out, o) < 0) {
+			if (ct_queue_push(&s->out, o, o->len) < 0) {
 				ct_object_free(o);
 				release(s, h, msg, 1);
 			}
@@ -357,7 +357,8 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 		s->endpoint = NULL;
 		goto nomem;
 	}
-	if (ct_queue_init(&s->out, env->cfg->queue_max_objects) < 0 || !(h = curl_easy_init()))
+	if (ct_queue_init(&s->out, env->cfg->queue_max_objects,
+			      env->cfg->queue_max_bytes) < 0 || !(h = curl_easy_init()))
 		goto nomem;
 	req = env->cfg->sqs_owner_account ?
 		json_pack("{s:s,s:s}", "QueueName", queue, "QueueOwnerAWSAccountId",

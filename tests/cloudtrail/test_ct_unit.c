@@ -15,6 +15,7 @@
 #include "ct_ckpt.h"
 #include "ct_config.h"
 #include "ct_object.h"
+#include "ct_queue.h"
 #include "ct_split.h"
 #include "sktest.h"
 
@@ -208,6 +209,26 @@ static void test_ckpt(void)
 	CHECK(access(path, F_OK) < 0, "cleaned");
 }
 
+static void test_queue(void)
+{
+	ct_queue_t q;
+	void *it = NULL;
+	int a, b, c;
+
+	CHECK(ct_queue_init(&q, 4, 100) == 0, "queue init");
+	CHECK(ct_queue_push(&q, &a, 60) == 0 && ct_queue_push(&q, &b, 40) == 0, "fits 100 bytes");
+	CHECK(ct_queue_pop(&q, &it, 0) == 1 && it == &a && q.bytes == 40, "FIFO, bytes released");
+	CHECK(ct_queue_push(&q, &c, 60) == 0 && q.bytes == 100, "room again");
+	CHECK(ct_queue_pop(&q, &it, 10) == 1 && it == &b, "order kept");
+	CHECK(ct_queue_pop(&q, &it, 10) == 1 && it == &c && q.bytes == 0, "drained");
+	CHECK(ct_queue_push(&q, &a, 500) == 0, "an oversized item passes an empty queue");
+	CHECK(ct_queue_pop(&q, &it, 0) == 1 && ct_queue_pop(&q, &it, 20) == 0, "timeout when empty");
+	ct_queue_close(&q);
+	CHECK(ct_queue_push(&q, &a, 1) == -EPIPE && ct_queue_pop(&q, &it, 10) == -ENODATA,
+		"closed");
+	ct_queue_destroy(&q);
+}
+
 int main(void)
 {
 	test_time();
@@ -216,6 +237,7 @@ int main(void)
 	test_gzip();
 	test_dedup();
 	test_ckpt();
+	test_queue();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
