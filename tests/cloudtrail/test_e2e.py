@@ -78,6 +78,9 @@ def test_fixtures(tmp):
             o.write(f.read())
     expect("gzipped console logins", os.path.join(gz, "console_login_examples.json.gz"),
            [ctlib.UP_RULES], {"Console Login Without MFA": 1}, "Critical")
+    expect("gzipped alice + Cloudtrail Create Instance",
+           os.path.join(gz, "alice_start_instances.json.gz"), [rule],
+           {"Cloudtrail Create Instance": 1}, "Informational")
     tree = os.path.join(tmp, "tree")
     shutil.copy(alice, os.path.join(os.makedirs(os.path.join(tree, "a", "b")) or tree, "a", "b",
                                     "alice.json"))
