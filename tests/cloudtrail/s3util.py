@@ -26,7 +26,7 @@ class S3rver:
         js = s3rver_js()
         ctlib.need(js and subprocess.run(["which", "node"], capture_output=True).returncode == 0,
                    "node or the npm package s3rver is missing (scripts/deps.sh installs it into "
-                   "/opt/saker-test/node_modules): S3 tests NOT RUN")
+                   "/opt/saker-test/node_modules): the S3 and SQS tests are NOT RUN")
         self.port = sktest.free_port()
         self.dir = os.path.join(tmp, "s3rver-data")
         os.makedirs(self.dir, exist_ok=True)
