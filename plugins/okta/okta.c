@@ -295,6 +295,9 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *s, const ss_plugin
 	ok_state_t *st = s;
 
 	(void)in;
+	/* Extraction results of the previous event are no longer in use: the
+	 * arena the recording borrows can be recycled. */
+	ok_extract_begin(&st->ex);
 	if (ok_record_event(&st->ex, ev) < 0) {
 		sk_sdk_err_set(&st->err, "okta: out of memory recording an MFA event");
 		return SS_PLUGIN_FAILURE;

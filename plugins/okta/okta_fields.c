@@ -173,18 +173,61 @@ static const char *mfa_key(ok_extractor_t *e, int kind, size_t *klen)
 	return k;
 }
 
+/* Countries live in the same table under "geo:<actor>" (any sign-in) and
+ * "geo:<actor>:<country>". A user's first sign-in has no history: not new. */
+static int record_country(ok_extractor_t *e, uint64_t ts)
+{
+	static const char *const aid[] = { "actor", "id", NULL };
+	static const char *const ctry[] = { "client", "geographicalContext", "country", NULL };
+	sk_sdk_jval_t t, a, c;
+	const char *as, *cs;
+	size_t al, cl, ul;
+	char *k;
+	bool known_user, known_ctry;
+	int rc;
+
+	if (sk_sdk_jscan_get(&e->root, "eventType", 9, &t) < 0 ||
+	    !sk_sdk_jscan_streq(&t, "user.session.start"))
+		return 0;
+	e->geo_new = 0;
+	if (sk_sdk_jscan_path(&e->root, aid, &a) < 0 || a.t != SK_JT_STRING ||
+	    sk_sdk_jscan_path(&e->root, ctry, &c) < 0 || c.t != SK_JT_STRING ||
+	    !(as = sk_sdk_jscan_text(&e->x, &a, &al)) || !(cs = sk_sdk_jscan_text(&e->x, &c, &cl)) ||
+	    !cl)
+		return 0;
+	k = sk_sdk_extract_alloc(&e->x, al + cl + 7);
+	if (!k)
+		return -ENOMEM;
+	memcpy(k, "geo:", 4);
+	memcpy(k + 4, as, al);
+	ul = 4 + al;
+	k[ul] = ':';
+	memcpy(k + ul + 1, cs, cl);
+	known_user = sk__ok_mfa_count(&e->mfa, k, ul, ts, 0) >= 0;
+	known_ctry = sk__ok_mfa_count(&e->mfa, k, ul + 1 + cl, ts, 0) >= 0;
+	e->geo_new = known_user && !known_ctry;
+	if ((rc = sk__ok_mfa_record(&e->mfa, k, ul, ts)) < 0)
+		return rc;
+	return sk__ok_mfa_record(&e->mfa, k, ul + 1 + cl, ts);
+}
+
 int ok_record_event(ok_extractor_t *e, const ss_plugin_event_input *ev)
 {
 	const char *k;
 	size_t kl;
-	int kind;
+	int kind, rc;
 
 	load_event(e, ev);
 	if (e->recorded_any && e->recorded_evtnum == ev->evtnum)
 		return 0;
 	e->recorded_any = true;
 	e->recorded_evtnum = ev->evtnum;
-	if (!e->valid || !(kind = mfa_kind(e)))
+	e->geo_new = -1;
+	if (!e->valid)
+		return 0;
+	if ((rc = record_country(e, ev->evt->ts)) < 0)
+		return rc;
+	if (!(kind = mfa_kind(e)))
 		return 0;
 	k = mfa_key(e, kind, &kl);
 	if (!k)
@@ -278,6 +321,11 @@ int ok_extract(ok_extractor_t *e, const ss_plugin_event_input *ev, ss_plugin_ext
 		return extract_mfa(e, ev, f, 1);
 	case OK_K_MFA_DENY:
 		return extract_mfa(e, ev, f, 2);
+	case OK_K_NEWCTRY:
+		if (ok_record_event(e, ev) < 0)
+			return -ENOMEM;
+		return e->geo_new < 0 ? 0 : sk_sdk_extract_str_ref(&e->x, f,
+			e->geo_new ? "true" : "false");
 	}
 	return 0;
 }

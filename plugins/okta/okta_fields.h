@@ -28,6 +28,7 @@ typedef struct ok_extractor {
 	ok_mfa_t mfa;
 	bool recorded_any;
 	uint64_t recorded_evtnum; /* last event whose MFA timestamps were recorded */
+	int geo_new;              /* that event: -1 not a sign-in, 0 known country, 1 new */
 	uint64_t parse_errors;
 } ok_extractor_t;
 
@@ -43,8 +44,9 @@ void ok_extractor_free(ok_extractor_t *e);
 void ok_extract_begin(ok_extractor_t *e);
 /* Answer one request. 0 (value or no value set) or -ENOMEM. */
 int ok_extract(ok_extractor_t *e, const ss_plugin_event_input *ev, ss_plugin_extract_field *f);
-/* Record the event's MFA failure / push deny (once per event number; also
- * done lazily by extraction when the host does not call parse_event). */
+/* Record the event's MFA failure / push deny and sign-in country (once per
+ * event number; also done lazily by extraction when the host does not call
+ * parse_event). */
 int ok_record_event(ok_extractor_t *e, const ss_plugin_event_input *ev);
 
 #endif /* OKTA_FIELDS_H */

@@ -18,6 +18,7 @@ enum ok_kind {
 	OK_K_TARGETS,  /* target[i].displayName, i defaults to 0 */
 	OK_K_MFA_FAIL, /* failures (auth_via_mfa, FAILURE) of the actor in the last N s */
 	OK_K_MFA_DENY, /* push denies (okta_verify.deny_push) of the actor in the last N s */
+	OK_K_NEWCTRY,  /* sign-in: "true" when the actor signed in before, never from here */
 };
 
 typedef struct ok_row {

@@ -104,6 +104,10 @@ const ok_def_t sk__ok_defs[] = {
 	    "On a push deny (user.mfa.okta_verify.deny_push): the actor's push denies in the "
 	    "last [N] seconds, this one included.", NULL, false, 0 },
 	  { OK_K_MFA_DENY, NULL, { 0 } } },
+	{ { "okta.client.geo.newcountry", S, false, 0, "On a sign-in (user.session.start): "
+	    "\"true\" when the actor signed in before (within cache_expiration) but never from "
+	    "this country, else \"false\". saker extension.", NULL, false, 0 },
+	  { OK_K_NEWCTRY, NULL, { 0 } } },
 	ROW("okta.uuid", S, "Unique ID of the event (uuid): use it to de-duplicate.", OK_K_STR_OPT,
 		"uuid"),
 };

@@ -281,6 +281,13 @@ static const char *summary(ok_poller_t *p, char *buf, size_t n)
 	return buf;
 }
 
+static bool is_pow10(unsigned n)
+{
+	while (n >= 10 && n % 10 == 0)
+		n /= 10;
+	return n == 1;
+}
+
 static void on_http_error(ok_poller_t *p)
 {
 	long st = p->resp.status;
@@ -289,6 +296,19 @@ static void on_http_error(ok_poller_t *p)
 	int64_t ms;
 
 	summary(p, sum, sizeof(sum));
+	/* The same refusal again: say it once, then only at 10, 100, ... tries. */
+	p->same_errors = st == p->last_status ? p->same_errors + 1 : 1;
+	p->last_status = st;
+	if ((st == 401 || st == 403 || st == 404) && p->same_errors > 1) {
+		ok_count(p->c, st == 404 ? OK_C_NOT_FOUND : OK_C_AUTH_ERRORS, 1);
+		ms = (int64_t)p->cfg->auth_retry_ms;
+		if (is_pow10(p->same_errors))
+			logf_(p, SS_PLUGIN_LOG_SEV_ERROR, "HTTP %ld from the System Log of "
+				"organization '%s' again (%u attempts so far); retrying every %lld ms",
+				st, org, p->same_errors, (long long)ms);
+		retry_in(p, ms);
+		return;
+	}
 	if (st == 429) {
 		ok_count(p->c, OK_C_RATE_LIMITED, 1);
 		ms = until_reset_ms(&p->resp);
@@ -383,6 +403,8 @@ static void on_page(ok_poller_t *p)
 	if (r->has_rl)
 		atomic_store_explicit(&p->c->rl_remaining, r->rl_remaining, memory_order_relaxed);
 	retry_in(p, delay);
+	p->last_status = 0;
+	p->same_errors = 0;
 	if (p->fails) {
 		logf_(p, SS_PLUGIN_LOG_SEV_INFO, "System Log of '%s' reachable again after %u "
 			"failed attempt(s)", p->cfg->org_label, p->fails);
@@ -426,9 +448,9 @@ static int fetch(ok_poller_t *p)
 		p->fails++;
 		ok_count(p->c, OK_C_BAD_JSON, 1);
 		retry_in(p, backoff_ms(p));
-		logf_(p, SS_PLUGIN_LOG_SEV_WARNING, "%s System Log response from '%s' (HTTP 200, "
-			"%zu bytes): %s; retrying in %lld ms", rc == -EAGAIN ? "truncated" : "invalid JSON in the",
-			p->cfg->org_label, p->resp.len, e, (long long)(p->next_at_ms - mono_ms()));
+		logf_(p, SS_PLUGIN_LOG_SEV_WARNING, "%s System Log response from '%s' "
+			"(HTTP 200, %zu bytes): %s; retrying in %lld ms",
+			rc == -EAGAIN ? "truncated" : "invalid JSON in the", p->cfg->org_label, p->resp.len, e, (long long)(p->next_at_ms - mono_ms()));
 		return 0;
 	}
 	on_page(p);

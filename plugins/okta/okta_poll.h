@@ -43,6 +43,8 @@ typedef struct ok_poller {
 	bool eof;              /* bounded query finished */
 	int64_t next_at_ms;    /* monotonic: no request before this */
 	unsigned fails;        /* consecutive failed requests */
+	long last_status;      /* status of the last refused request */
+	unsigned same_errors;  /* consecutive refusals with that status */
 	uint32_t seed;
 	char *saved_cursor;    /* last checkpoint written */
 	uint64_t saved_delivered;
