@@ -72,8 +72,12 @@ static void load_event(ok_extractor_t *e, const ss_plugin_event_input *ev)
 	e->valid = sk_sdk_event_payload(ev->evt, &pl, &len, NULL, NULL, 0) == 0 &&
 		   sk_sdk_jscan_root((const char *)pl, len, &e->root) == 0 &&
 		   e->root.t == SK_JT_OBJECT;
+	e->mfa_series = -1;
+	memset(&e->etype, 0, sizeof(e->etype));
 	if (!e->valid)
 		e->parse_errors++;
+	else if (sk_sdk_jscan_get(&e->root, "eventType", 9, &e->etype) < 0)
+		memset(&e->etype, 0, sizeof(e->etype));
 }
 
 static bool get(const sk_sdk_jval_t *from, const char *const *path, sk_sdk_jval_t *out)
@@ -134,17 +138,18 @@ static bool find_target(ok_extractor_t *e, const char *type, sk_sdk_jval_t *out)
 /* Which MFA series the event belongs to: 1 failure, 2 deny, 0 none. */
 static int mfa_kind(ok_extractor_t *e)
 {
-	sk_sdk_jval_t t, r;
+	sk_sdk_jval_t r;
 	static const char *const res[] = { "outcome", "result", NULL };
 
-	if (sk_sdk_jscan_get(&e->root, "eventType", 9, &t) < 0)
-		return 0;
-	if (sk_sdk_jscan_streq(&t, DENY_PUSH))
-		return 2;
-	if (sk_sdk_jscan_streq(&t, AUTH_MFA) && sk_sdk_jscan_path(&e->root, res, &r) == 0 &&
-	    sk_sdk_jscan_streq(&r, "FAILURE"))
-		return 1;
-	return 0;
+	if (e->mfa_series >= 0)
+		return e->mfa_series;
+	e->mfa_series = 0;
+	if (sk_sdk_jscan_streq(&e->etype, DENY_PUSH))
+		e->mfa_series = 2;
+	else if (sk_sdk_jscan_streq(&e->etype, AUTH_MFA) &&
+		 sk_sdk_jscan_path(&e->root, res, &r) == 0 && sk_sdk_jscan_streq(&r, "FAILURE"))
+		e->mfa_series = 1;
+	return e->mfa_series;
 }
 
 /* "<eventType>:<actor.id>" in the extraction arena. */
@@ -179,15 +184,14 @@ static int record_country(ok_extractor_t *e, uint64_t ts)
 {
 	static const char *const aid[] = { "actor", "id", NULL };
 	static const char *const ctry[] = { "client", "geographicalContext", "country", NULL };
-	sk_sdk_jval_t t, a, c;
+	sk_sdk_jval_t a, c;
 	const char *as, *cs;
 	size_t al, cl, ul;
 	char *k;
 	bool known_user, known_ctry;
 	int rc;
 
-	if (sk_sdk_jscan_get(&e->root, "eventType", 9, &t) < 0 ||
-	    !sk_sdk_jscan_streq(&t, "user.session.start"))
+	if (!sk_sdk_jscan_streq(&e->etype, "user.session.start"))
 		return 0;
 	e->geo_new = 0;
 	if (sk_sdk_jscan_path(&e->root, aid, &a) < 0 || a.t != SK_JT_STRING ||
@@ -288,6 +292,11 @@ int ok_extract(ok_extractor_t *e, const ss_plugin_event_input *ev, ss_plugin_ext
 	switch (r->kind) {
 	case OK_K_STR:
 	case OK_K_STR_OPT:
+		if (r->path[0] && !r->path[1] && strcmp(r->path[0], "eventType") == 0) {
+			if (e->etype.t == SK_JT_NONE || e->etype.t == SK_JT_NULL)
+				return sk_sdk_extract_str_ref(&e->x, f, "");
+			return set_text(e, f, &e->etype);
+		}
 		if (!get(&e->root, r->path, &v) || v.t == SK_JT_NULL)
 			return r->kind == OK_K_STR ? sk_sdk_extract_str_ref(&e->x, f, "") : 0;
 		return set_text(e, f, &v);

@@ -25,6 +25,8 @@ typedef struct ok_extractor {
 	const ss_plugin_event *evt;
 	bool valid;             /* payload is a JSON object */
 	sk_sdk_jval_t root;
+	sk_sdk_jval_t etype;    /* eventType (t == SK_JT_NONE when absent) */
+	int mfa_series;         /* MFA series of the event: -1 unknown, 0 none, 1 fail, 2 deny */
 	ok_mfa_t mfa;
 	bool recorded_any;
 	uint64_t recorded_evtnum; /* last event whose MFA timestamps were recorded */
