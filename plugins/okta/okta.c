@@ -128,6 +128,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
 	       "\"checkpoint_file\":{\"type\":\"string\"},"
 	       "\"page_size\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":1000},"
 	       "\"batch_max_events\":{\"type\":\"integer\",\"minimum\":1},"
+	       "\"prefetch_pages\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":16},"
 	       "\"cache_expiration\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"cache_usermaxsize\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"cache_maxkeys\":{\"type\":\"integer\",\"minimum\":1},"
@@ -241,6 +242,7 @@ SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, 
 	in->st = st;
 	if (sk__ok_poller_open(&in->poll, &st->cfg, &st->c, st_log, st, st->err.msg,
 		    sizeof(st->err.msg)) < 0) {
+		sk__ok_poller_close(&in->poll);
 		sk_sdk_batch_free(&in->batch);
 		free(in);
 		return NULL;

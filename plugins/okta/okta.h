@@ -32,6 +32,7 @@ typedef struct ok_config {
 	char *checkpoint_file;       /* NULL: no checkpoint */
 	uint64_t page_size;          /* limit= per request (Okta: 1..1000) */
 	uint64_t batch_max_events;   /* events per next_batch */
+	uint64_t prefetch_pages;     /* pages fetched ahead of the one handed out */
 	uint64_t cache_expiration;   /* s, MFA counter keys TTL */
 	uint64_t cache_usermaxsize;  /* timestamps kept per MFA key */
 	uint64_t cache_maxkeys;      /* MFA keys kept (LRU beyond) */

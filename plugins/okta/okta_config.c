@@ -204,7 +204,8 @@ int sk__ok_config_load(ok_config_t *c, const char *text, char *err, size_t errle
 {
 	static const char *const known[] = { "organization", "api_token", "api_token_file",
 		"base_url", "refresh_interval", "since", "until", "checkpoint_file", "page_size",
-		"batch_max_events", "cache_expiration", "cache_usermaxsize", "cache_maxkeys",
+		"batch_max_events", "prefetch_pages", "cache_expiration", "cache_usermaxsize",
+		"cache_maxkeys",
 		"useAsync", "request_timeout_ms", "connect_timeout_ms", "backoff_initial_ms",
 		"backoff_max_ms", "auth_retry_ms", "rate_limit_low_pct", "max_response_bytes",
 		"idle_wait_ms", "ca_file", "tls_verify", NULL };
@@ -231,6 +232,8 @@ int sk__ok_config_load(ok_config_t *c, const char *text, char *err, size_t errle
 	    (rc = sk_sdk_config_u64(j, "page_size", 1000, 1, 1000, &c->page_size, err, errlen)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "batch_max_events", 1000, 1, 1 << 20, &c->batch_max_events,
 		    err, errlen)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "prefetch_pages", 1, 1, 16, &c->prefetch_pages, err,
+		    errlen)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "cache_expiration", 84600, 1, 1ULL << 32,
 		    &c->cache_expiration, err, errlen)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "cache_usermaxsize", 200, 1, 1 << 20, &c->cache_usermaxsize,

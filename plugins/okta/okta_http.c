@@ -145,6 +145,17 @@ static size_t on_header(char *p, size_t sz, size_t nm, void *ud)
 	return n;
 }
 
+static int on_progress(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	const ok_http_t *h = ud;
+
+	(void)dt;
+	(void)dn;
+	(void)ut;
+	(void)un;
+	return h->abort && atomic_load(h->abort) ? 1 : 0;
+}
+
 static char *origin_of(const char *base)
 {
 	const char *h = strstr(base, "://") + 3;
@@ -195,6 +206,9 @@ int sk__ok_http_init(ok_http_t *h, const ok_config_t *cfg, char *err, size_t err
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, h);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, cfg->tls_verify ? 1L : 0L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, cfg->tls_verify ? 2L : 0L);
 	if (cfg->ca_file)

@@ -12,6 +12,7 @@
 #ifndef OKTA_HTTP_H
 #define OKTA_HTTP_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -39,6 +40,7 @@ typedef struct ok_http {
 	char *origin;          /* scheme://host[:port] of base_url */
 	const ok_config_t *cfg;
 	char *url;             /* scratch */
+	const _Atomic bool *abort; /* when set and true, a transfer in flight stops */
 } ok_http_t;
 
 /* Set up the handle (headers incl. Authorization). 0 or -errno + err. */

@@ -8,6 +8,7 @@ the middle of the stream and restart skips nothing."""
 import collections
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -152,8 +153,12 @@ def test_sigkill(tmp, rules):
     s.stop(signal.SIGKILL)
     with open(ckpt) as f:
         ck = json.load(f)
-    C.check("sigkill: checkpoint covers exactly what was handed out",
-            "after=c1300" in ck["cursor"] and ck["delivered"] == 0, str(ck))
+    # The checkpoint trails what was handed out by at most the batch in
+    # flight: resume position (page start + delivered) within one page of 1300.
+    m = re.search(r"after=c(\d+)", ck["cursor"])
+    at = int(m.group(1)) + ck["delivered"] if m else -1
+    C.check("sigkill: checkpoint within one page behind what was handed out, not beyond",
+            1200 <= at <= 1300, str(ck))
     fake.release.set()
     fake.hold_after = None
     s2 = Saker(tmp, cfg, rules, "kill2")
