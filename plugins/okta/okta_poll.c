@@ -243,6 +243,7 @@ static ss_plugin_rc fill(ok_poller_t *p, sk_sdk_batch_t *b, char *err, size_t er
 ss_plugin_rc sk__ok_poller_next(ok_poller_t *p, sk_sdk_batch_t *b, char *err, size_t errlen)
 {
 	struct timespec ts;
+	bool done;
 	int64_t at;
 	int rc;
 
@@ -266,6 +267,7 @@ ss_plugin_rc sk__ok_poller_next(ok_poller_t *p, sk_sdk_batch_t *b, char *err, si
 		;
 	take(p);
 	rc = p->fatal ? -ENOMEM : 0;
+	done = p->fetch_done;
 	pthread_mutex_unlock(&p->mu);
 	if (rc < 0) {
 		sk_sdk_errf(err, errlen, "the System Log fetcher ran out of memory");
@@ -273,7 +275,7 @@ ss_plugin_rc sk__ok_poller_next(ok_poller_t *p, sk_sdk_batch_t *b, char *err, si
 	}
 	if (p->cur)
 		return fill(p, b, err, errlen);
-	return p->fetch_done ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
+	return done ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
 }
 
 void sk__ok_poller_close(ok_poller_t *p)
