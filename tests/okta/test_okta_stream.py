@@ -13,6 +13,7 @@ import signal
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oklib  # noqa: E402
@@ -65,6 +66,20 @@ def init_config(port, ckpt, **kw):
     return c
 
 
+def read_metrics(port):
+    """saker_plugin_okta_* values from /metrics, keyed without the prefix."""
+    try:
+        body = urllib.request.urlopen("http://127.0.0.1:%d/metrics" % port, timeout=5).read()
+    except OSError:
+        return {}
+    out = {}
+    for line in body.decode().splitlines():
+        m = re.match(r"saker_plugin_(okta_\w+)\{[^}]*\} (\S+)", line)
+        if m:
+            out[m.group(1)] = int(float(m.group(2)))
+    return out
+
+
 def alert_pairs(alerts):
     return collections.Counter((a["rule"], a.get("output_fields", {}).get("okta.actor.name"))
                                for a in alerts if a.get("rule") != "Okta event seen")
@@ -79,13 +94,30 @@ def test_stream_and_restart(tmp, rules):
     fake = FakeOkta(events, token=oklib.TOKEN).start()
     fake.faults = {3: "429", 8: "500"}
     ckpt = os.path.join(tmp, "ckpt-stream.json")
-    s = Saker(tmp, init_config(fake.port, ckpt), rules, "stream")
+    wport = oklib.sktest.free_port()
+    web = {"webserver": {"enabled": True, "listen_address": "127.0.0.1", "listen_port": wport,
+                         "prometheus_metrics_enabled": True}, "metrics": {"enabled": True}}
+    s = Saker(tmp, init_config(fake.port, ckpt), rules, "stream", extra_cfg=web)
     ok = s.wait_for(lambda s: len(s.seen()) >= 2500, 180)
     C.check("stream: 2500 events seen", ok, "%d seen; stderr: %s" % (len(s.seen()),
                                                                      "".join(s.err)[-1500:]))
     # a few polls of the (empty) tail prove nothing more arrives
     n0 = len(fake.requests)
     oklib.wait_until(lambda: len(fake.requests) >= n0 + 3, 30)
+    m = {}
+
+    def metrics_done():
+        m.clear()
+        m.update(read_metrics(wport))
+        return m.get("okta_events_emitted") == 2500
+
+    # plugin metrics are exported every few seconds
+    C.check("stream: metrics: 2500 events emitted", oklib.wait_until(metrics_done, 40, 0.5),
+            str(m))
+    C.check("stream: metrics count the 429, the 500, the retries and the requests",
+            m.get("okta_http_rate_limited") == 1 and m.get("okta_http_server_errors") == 1 and
+            m.get("okta_http_retries", 0) >= 2 and m.get("okta_http_requests", 0) >= 27 and
+            "okta_lag_ms" in m and m.get("okta_checkpoint_writes", 0) >= 25, str(m))
     rc = s.stop()
     C.check("stream: clean exit on SIGTERM", rc == 0, "rc=%r" % rc)
     u = uuids(s)
