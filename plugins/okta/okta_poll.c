@@ -2,10 +2,12 @@
 #include "okta_poll.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "okta_ckpt.h"
 
@@ -39,6 +41,18 @@ static int first_cursor(ok_poller_t *p)
 	return rc;
 }
 
+static bool dir_writable(const char *path)
+{
+	char *d = strdup(path);
+	bool ok;
+
+	if (!d)
+		return false;
+	ok = access(dirname(d), W_OK | X_OK) == 0;
+	free(d);
+	return ok;
+}
+
 /* The checkpoint becomes both the fetcher's start and the resume point the
  * consumer reports until it delivers something new. */
 static int load_checkpoint(ok_poller_t *p)
@@ -50,6 +64,8 @@ static int load_checkpoint(ok_poller_t *p)
 	if (!p->cfg->checkpoint_file)
 		return 0;
 	rc = sk__ok_ckpt_load(p->cfg->checkpoint_file, &ck, e, sizeof(e));
+	if (rc == -ENOENT && !dir_writable(p->cfg->checkpoint_file))
+		return -EACCES;
 	if (rc == -ENOENT) {
 		sk__ok_logf(p, SS_PLUGIN_LOG_SEV_INFO, "no checkpoint at %s yet: starting from "
 			"'since'", p->cfg->checkpoint_file);
@@ -117,7 +133,11 @@ int sk__ok_poller_open(ok_poller_t *p, const ok_config_t *cfg, ok_counters_t *c,
 		return rc;
 	p->http.abort = &p->stop;
 	if ((rc = first_cursor(p)) < 0 || (rc = load_checkpoint(p)) < 0) {
-		sk_sdk_errf(err, errlen, "out of memory");
+		if (rc == -EACCES)
+			sk_sdk_errf(err, errlen, "checkpoint_file %s: its directory is missing or not "
+				"writable", cfg->checkpoint_file);
+		else
+			sk_sdk_errf(err, errlen, "out of memory");
 		return rc;
 	}
 	p->next_at_ms = sk__ok_mono_ms();

@@ -5,6 +5,7 @@ body each give a clear message and a retry, never a crash, and the token is
 never printed; after invalid JSON / truncation the events still arrive once."""
 import collections
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -71,6 +72,22 @@ def run_recovers(tmp, rules, name, fault, words):
     fake.stop()
 
 
+def bad_checkpoint_dir(tmp, rules):
+    c = cfg(1, oklib.TOKEN)
+    c["checkpoint_file"] = os.path.join(tmp, "no", "such", "dir", "ck.json")
+    s = Saker(tmp, c, rules, "badckpt")
+    try:
+        rc = s.proc.wait(60)
+    except subprocess.TimeoutExpired:
+        rc = "still running"
+    s.stop()
+    out = s.output()
+    C.check("checkpoint directory missing: saker refuses to start, naming the file",
+            rc not in (0, "timeout") and "checkpoint_file" in out and "not writable" in out,
+            "rc=%r %s" % (rc, out[-500:]))
+    C.check("checkpoint directory missing: token never printed", oklib.TOKEN not in out, "")
+
+
 def main():
     oklib.need_binaries()
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,6 +98,7 @@ def main():
                     ["HTTP 404", "check organization or base_url", "retrying"])
         run_recovers(tmp, rules, "invalid JSON", "badjson",
                      ["invalid JSON in the System Log response from 'acme'", "retrying"])
+        bad_checkpoint_dir(tmp, rules)
         run_recovers(tmp, rules, "truncated body", "truncated",
                      ["request to the System Log of 'acme' failed", "retrying"])
     C.finish()
