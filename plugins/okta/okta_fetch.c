@@ -199,11 +199,11 @@ static int dup_into(char **dst, const char *src)
 
 /* Moves the stream past a page: to its next link, or (no link while
  * following) the same request again, skipping what this page delivers. */
-static int advance(ok_poller_t *p, const ok_http_resp_t *r, const ok_page_t *pg, bool *end)
+static int advance(ok_poller_t *p, const char *next, const ok_page_t *pg, bool *end)
 {
-	if (r->next) {
-		if (strcmp(r->next, p->cursor) != 0) {
-			if (dup_into(&p->cursor, r->next) < 0)
+	if (next) {
+		if (strcmp(next, p->cursor) != 0) {
+			if (dup_into(&p->cursor, next) < 0)
 				return -ENOMEM;
 			set_resume(p, 0, NULL);
 		}
@@ -248,6 +248,7 @@ static void schedule(ok_poller_t *p, const ok_http_resp_t *r, const ok_page_t *p
 static int fetch_one(ok_poller_t *p, ok_fpage_t *s, bool *end)
 {
 	ok_http_resp_t *r = &s->resp;
+	const char *next;
 	char e[256] = "";
 	size_t start;
 	int rc;
@@ -306,8 +307,13 @@ static int fetch_one(ok_poller_t *p, ok_fpage_t *s, bool *end)
 	}
 	start = apply_resume(p, &s->page);
 	s->start = start;
-	if (dup_into(&s->cursor, p->cursor) < 0 || dup_into(&s->next, r->next) < 0 ||
-	    advance(p, r, &s->page, end) < 0)
+	/* A page with events pointing back at itself would loop: treat it as a
+	 * page without a next link (poll again, skipping what it delivers). */
+	next = r->next;
+	if (next && s->page.n && strcmp(next, p->cursor) == 0)
+		next = NULL;
+	if (dup_into(&s->cursor, p->cursor) < 0 || dup_into(&s->next, next) < 0 ||
+	    advance(p, next, &s->page, end) < 0)
 		return -ENOMEM;
 	schedule(p, r, &s->page, s->page.n - start);
 	return s->page.n > start;

@@ -50,6 +50,7 @@ class FakeOkta:
         self.requests = []        # dicts: n, path, status, t, after
         self.hold_after = None    # cursor index whose request is held
         self.no_next = False      # polling pages without a next link (a misbehaving proxy)
+        self.self_next = False    # polling pages whose next link repeats the request
         self.held = threading.Event()
         self.release = threading.Event()
         self.add_events(events)
@@ -148,7 +149,9 @@ class FakeOkta:
                 base = "http://127.0.0.1:%d%s/api/v1/logs" % (fake.port, fake.prefix)
                 tail = "&until=" + q["until"] if "until" in q else ""
                 links.append('<%s?%s>; rel="self"' % (base, u.query))
-                if ("until" not in q and not fake.no_next) or len(page) == limit:
+                if fake.self_next and "until" not in q:
+                    links.append('<%s?%s>; rel="next"' % (base, u.query))
+                elif ("until" not in q and not fake.no_next) or len(page) == limit:
                     links.append('<%s?limit=%d&after=c%d%s>; rel="next"' % (base, limit, stop, tail))
                 hdrs = rl + [("Link", ", ".join(links))]
                 rec["events"] = len(page)

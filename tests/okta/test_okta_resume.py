@@ -4,7 +4,8 @@ die with _exit() in the middle of a page, as SIGKILL would: the restart
 skips nothing and repeats at most the events of the last batch (the uuid
 check skips the rest); a checkpoint whose page changed delivers the whole
 page again with a warning; polling pages without a next link are re-polled
-without repeating what was delivered."""
+without repeating what was delivered, and so are pages whose next link
+points back at the same request."""
 import json
 import os
 import subprocess
@@ -79,10 +80,11 @@ def test_mid_page(tmp):
     fake.stop()
 
 
-def test_no_next_link(tmp):
+def test_no_next_link(tmp, mode):
     fake = FakeOkta(evs(50), token=oklib.TOKEN).start()
-    fake.no_next = True
-    ckpt = os.path.join(tmp, "nonext.json")
+    fake.no_next = mode == "no next link"
+    fake.self_next = mode == "next link to itself"
+    ckpt = os.path.join(tmp, "nonext-%d.json" % len(mode))
     p = harness(cfg(fake.port, ckpt, until=False), "--die-after", 80, "--max-seconds", 60,
                 wait=False)
     ok = oklib.wait_until(lambda: sum(r.get("events", 0) for r in fake.requests) >= 50 and
@@ -90,9 +92,9 @@ def test_no_next_link(tmp):
     fake.add_events(evs(30, first=50))
     out, err = p.communicate(timeout=90)
     u = out.split()
-    C.check("no next link: the same request is polled again and only new events come",
+    C.check("%s: the same request is polled again and only new events come" % mode,
             ok and u == ["uuid-%06d" % i for i in range(80)], "n=%d %s" % (len(u), err[-300:]))
-    C.check("no next link: every poll used the first request",
+    C.check("%s: every poll used the first request" % mode,
             all(r["after"] is None for r in fake.requests), "")
     fake.stop()
 
@@ -103,7 +105,8 @@ def main():
         oklib.skip("okta_harness not built (OKTA_HARNESS=%r)" % HARNESS)
     with tempfile.TemporaryDirectory() as tmp:
         test_mid_page(tmp)
-        test_no_next_link(tmp)
+        test_no_next_link(tmp, "no next link")
+        test_no_next_link(tmp, "next link to itself")
     C.finish()
 
 
