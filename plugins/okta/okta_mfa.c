@@ -11,8 +11,8 @@ struct ok_mfa_key {
 	ok_mfa_key_t *prev, *next;    /* LRU list */
 	uint64_t hash;
 	uint64_t last;                /* event time of the last update */
-	uint64_t *ts;                 /* ring of per_key timestamps */
-	size_t head, n;
+	uint64_t *ts;                 /* ring of up to per_key timestamps, grown on demand */
+	size_t head, n, cap;
 	size_t klen;
 	char key[];
 };
@@ -117,6 +117,23 @@ static bool expired(const ok_mfa_t *m, const ok_mfa_key_t *k, uint64_t now)
 	return now > k->last && now - k->last > m->ttl_ns;
 }
 
+/* Most keys see one or two timestamps: rings start small and double. */
+static int grow_ring(const ok_mfa_t *m, ok_mfa_key_t *k)
+{
+	size_t nc = k->cap * 2 < m->per_key ? k->cap * 2 : m->per_key, i;
+	uint64_t *nt = malloc(nc * sizeof(*nt));
+
+	if (!nt)
+		return -ENOMEM;
+	for (i = 0; i < k->n; i++)
+		nt[i] = k->ts[(k->head + i) % k->cap];
+	free(k->ts);
+	k->ts = nt;
+	k->cap = nc;
+	k->head = 0;
+	return 0;
+}
+
 int sk__ok_mfa_record(ok_mfa_t *m, const char *key, size_t klen, uint64_t ts)
 {
 	uint64_t h = fnv(key, klen);
@@ -136,7 +153,11 @@ int sk__ok_mfa_record(ok_mfa_t *m, const char *key, size_t klen, uint64_t ts)
 		if (m->nkeys >= m->nbuckets)
 			grow(m);
 		k = calloc(1, sizeof(*k) + klen + 1);
-		if (!k || !(k->ts = malloc(m->per_key * sizeof(uint64_t)))) {
+		if (!k)
+			return -ENOMEM;
+		k->cap = m->per_key < 4 ? m->per_key : 4;
+		k->ts = malloc(k->cap * sizeof(uint64_t));
+		if (!k->ts) {
 			free(k);
 			return -ENOMEM;
 		}
@@ -154,13 +175,15 @@ int sk__ok_mfa_record(ok_mfa_t *m, const char *key, size_t klen, uint64_t ts)
 	k->last = ts;
 	/* the same timestamp is counted once, as upstream does */
 	for (i = 0; i < k->n; i++)
-		if (k->ts[(k->head + i) % m->per_key] == ts)
+		if (k->ts[(k->head + i) % k->cap] == ts)
 			return 0;
-	if (k->n == m->per_key) {
+	if (k->n == k->cap && k->cap < m->per_key && grow_ring(m, k) < 0)
+		return -ENOMEM;
+	if (k->n == k->cap) {
 		k->ts[k->head] = ts;
-		k->head = (k->head + 1) % m->per_key;
+		k->head = (k->head + 1) % k->cap;
 	} else {
-		k->ts[(k->head + k->n) % m->per_key] = ts;
+		k->ts[(k->head + k->n) % k->cap] = ts;
 		k->n++;
 	}
 	return 0;
@@ -177,7 +200,7 @@ int64_t sk__ok_mfa_count(ok_mfa_t *m, const char *key, size_t klen, uint64_t now
 	if (!k || expired(m, k, now_ts))
 		return -1;
 	for (i = 0; i < k->n; i++)
-		if (k->ts[(k->head + i) % m->per_key] > oldest)
+		if (k->ts[(k->head + i) % k->cap] > oldest)
 			c++;
 	return c;
 }

@@ -107,6 +107,8 @@ static void test_mfa(void)
 	for (i = 3; i < 8; i++)
 		sk__ok_mfa_record(&m, "a", 1, (uint64_t)i * 10 * S);
 	CHECK(sk__ok_mfa_count(&m, "a", 1, 70 * S, 1000 * S) == 3, "per-key cap keeps 3");
+	CHECK(sk__ok_mfa_count(&m, "a", 1, 70 * S, 25 * S) == 3 &&
+		sk__ok_mfa_count(&m, "a", 1, 70 * S, 15 * S) == 2, "the newest 3 are kept");
 	CHECK(sk__ok_mfa_count(&m, "a", 1, 171 * S, 1000 * S) == -1, "expired after ttl");
 	CHECK(sk__ok_mfa_count(&m, "zz", 2, 70 * S, 1000 * S) == -1, "unknown key");
 	sk__ok_mfa_record(&m, "b", 1, 80 * S);
@@ -121,6 +123,13 @@ static void test_mfa(void)
 	}
 	CHECK(m.nkeys == 2 && m.evicted == 2001, "bounded: %zu keys, %llu evicted", m.nkeys,
 		(unsigned long long)m.evicted);
+	sk__ok_mfa_free(&m);
+	/* a ring that grows past its first size keeps order and the cap */
+	CHECK(sk__ok_mfa_init(&m, 10, 4, 1000 * S) == 0, "init 10");
+	for (i = 1; i <= 25; i++)
+		sk__ok_mfa_record(&m, "g", 1, (uint64_t)i * S);
+	CHECK(sk__ok_mfa_count(&m, "g", 1, 25 * S, 1000 * S) == 10 &&
+		sk__ok_mfa_count(&m, "g", 1, 25 * S, 5 * S) == 5, "grown ring");
 	sk__ok_mfa_free(&m);
 	sk__ok_mfa_free(NULL);
 }
