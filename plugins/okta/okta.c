@@ -17,7 +17,6 @@
 typedef struct ok_state {
 	sk_sdk_err_t err;
 	ok_config_t cfg;
-	bool cfg_ok;
 	ok_counters_t c;
 	ok_extractor_t ex;
 	ss_plugin_owner_t *owner;
@@ -187,7 +186,6 @@ SK_PLUGIN_EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plu
 	if (sk__ok_config_load(&st->cfg, in ? in->config : NULL, st->err.msg,
 		    sizeof(st->err.msg)) < 0)
 		return st;
-	st->cfg_ok = true;
 	if (ok_extractor_init(&st->ex, st->cfg.org_label, st->cfg.cache_usermaxsize,
 		    st->cfg.cache_maxkeys, st->cfg.cache_expiration) < 0) {
 		sk_sdk_err_set(&st->err, "out of memory");
