@@ -575,7 +575,14 @@ static int run(app_t *a)
 		fprintf(stderr, "Error: %s\n", err);
 		goto out;
 	}
+	sk_correlator_opts_t co = {0};
+	uint64_t corr_tick = 0, corr_progress = 0;
+	if (sk_correlator_config(tree, &co, &corr_tick, &corr_progress, err, sizeof(err))) {
+		fprintf(stderr, "Error: %s\n", err);
+		goto out;
+	}
 	sk_runtime_opts_t ro = {
+		.corr = &co, .corr_tick_ms = corr_tick, .corr_progress_ms = corr_progress,
 		.loop = &a->loop, .reg = a->reg, .rules = rs, .outputs = outs,
 		.alert_queue_size = a->cfg.alert_queue_size,
 		.alert_queue_block_ms = a->cfg.alert_queue_block_ms, .idle_sleep_us = a->cfg.idle_sleep_us,

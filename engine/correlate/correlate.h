@@ -67,6 +67,13 @@ void sk_correlator_tick(sk_correlator_t *c, uint64_t now_ms);
 /* End of input: process every pending hit in order. */
 void sk_correlator_flush(sk_correlator_t *c);
 
+/* Read saker.yaml's `correlation:` section (lateness_ms, idle_timeout_ms,
+ * max_keys, max_keys_per_correlation, max_pending, expire_interval_ms ->
+ * *tick_ms, progress_interval_ms -> *progress_ms). 0, or -EINVAL with err
+ * naming the key. */
+int sk_correlator_config(const json_t *root, sk_correlator_opts_t *o, uint64_t *tick_ms,
+	uint64_t *progress_ms, char *err, size_t errlen);
+
 typedef struct sk_correlator_stats {
 	size_t open_keys, pending;
 	uint64_t hits, alerts, late, forced, evicted, expired, cancelled, stale;

@@ -25,7 +25,8 @@ struct sk_runtime {
 	size_t nworkers;
 	uv_async_t wake;
 	uv_signal_t sig_int, sig_term, sig_hup;
-	uv_timer_t duration, stop_poll, flush_guard;
+	uv_timer_t duration, stop_poll, flush_guard, corr_tick;
+	sk_correlator_t *corr;
 	bool handles_open;
 	bool stopping, flushing, exited;
 	uint64_t stop_deadline;
@@ -49,10 +50,30 @@ static void on_done(void *ud, sk_worker_t *w)
 	uv_async_send(&rt->wake);
 }
 
+static void corr_emit(void *ud, sk_alert_t *a)
+{
+	sk_runtime_t *rt = ud;
+	if (rt->outputs)
+		sk_outputs_emit(rt->outputs, a);
+	sk_alert_free(a);
+}
+
+static void corr_tick_cb(uv_timer_t *t)
+{
+	sk_runtime_t *rt = t->data;
+	sk_correlator_tick(rt->corr, uv_now(rt->loop));
+}
+
 static void drain_queue(sk_runtime_t *rt)
 {
 	sk_alert_t *a;
 	while ((a = sk_queue_pop(rt->queue))) {
+		if (a->hit) { /* a correlation step hit or progress record */
+			sk_correlator_feed(rt->corr, a->hit, uv_now(rt->loop));
+			a->hit = NULL;
+			sk_alert_free(a);
+			continue;
+		}
 		if (rt->outputs)
 			sk_outputs_emit(rt->outputs, a);
 		sk_alert_free(a);
@@ -71,6 +92,7 @@ static void close_handles(sk_runtime_t *rt)
 	uv_close((uv_handle_t *)&rt->duration, NULL);
 	uv_close((uv_handle_t *)&rt->stop_poll, NULL);
 	uv_close((uv_handle_t *)&rt->flush_guard, NULL);
+	uv_close((uv_handle_t *)&rt->corr_tick, NULL);
 }
 
 static void on_flushed(void *ud)
@@ -114,6 +136,7 @@ static void finish(sk_runtime_t *rt)
 		}
 	}
 	drain_queue(rt);
+	sk_correlator_flush(rt->corr);
 	/* The exit must not depend on a sink honouring its flush bound. */
 	uv_timer_start(&rt->flush_guard, flush_guard_cb, (uint64_t)rt->o.flush_timeout_ms + 1000, 0);
 	if (rt->outputs)
@@ -185,6 +208,8 @@ static void reload(sk_runtime_t *rt)
 	}
 	if (rs) {
 		sk_rules_slot_set(&rt->rules, rs);
+		if (sk_correlator_set_ruleset(rt->corr, rs))
+			sk_log(SK_LOG_ERROR, "host", "out of memory: correlations keep the previous set");
 		sk_ruleset_unref(rs);
 	}
 	if (outs) {
@@ -236,7 +261,17 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
 	rt->outputs = o->outputs;
-	int rc = sk_queue_new(o->alert_queue_size, o->alert_queue_block_ms, &rt->queue);
+	int rc = -ENOMEM;
+	sk_correlator_opts_t co = { 0 };
+	if (o->corr)
+		co = *o->corr;
+	co.emit = corr_emit;
+	co.ud = rt;
+	if (sk_correlator_new(&co, &rt->corr) || sk_correlator_set_ruleset(rt->corr, o->rules)) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	rc = sk_queue_new(o->alert_queue_size, o->alert_queue_block_ms, &rt->queue);
 	if (rc) {
 		snprintf(err, errlen, "cannot create the alert queue (%u entries)", o->alert_queue_size);
 		goto fail;
@@ -259,11 +294,12 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
 			.idle_sleep_us = o->idle_sleep_us,
 			.async_queue_size = o->async_queue_size, .on_alert = on_alert, .on_done = on_done,
-			.ud = rt,
+			.ud = rt, .corr_progress_ns = o->corr_progress_ms * 1000000ull,
 		};
 		if ((rc = sk_worker_new(&wo, &rt->workers[rt->nworkers], err, errlen)))
 			goto fail;
 		rt->nworkers++;
+		sk_correlator_add_source(rt->corr, p->source, uv_now(o->loop));
 	}
 	if (rt->nworkers == 0) {
 		snprintf(err, errlen, "no event source: configure and load at least one sourcing plugin");
@@ -288,6 +324,8 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_timer_init(rt->loop, &rt->duration);
 	uv_timer_init(rt->loop, &rt->stop_poll);
 	uv_timer_init(rt->loop, &rt->flush_guard);
+	uv_timer_init(rt->loop, &rt->corr_tick);
+	rt->corr_tick.data = rt;
 	rt->wake.data = rt->sig_int.data = rt->sig_term.data = rt->sig_hup.data = rt;
 	rt->duration.data = rt->stop_poll.data = rt->flush_guard.data = rt;
 	rt->handles_open = true;
@@ -296,6 +334,8 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_signal_start(&rt->sig_hup, signal_cb, SIGHUP);
 	if (rt->o.duration_ms)
 		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
+	uint64_t tick = rt->o.corr_tick_ms ? rt->o.corr_tick_ms : 1000;
+	uv_timer_start(&rt->corr_tick, corr_tick_cb, tick, tick);
 	for (size_t i = 0; i < rt->nworkers; i++) {
 		int rc = sk_worker_start(rt->workers[i]);
 		if (rc) {
@@ -321,6 +361,7 @@ void sk_runtime_free(sk_runtime_t *rt)
 		sk_worker_free(rt->workers[i]);
 	free(rt->workers);
 	sk_queue_free(rt->queue);
+	sk_correlator_free(rt->corr);
 	sk_outputs_destroy(rt->outputs);
 	sk_rules_slot_destroy(&rt->rules);
 	free(rt);

@@ -14,6 +14,8 @@
 #include "inbox.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
+#include "../util/step_hit.h"
+#include "../rules/corr.h"
 
 #ifdef SK_HAVE_EVENT_SCHEMA
 #include "sk_event_schema.h"
@@ -84,6 +86,9 @@ struct sk_worker {
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
+	/* correlation feed: step hits and progress records ride the alert queue */
+	bool corr_on;
+	uint64_t max_ts, sent_ts;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -211,6 +216,38 @@ static void wk_emit(void *ud, sk_alert_t *a)
 	w->o.on_alert(w->o.ud, a);
 }
 
+/* ---- correlation feed ---------------------------------------------------- */
+
+static void wk_hit(void *ud, sk_step_hit_t *h)
+{
+	sk_worker_t *w = ud;
+	sk_alert_t *a = sk_alert_wrap_hit(h);
+	if (a)
+		w->o.on_alert(w->o.ud, a);
+}
+
+/* The correlator releases hits once every source's event time passed
+ * them; this tells it how far this source got (done: no more events). */
+static void corr_progress(sk_worker_t *w, bool done)
+{
+	uint64_t step = w->o.corr_progress_ns ? w->o.corr_progress_ns : 100000000ull;
+	if (!done && (!w->corr_on || w->max_ts < w->sent_ts + step))
+		return;
+	w->sent_ts = w->max_ts;
+	wk_hit(w, sk_step_hit_new(0, done ? SK_HIT_DONE : SK_HIT_PROGRESS, w->max_ts, 0,
+		w->src->source, "", "", NULL, "{}"));
+}
+
+static bool corr_active(const sk_ruleset_t *rs)
+{
+	const sk_corr_def_t *d;
+	size_t n = sk_ruleset_correlations(rs, &d);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].enabled)
+			return true;
+	return false;
+}
+
 static void drain_one(void *ud, const char *rule, sk_priority_t prio, uint64_t n)
 {
 	sk_worker_t *w = ud;
@@ -292,6 +329,9 @@ static void refresh_rules(sk_worker_t *w, bool force)
 			sk_log(SK_LOG_ERROR, w->src->name, "cannot create the rule evaluator for source %s",
 				w->src->source);
 	}
+	w->corr_on = rs && corr_active(rs);
+	if (w->eval && w->corr_on)
+		sk_rules_eval_set_hit_sink(w->eval, wk_hit, w);
 	send_event_types(w, rs);
 	sk_ruleset_unref(rs);
 }
@@ -348,6 +388,8 @@ static int check_event(sk_worker_t *w, ss_plugin_event *e)
 static void process_event(sk_worker_t *w, ss_plugin_event *e)
 {
 	ss_plugin_event_input in = {.evt = e, .evtnum = ++w->evtnum, .evtsrc = w->src->source};
+	if (e->ts > w->max_ts)
+		w->max_ts = e->ts;
 	ss_plugin_event_parse_input pin = {
 		.get_owner_last_error = sk__owner_last_error,
 		.table_reader = w->reader,
@@ -510,6 +552,7 @@ static void *worker_main(void *arg)
 		sk_metric_add(w->m_events, nevts);
 		if (bad)
 			break;
+		corr_progress(w, false);
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
 		if (rc == SS_PLUGIN_SUCCESS) {
@@ -534,6 +577,7 @@ static void *worker_main(void *arg)
 	close_captures(w);
 	p->api.close(w->src_state->state, w->inst);
 	w->inst = NULL;
+	corr_progress(w, true);
 	atomic_store(&w->done, true);
 	if (w->o.on_done)
 		w->o.on_done(w->o.ud, w);

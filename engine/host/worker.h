@@ -53,6 +53,9 @@ typedef struct sk_worker_opts {
 	const char *hostname;
 	uint32_t idle_sleep_us;
 	uint32_t async_queue_size;    /* async events waiting (0: 4096) */
+	/* Correlation: a progress record (event-time watermark) is sent at the
+	 * end of a batch once event time moved this far (0: 100 ms). */
+	uint64_t corr_progress_ns;
 	/* Called on the worker thread for each alert (takes ownership). */
 	void (*on_alert)(void *ud, sk_alert_t *a);
 	/* Called on the worker thread when it ends (EOF, stop or error). */
