@@ -165,6 +165,13 @@ static sk__compile_env_t env_for(cc_t *c, const char *source)
 	return e;
 }
 
+static void rtrim(char *s)
+{
+	size_t e = s ? strlen(s) : 0;
+	while (e && strchr(" \t\r\n", s[e - 1]))
+		s[--e] = '\0';
+}
+
 static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk__check_t **out,
 	char **text)
 {
@@ -202,6 +209,7 @@ static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk_
 			m ? " (in macro '" : "", m ? m->name : "", m ? "')" : "");
 	}
 	if (!rc) {
+		rtrim(s);
 		*text = s;
 		s = NULL;
 	}
@@ -611,6 +619,7 @@ int ld_compile_correlations(ld_state_t *st, const ld_corr_env_t *env, sk_ruleset
 		d->line = lc->loc.line;
 		if (lc->loc.src && !d->file)
 			return -ENOMEM;
+		rtrim(d->desc);
 		cc_t c = { st, env, rs, cs, lc, d };
 		c.c->name = d->name; /* diagnostics name it; lc no longer owns it */
 		bool skip = false;

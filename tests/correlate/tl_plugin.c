@@ -1,10 +1,14 @@
 /*
- * tl_plugin: a table-driven test source for the correlation tests. Source
- * "timeline" (id 999777) reads a file of JSON lines, one event per line,
- * each an object with "ts" (integer, ns since epoch: the event time) and
- * any string members; it emits them in file order, TL_BATCH per batch,
- * then EOF. Field tl.f[<key>] is the member <key> as text.
- * Built against plugin_api.h and the SDK only.
+ * tl_plugin: a table-driven test source for the correlation tests. It reads
+ * a file of JSON lines, one event per line, each an object with "ts"
+ * (integer, ns since epoch: the event time) and string members; it emits
+ * them in file order, TL_BATCH per batch, then EOF.
+ *
+ * Default variant: source "timeline" (id 999777), one field tl.f[<key>] =
+ * the member <key>. Stand-in variants (-DTL_VARIANT="tl_<name>.h") take
+ * another plugin's name, id, source and field names (a field's value is
+ * the member named like the field), so rules written for that plugin run
+ * on authored events. Built against plugin_api.h and the SDK only.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,10 +20,18 @@
 
 #define TL_BATCH 16
 
+#ifdef TL_VARIANT
+#include TL_VARIANT
+#else
+#define TL_NAME "timeline"
+#define TL_ID 999777
+#define TL_SOURCE "timeline"
 static const sk_sdk_field_t fields[] = {
 	{ .name = "tl.f", .type = FTYPE_STRING, .desc = "A member of the event, as text",
 	  .arg = SK_SDK_ARG_REQUIRED | SK_SDK_ARG_KEY },
 };
+#endif
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 
 typedef struct tl_state {
 	sk_sdk_err_t err;
@@ -35,17 +47,17 @@ typedef struct tl_inst {
 
 const char *plugin_get_required_api_version(void) { return "3.11.0"; }
 const char *plugin_get_version(void) { return "0.1.0"; }
-const char *plugin_get_name(void) { return "timeline"; }
+const char *plugin_get_name(void) { return TL_NAME; }
 const char *plugin_get_description(void) { return "saker correlation test source"; }
 const char *plugin_get_contact(void) { return "https://example.invalid/saker"; }
-uint32_t plugin_get_id(void) { return 999777; }
-const char *plugin_get_event_source(void) { return "timeline"; }
+uint32_t plugin_get_id(void) { return TL_ID; }
+const char *plugin_get_event_source(void) { return TL_SOURCE; }
 
 const char *plugin_get_fields(void)
 {
 	static char *json;
 	if (!json)
-		json = sk_sdk_fields_json(fields, 1, NULL, 0);
+		json = sk_sdk_fields_json(fields, NFIELDS, NULL, 0);
 	return json ? json : "[]";
 }
 
@@ -147,7 +159,9 @@ ss_plugin_rc plugin_extract_fields(ss_plugin_t *sv, const ss_plugin_event_input 
 	for (uint32_t i = 0; i < in->num_fields; i++) {
 		ss_plugin_extract_field *f = &in->fields[i];
 		sk_sdk_extract_none(f);
-		json_t *v = o && f->arg_key ? json_object_get(o, f->arg_key) : NULL;
+		const char *key = f->arg_present && f->arg_key ? f->arg_key
+			: f->field_id < NFIELDS ? fields[f->field_id].name : NULL;
+		json_t *v = o && key ? json_object_get(o, key) : NULL;
 		if (json_is_string(v))
 			sk_sdk_extract_str(&s->x, f, json_string_value(v), json_string_length(v));
 	}
