@@ -12,6 +12,13 @@
 #include "../rules/corr.h"
 #include "../util/metrics.h"
 
+/* The event time sits next to the pointer: ordering mostly compares it
+ * alone, without touching the hit. */
+struct hent {
+	uint64_t ts;
+	sk_step_hit_t *h;
+};
+
 typedef struct source {
 	char *name;
 	uint64_t progress;     /* highest event time reported */
@@ -27,7 +34,7 @@ struct sk_correlator {
 	size_t ncorrs;
 	source_t *src;
 	size_t nsrc;
-	sk_step_hit_t **heap;
+	struct hent *heap;     /* min-heap by (ts, then hit_cmp) */
 	size_t nheap, capheap;
 	uint64_t floor;        /* no hit below this may be processed any more */
 	uint64_t now_ms;
@@ -83,8 +90,6 @@ int sk_correlator_new(const sk_correlator_opts_t *o, sk_correlator_t **out)
 
 static int hit_cmp(const sk_step_hit_t *a, const sk_step_hit_t *b)
 {
-	if (a->ts != b->ts)
-		return a->ts < b->ts ? -1 : 1;
 	int s = strcmp(a->source, b->source);
 	if (s)
 		return s;
@@ -98,36 +103,43 @@ static int hit_cmp(const sk_step_hit_t *a, const sk_step_hit_t *b)
 	return sa < sb ? -1 : sa > sb;
 }
 
+static bool before(const struct hent *a, const struct hent *b)
+{
+	return a->ts != b->ts ? a->ts < b->ts : hit_cmp(a->h, b->h) < 0;
+}
+
 static int heap_push(sk_correlator_t *c, sk_step_hit_t *h)
 {
 	if (c->nheap == c->capheap) {
 		size_t nc = c->capheap ? c->capheap * 2 : 256;
-		sk_step_hit_t **v = realloc(c->heap, nc * sizeof(*v));
+		struct hent *v = realloc(c->heap, nc * sizeof(*v));
 		if (!v)
 			return -ENOMEM;
 		c->heap = v;
 		c->capheap = nc;
 	}
+	struct hent e = { h->ts, h };
 	size_t i = c->nheap++;
-	while (i && hit_cmp(h, c->heap[(i - 1) / 2]) < 0) {
+	while (i && before(&e, &c->heap[(i - 1) / 2])) {
 		c->heap[i] = c->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	c->heap[i] = h;
+	c->heap[i] = e;
 	return 0;
 }
 
 static sk_step_hit_t *heap_pop(sk_correlator_t *c)
 {
-	sk_step_hit_t *top = c->heap[0], *last = c->heap[--c->nheap];
+	sk_step_hit_t *top = c->heap[0].h;
+	struct hent last = c->heap[--c->nheap];
 	size_t i = 0;
 	for (;;) {
 		size_t k = 2 * i + 1;
 		if (k >= c->nheap)
 			break;
-		if (k + 1 < c->nheap && hit_cmp(c->heap[k + 1], c->heap[k]) < 0)
+		if (k + 1 < c->nheap && before(&c->heap[k + 1], &c->heap[k]))
 			k++;
-		if (hit_cmp(last, c->heap[k]) <= 0)
+		if (!before(&c->heap[k], &last))
 			break;
 		c->heap[i] = c->heap[k];
 		i = k;
@@ -187,7 +199,7 @@ static void update_gauges(sk_correlator_t *c)
 static void release(sk_correlator_t *c)
 {
 	uint64_t wm = watermark(c);
-	while (c->nheap && c->heap[0]->ts < wm)
+	while (c->nheap && c->heap[0].ts < wm)
 		process(c, heap_pop(c));
 	if (wm != UINT64_MAX && wm > c->floor)
 		c->floor = wm;
@@ -355,7 +367,7 @@ void sk_correlator_free(sk_correlator_t *c)
 		cs_corr_free(&c->store, c->corrs[i]);
 	free(c->corrs);
 	for (size_t i = 0; i < c->nheap; i++)
-		free(c->heap[i]);
+		free(c->heap[i].h);
 	free(c->heap);
 	for (size_t i = 0; i < c->nsrc; i++)
 		free(c->src[i].name);

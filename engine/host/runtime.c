@@ -42,6 +42,18 @@ static void on_alert(void *ud, sk_alert_t *a)
 	uv_async_send(&rt->wake);
 }
 
+static void on_hit(void *ud, sk_alert_t *a)
+{
+	sk_runtime_t *rt = ud;
+	sk_queue_push(rt->queue, a);
+}
+
+static void wake(void *ud)
+{
+	sk_runtime_t *rt = ud;
+	uv_async_send(&rt->wake);
+}
+
 static void on_done(void *ud, sk_worker_t *w)
 {
 	sk_runtime_t *rt = ud;
@@ -58,9 +70,12 @@ static void corr_emit(void *ud, sk_alert_t *a)
 	sk_alert_free(a);
 }
 
+static void drain_queue(sk_runtime_t *rt);
+
 static void corr_tick_cb(uv_timer_t *t)
 {
 	sk_runtime_t *rt = t->data;
+	drain_queue(rt); /* workers wake the loop for hits at most every 10 ms */
 	sk_correlator_tick(rt->corr, uv_now(rt->loop));
 }
 
@@ -294,6 +309,7 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
 			.idle_sleep_us = o->idle_sleep_us,
 			.async_queue_size = o->async_queue_size, .on_alert = on_alert, .on_done = on_done,
+			.on_hit = on_hit, .wake = wake,
 			.ud = rt, .corr_progress_ns = o->corr_progress_ms * 1000000ull,
 		};
 		if ((rc = sk_worker_new(&wo, &rt->workers[rt->nworkers], err, errlen)))

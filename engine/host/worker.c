@@ -87,8 +87,8 @@ struct sk_worker {
 	ss_plugin_table_writer_vtable writer;
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
 	/* correlation feed: step hits and progress records ride the alert queue */
-	bool corr_on;
-	uint64_t max_ts, sent_ts;
+	bool corr_on, hits_queued;
+	uint64_t max_ts, sent_ts, woke_ns;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -222,8 +222,34 @@ static void wk_hit(void *ud, sk_step_hit_t *h)
 {
 	sk_worker_t *w = ud;
 	sk_alert_t *a = sk_alert_wrap_hit(h);
-	if (a)
+	if (!a)
+		return;
+	if (!w->o.on_hit) {
 		w->o.on_alert(w->o.ud, a);
+		return;
+	}
+	/* a wake-up per hit would cost the loop more than the hit itself */
+	w->o.on_hit(w->o.ud, a);
+	w->hits_queued = true;
+}
+
+/* Hits wait for the watermark anyway, so the loop is woken at most every
+ * CORR_WAKE_NS (its timer drains the queue too); a wake-up per batch cost
+ * more than the hits themselves. */
+#define CORR_WAKE_NS 10000000ull
+
+static uint64_t now_ns(clockid_t c);
+
+static void corr_wake(sk_worker_t *w, bool force)
+{
+	if (!w->hits_queued || !w->o.wake)
+		return;
+	uint64_t now = now_ns(CLOCK_MONOTONIC);
+	if (!force && now - w->woke_ns < CORR_WAKE_NS)
+		return;
+	w->woke_ns = now;
+	w->hits_queued = false;
+	w->o.wake(w->o.ud);
 }
 
 /* The correlator releases hits once every source's event time passed
@@ -236,6 +262,7 @@ static void corr_progress(sk_worker_t *w, bool done)
 	w->sent_ts = w->max_ts;
 	wk_hit(w, sk_step_hit_new(0, done ? SK_HIT_DONE : SK_HIT_PROGRESS, w->max_ts, 0,
 		w->src->source, "", "", NULL, "{}"));
+	corr_wake(w, done);
 }
 
 static bool corr_active(const sk_ruleset_t *rs)
@@ -553,6 +580,7 @@ static void *worker_main(void *arg)
 		if (bad)
 			break;
 		corr_progress(w, false);
+		corr_wake(w, false);
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
 		if (rc == SS_PLUGIN_SUCCESS) {

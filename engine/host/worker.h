@@ -58,6 +58,11 @@ typedef struct sk_worker_opts {
 	uint64_t corr_progress_ns;
 	/* Called on the worker thread for each alert (takes ownership). */
 	void (*on_alert)(void *ud, sk_alert_t *a);
+	/* Correlation step hits and progress records: queued without waking the
+	 * loop (on_hit), which the worker wakes once per batch (wake). NULL:
+	 * they go through on_alert. */
+	void (*on_hit)(void *ud, sk_alert_t *a);
+	void (*wake)(void *ud);
 	/* Called on the worker thread when it ends (EOF, stop or error). */
 	void (*on_done)(void *ud, sk_worker_t *w);
 	void *ud;
