@@ -208,7 +208,6 @@ static void release(sk_correlator_t *c)
 		sk_metric_add(c->m_forced, 1);
 		process(c, heap_pop(c));
 	}
-	update_gauges(c);
 }
 
 static source_t *source_get(sk_correlator_t *c, const char *name, uint64_t now_ms)

@@ -25,6 +25,7 @@ typedef struct gent {
 } gent_t;
 
 typedef struct guard {
+	uint32_t slot;           /* the field's cache slot (lhs->fref->slot) */
 	const sk__opnd_t *lhs;
 	uint64_t lens;           /* bit l%64: some constant has length l (quick reject) */
 	uint64_t first[4];       /* bit c: some constant starts with byte c */
@@ -46,8 +47,7 @@ struct sk__steps_eval {
 	sidx_t all;
 	const sidx_t *hot[SK_EVT_CODE_MAX]; /* bucket[t] when it has steps, else NULL */
 	const sidx_t *hot_all;
-	uint64_t *done;          /* per step of cs: event generation it last ran in */
-	uint64_t gen;
+	uint64_t *done;          /* per step of cs: ec->gen of the event it last ran in */
 	sk_rules_hit_fn fn;
 	void *ud;
 	uint64_t skipped;
@@ -141,6 +141,7 @@ static int list_add(sidx_t *l, const sk__cnode_t *g, uint32_t step)
 		gd = &v[l->ng++];
 		memset(gd, 0, sizeof(*gd));
 		gd->lhs = g->lhs;
+		gd->slot = g->lhs->fref->slot;
 	}
 	int rc = 0;
 	for (size_t k = 0; k < g->ncv && !rc; k++)
@@ -333,9 +334,9 @@ out:
 
 static void try_step(sk__steps_eval_t *se, sk__evctx_t *ec, uint32_t i)
 {
-	if (se->done[i] == se->gen)
+	if (se->done[i] == ec->gen)
 		return; /* reached through two values of a guard field */
-	se->done[i] = se->gen;
+	se->done[i] = ec->gen;
 	const sk__cstep_t *s = &se->cs->steps[i];
 	if (sk__check_match(ec, s->check))
 		report(se, ec, s);
@@ -374,7 +375,7 @@ static inline void run_list(sk__steps_eval_t *se, sk__evctx_t *ec, const sidx_t 
 		const sk__rv_t *v;
 		uint32_t n;
 		/* the rules usually extracted the field already: read the cache */
-		const sk__slotc_t *sc = &ec->slots[gd->lhs->fref->slot];
+		const sk__slotc_t *sc = &ec->slots[gd->slot];
 		if (sc->gen == ec->gen) {
 			if (!sc->ok)
 				continue;
@@ -392,7 +393,6 @@ void sk__steps_eval_run(sk__steps_eval_t *se, sk__evctx_t *ec)
 {
 	if (!se->fn)
 		return;
-	se->gen++;
 	uint16_t t = ec->in->evt->type;
 	const sidx_t *l = t < SK_EVT_CODE_MAX ? se->hot[t] : NULL;
 	if (l)
