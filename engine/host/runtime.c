@@ -83,8 +83,12 @@ static void drain_queue(sk_runtime_t *rt)
 {
 	sk_alert_t *a;
 	while ((a = sk_queue_pop(rt->queue))) {
-		if (a->hit) { /* a correlation step hit or progress record */
-			sk_correlator_feed(rt->corr, a->hit, uv_now(rt->loop));
+		if (a->hit) { /* correlation step hits / progress records, in order */
+			for (sk_step_hit_t *h = a->hit, *n; h; h = n) {
+				n = h->next;
+				h->next = NULL;
+				sk_correlator_feed(rt->corr, h, uv_now(rt->loop));
+			}
 			a->hit = NULL;
 			sk_alert_free(a);
 			continue;

@@ -88,6 +88,8 @@ struct sk_worker {
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
 	/* correlation feed: step hits and progress records ride the alert queue */
 	bool corr_on, hits_queued;
+	sk_step_hit_t *hq_head, *hq_tail;  /* hits of the current batch, in order */
+	uint32_t hq_n;
 	uint64_t max_ts, sent_ts, woke_ns;
 };
 
@@ -218,10 +220,13 @@ static void wk_emit(void *ud, sk_alert_t *a)
 
 /* ---- correlation feed ---------------------------------------------------- */
 
-static void wk_hit(void *ud, sk_step_hit_t *h)
+/* Send the hits gathered so far as one queue entry (one lock, one
+ * allocation for the lot). */
+static void corr_send(sk_worker_t *w)
 {
-	sk_worker_t *w = ud;
-	sk_alert_t *a = sk_alert_wrap_hit(h);
+	sk_alert_t *a = w->hq_head ? sk_alert_wrap_hit(w->hq_head) : NULL;
+	w->hq_head = w->hq_tail = NULL;
+	w->hq_n = 0;
 	if (!a)
 		return;
 	if (!w->o.on_hit) {
@@ -231,6 +236,19 @@ static void wk_hit(void *ud, sk_step_hit_t *h)
 	/* a wake-up per hit would cost the loop more than the hit itself */
 	w->o.on_hit(w->o.ud, a);
 	w->hits_queued = true;
+}
+
+#define CORR_CHAIN_MAX 256
+
+static void wk_hit(void *ud, sk_step_hit_t *h)
+{
+	sk_worker_t *w = ud;
+	if (!h)
+		return;
+	*(w->hq_tail ? &w->hq_tail->next : &w->hq_head) = h;
+	w->hq_tail = h;
+	if (++w->hq_n >= CORR_CHAIN_MAX)
+		corr_send(w);
 }
 
 /* Hits wait for the watermark anyway, so the loop is woken at most every
@@ -262,6 +280,7 @@ static void corr_progress(sk_worker_t *w, bool done)
 	w->sent_ts = w->max_ts;
 	wk_hit(w, sk_step_hit_new(0, done ? SK_HIT_DONE : SK_HIT_PROGRESS, w->max_ts, 0,
 		w->src->source, "", "", NULL, "{}"));
+	corr_send(w);
 	corr_wake(w, done);
 }
 
@@ -580,6 +599,7 @@ static void *worker_main(void *arg)
 		if (bad)
 			break;
 		corr_progress(w, false);
+		corr_send(w);
 		corr_wake(w, false);
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
@@ -791,6 +811,10 @@ void sk_worker_free(sk_worker_t *w)
 	if (w->inst)
 		w->src->api.close(w->src_state->state, w->inst);
 	sk_rules_eval_free(w->eval);
+	for (sk_step_hit_t *h = w->hq_head, *n; h; h = n) {
+		n = h->next;
+		free(h);
+	}
 	for (size_t i = 0; w->states && i < w->n; i++)
 		if (w->owned[i])
 			sk_plugin_state_free(w->states[i]);

@@ -44,7 +44,10 @@ void sk_alert_free(sk_alert_t *a)
 	json_decref(a->output_fields);
 	json_decref(a->keys);
 	json_decref(a->steps);
-	free(a->hit);
+	for (sk_step_hit_t *h = a->hit, *n; h; h = n) {
+		n = h->next;
+		free(h);
+	}
 	for (size_t i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
@@ -79,6 +82,7 @@ sk_step_hit_t *sk_step_hit_new(uint64_t corr, uint32_t step, uint64_t ts, uint64
 	if (!h)
 		return NULL;
 	h->corr = corr;
+	h->next = NULL;
 	h->step = step;
 	h->ts = ts;
 	h->seq = seq;

@@ -39,9 +39,9 @@ typedef struct sk_alert {
 	/* correlated alerts: the contributing events (array of objects with
 	 * time, source, rule, fields), emitted as the JSON alert's "steps" */
 	json_t *steps;
-	/* When set, this entry is not an alert but a correlation step match or
-	 * source progress record travelling to the correlator (step_hit.h);
-	 * the other fields are then unused. */
+	/* When set, this entry is not an alert but correlation step matches or
+	 * source progress records travelling to the correlator (step_hit.h, a
+	 * chain through hit->next); the other fields are then unused. */
 	struct sk_step_hit *hit;
 } sk_alert_t;
 

@@ -31,6 +31,9 @@ typedef struct sk_step_hit {
 	const char *key;     /* `by` values joined by 0x1f; "" when no `by` */
 	const char *value;   /* distinct: the `field:` value; NULL otherwise */
 	const char *fields;  /* captured fields: JSON object text; "{}" when none */
+	/* A worker sends the hits of a batch as one chain, in order, in one
+	 * queue entry (NULL-terminated; each link is its own block). */
+	struct sk_step_hit *next;
 } sk_step_hit_t;
 
 #define SK_HIT_KEY_SEP '\x1f'
