@@ -12,6 +12,7 @@
 #include "worker.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
+#include "../util/step_hit.h"
 
 #define STOP_POLL_MS 10
 
@@ -45,7 +46,13 @@ static void on_alert(void *ud, sk_alert_t *a)
 static void on_hit(void *ud, sk_alert_t *a)
 {
 	sk_runtime_t *rt = ud;
-	sk_queue_push(rt->queue, a);
+	uint64_t n = 0;
+	for (const struct sk_step_hit *h = a->hit; h; h = h->next)
+		n++;
+	/* the queue counts the entry; this counts the hits it carried */
+	if (!sk_queue_push(rt->queue, a))
+		sk_metric_add(sk_counter("saker_correlation_dropped_total", "",
+			"Step hits and progress records dropped: alert queue full"), n);
 }
 
 static void wake(void *ud)
