@@ -7,6 +7,8 @@
 #include <jansson.h>
 
 #include "evt_fields.h"
+#include "../rules/corr.h"
+#include "../util/log.h"
 
 #ifndef SAKER_VERSION
 #define SAKER_VERSION "0.0.0"
@@ -146,4 +148,74 @@ char *sk_cli_versions_json(const sk_registry_t *reg)
 	char *s = v ? json_dumps(v, JSON_COMPACT) : NULL;
 	json_decref(v);
 	return s;
+}
+
+/* ---- correlations ------------------------------------------------------- */
+
+static void print_step(FILE *out, const char *what, const sk_corr_step_t *s, size_t nby)
+{
+	if (s->rule)
+		fprintf(out, "  %s: rule '%s' (source %s)\n", what, s->rule, s->source);
+	else
+		fprintf(out, "  %s: %s [source %s]: %s\n", what, s->name, s->source, s->condition);
+	if (nby) {
+		fprintf(out, "      by:");
+		for (size_t k = 0; k < nby; k++)
+			fprintf(out, " %s", s->by[k]);
+		fprintf(out, "\n");
+	}
+}
+
+void sk_cli_list_correlations(FILE *out, const sk_ruleset_t *rs)
+{
+	const sk_corr_def_t *d;
+	size_t n = sk_ruleset_correlations(rs, &d);
+	fprintf(out, "%zu correlation%s\n", n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		const sk_corr_def_t *c = &d[i];
+		fprintf(out, "\nCorrelation: %s\n", c->name);
+		fprintf(out, "  %s, within %llu ms", sk_corr_kind_name(c->kind),
+			(unsigned long long)(c->within_ns / 1000000ull));
+		if (c->threshold)
+			fprintf(out, ", threshold %u", c->threshold);
+		if (c->field)
+			fprintf(out, " distinct %s", c->field);
+		fprintf(out, ", priority %s, %s\n", sk_priority_name(c->priority),
+			c->enabled ? "enabled" : !c->compiled ? "skipped (a step's source is not loaded)"
+							      : "disabled");
+		if (c->desc && c->desc[0])
+			fprintf(out, "  %s\n", c->desc);
+		for (size_t s = 0; c->compiled && s < c->nsteps; s++) {
+			char what[32];
+			snprintf(what, sizeof(what), "step %zu", s);
+			print_step(out, what, &c->steps[s], c->nby);
+		}
+		if (c->compiled && c->until)
+			print_step(out, "until", c->until, c->nby);
+		if (c->ntags) {
+			fprintf(out, "  tags:");
+			for (size_t t = 0; t < c->ntags; t++)
+				fprintf(out, " %s", c->tags[t]);
+			fprintf(out, "\n");
+		}
+		fprintf(out, "  defined at %s:%u\n", c->file ? c->file : "<memory>", c->line);
+	}
+}
+
+void sk_cli_correlation_summary(FILE *out, const sk_ruleset_t *rs)
+{
+	const sk_corr_def_t *d;
+	size_t n = sk_ruleset_correlations(rs, &d), en = 0, skipped = 0;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		en += d[i].enabled;
+		skipped += !d[i].compiled;
+	}
+	if (out)
+		fprintf(out, "%zu correlation%s (%zu enabled, %zu skipped: plugin not loaded)\n", n,
+			n == 1 ? "" : "s", en, skipped);
+	else
+		sk_log(SK_LOG_INFO, NULL, "loaded %zu correlation%s (%zu enabled, %zu skipped: "
+			"plugin not loaded)", n, n == 1 ? "" : "s", en, skipped);
 }

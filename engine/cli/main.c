@@ -37,7 +37,7 @@ typedef struct strv {
 typedef struct app {
 	const char *config_path;
 	strv_t rules_args, overrides, validate, enable_src, disable_src;
-	bool dry_run, list, list_plugins;
+	bool dry_run, list, list_plugins, list_corr;
 	const char *plugin_info;
 	const char *list_source;
 	uint64_t duration_ms;
@@ -66,6 +66,8 @@ static const char usage[] =
 	"  --dry-run                 Load configuration, plugins and rules, then exit.\n"
 	"  -L, --list [<source>]     List the fields usable for each (or one) event source.\n"
 	"  --list-plugins            List the loaded plugins and their capabilities.\n"
+	"  --list-correlations       List the correlations of the rules files (with -V files,\n"
+	"                            those), enabled or not, with their steps.\n"
 	"  --plugin-info <name>      Details of one loaded plugin (init schema, open params).\n"
 	"  --enable-source <src>     Open only these event sources (repeatable).\n"
 	"  --disable-source <src>    Do not open this event source (repeatable).\n"
@@ -158,6 +160,8 @@ static void parse_args(app_t *a, int argc, char **argv)
 			a->list_source = o + 7;
 		} else if (!strcmp(o, "--list-plugins")) {
 			a->list_plugins = true;
+		} else if (!strcmp(o, "--list-correlations")) {
+			a->list_corr = true;
 		} else if (!strcmp(o, "--plugin-info")) {
 			NEED_ARG();
 			a->plugin_info = next;
@@ -558,8 +562,19 @@ static int run(app_t *a)
 		}
 		return 0;
 	}
+	if (a->list_corr) {
+		int rc = a->validate.n
+			? load_rules(a, &a->cfg, a->validate.v, a->validate.n, false, &rs)
+			: load_rules(a, &a->cfg, a->cfg.rules_files, a->cfg.nrules_files, false, &rs);
+		if (!rc)
+			sk_cli_list_correlations(stdout, rs);
+		sk_ruleset_unref(rs);
+		return rc ? 1 : 0;
+	}
 	if (a->validate.n) {
 		int rc = load_rules(a, &a->cfg, a->validate.v, a->validate.n, true, &rs);
+		if (!rc)
+			sk_cli_correlation_summary(stdout, rs);
 		sk_ruleset_unref(rs);
 		return rc ? 1 : 0;
 	}
@@ -574,6 +589,7 @@ static int run(app_t *a)
 	sk_ruleset_stats(rs, &st);
 	sk_log(SK_LOG_INFO, NULL, "loaded %zu rules (%zu enabled), %zu macros, %zu lists from %zu path(s)",
 		st.rules, st.rules_enabled, st.macros, st.lists, a->cfg.nrules_files);
+	sk_cli_correlation_summary(NULL, rs);
 	if (a->dry_run) {
 		sk_ruleset_unref(rs);
 		printf("Dry run: configuration, %zu plugin(s) and rules loaded\n", a->reg->n);
@@ -596,7 +612,14 @@ static int run(app_t *a)
 		fprintf(stderr, "Error: %s\n", err);
 		goto out;
 	}
+	sk_correlator_opts_t co = {0};
+	uint64_t corr_tick = 0, corr_progress = 0;
+	if (sk_correlator_config(tree, &co, &corr_tick, &corr_progress, err, sizeof(err))) {
+		fprintf(stderr, "Error: %s\n", err);
+		goto out;
+	}
 	sk_runtime_opts_t ro = {
+		.corr = &co, .corr_tick_ms = corr_tick, .corr_progress_ms = corr_progress,
 		.loop = &a->loop, .reg = a->reg, .rules = rs, .outputs = outs,
 		.alert_queue_size = a->cfg.alert_queue_size,
 		.alert_queue_block_ms = a->cfg.alert_queue_block_ms, .idle_sleep_us = a->cfg.idle_sleep_us,

@@ -12,6 +12,7 @@
 #include "worker.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
+#include "../util/step_hit.h"
 
 #define STOP_POLL_MS 10
 /* Alerts handed to the outputs per loop iteration: enough to keep up with
@@ -33,7 +34,8 @@ struct sk_runtime {
 	uv_async_t wake;
 	uv_idle_t drain_idle;
 	uv_signal_t sig_int, sig_term, sig_hup;
-	uv_timer_t duration, stop_poll, flush_guard;
+	uv_timer_t duration, stop_poll, flush_guard, corr_tick;
+	sk_correlator_t *corr;
 	bool handles_open;
 	bool stopping, flushing, final, closing_outputs, exited;
 	uint64_t stop_deadline;
@@ -50,6 +52,24 @@ static void on_alert(void *ud, sk_alert_t *a)
 	uv_async_send(&rt->wake);
 }
 
+static void on_hit(void *ud, sk_alert_t *a)
+{
+	sk_runtime_t *rt = ud;
+	uint64_t n = 0;
+	for (const struct sk_step_hit *h = a->hit; h; h = h->next)
+		n++;
+	/* the queue counts the entry; this counts the hits it carried */
+	if (!sk_queue_push(rt->queue, a))
+		sk_metric_add(sk_counter("saker_correlation_dropped_total", "",
+			"Step hits and progress records dropped: alert queue full"), n);
+}
+
+static void wake(void *ud)
+{
+	sk_runtime_t *rt = ud;
+	uv_async_send(&rt->wake);
+}
+
 static void on_done(void *ud, sk_worker_t *w)
 {
 	sk_runtime_t *rt = ud;
@@ -58,11 +78,37 @@ static void on_done(void *ud, sk_worker_t *w)
 	uv_async_send(&rt->wake);
 }
 
+static void corr_emit(void *ud, sk_alert_t *a)
+{
+	sk_runtime_t *rt = ud;
+	if (rt->outputs)
+		sk_outputs_emit(rt->outputs, a);
+	sk_alert_free(a);
+}
+
+/* Correlation step hits and progress records ride the alert queue, in
+ * order; each queue entry counts as one item of a slice. */
+static void feed_hits(sk_runtime_t *rt, sk_alert_t *a)
+{
+	for (sk_step_hit_t *h = a->hit, *n; h; h = n) {
+		n = h->next;
+		h->next = NULL;
+		sk_correlator_feed(rt->corr, h, uv_now(rt->loop));
+	}
+	a->hit = NULL;
+	sk_alert_free(a);
+}
+
 static size_t emit_some(sk_runtime_t *rt, size_t max)
 {
 	sk_alert_t *a;
 	size_t n = 0;
 	while (n < max && (a = sk_queue_pop(rt->queue))) {
+		if (a->hit) {
+			feed_hits(rt, a);
+			n++;
+			continue;
+		}
 		if (rt->outputs)
 			sk_outputs_emit(rt->outputs, a);
 		sk_alert_free(a);
@@ -92,8 +138,8 @@ static void final_step(sk_runtime_t *rt)
 	size_t n = 0;
 	sk_alert_t *a;
 	while ((a = sk_queue_pop(rt->queue))) {
+		n += a->hit == NULL; /* step hits are not alerts */
 		sk_alert_free(a);
-		n++;
 	}
 	if (n) {
 		sk_metric_add(rt->m_alerts_lost, n);
@@ -123,6 +169,13 @@ static void drain_slice(sk_runtime_t *rt)
 		uv_idle_start(&rt->drain_idle, drain_idle_cb);
 }
 
+static void corr_tick_cb(uv_timer_t *t)
+{
+	sk_runtime_t *rt = t->data;
+	drain_slice(rt); /* workers wake the loop for hits at most every 10 ms */
+	sk_correlator_tick(rt->corr, uv_now(rt->loop));
+}
+
 static void close_handles(sk_runtime_t *rt)
 {
 	if (!rt->handles_open)
@@ -136,6 +189,7 @@ static void close_handles(sk_runtime_t *rt)
 	uv_close((uv_handle_t *)&rt->duration, NULL);
 	uv_close((uv_handle_t *)&rt->stop_poll, NULL);
 	uv_close((uv_handle_t *)&rt->flush_guard, NULL);
+	uv_close((uv_handle_t *)&rt->corr_tick, NULL);
 }
 
 static void on_closed(void *ud)
@@ -214,6 +268,8 @@ static void flush_outputs(sk_runtime_t *rt)
 	 * left of it goes to the outputs. */
 	uint64_t now = uv_now(rt->loop);
 	uint64_t left = rt->stop_deadline > now ? rt->stop_deadline - now : 0;
+	/* Windows still open at exit close now: their alerts go out with the rest. */
+	sk_correlator_flush(rt->corr);
 	/* The exit must not depend on a sink honouring its flush bound. */
 	uv_timer_start(&rt->flush_guard, flush_guard_cb, left + 1000, 0);
 	if (rt->outputs)
@@ -286,6 +342,8 @@ static void reload(sk_runtime_t *rt)
 	}
 	if (rs) {
 		sk_rules_slot_set(&rt->rules, rs);
+		if (sk_correlator_set_ruleset(rt->corr, rs))
+			sk_log(SK_LOG_ERROR, "host", "out of memory: correlations keep the previous set");
 		sk_ruleset_unref(rs);
 	}
 	if (outs) {
@@ -339,7 +397,17 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
 	rt->outputs = o->outputs;
-	int rc = sk_queue_new(o->alert_queue_size, o->alert_queue_block_ms, &rt->queue);
+	int rc = -ENOMEM;
+	sk_correlator_opts_t co = { 0 };
+	if (o->corr)
+		co = *o->corr;
+	co.emit = corr_emit;
+	co.ud = rt;
+	if (sk_correlator_new(&co, &rt->corr) || sk_correlator_set_ruleset(rt->corr, o->rules)) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	rc = sk_queue_new(o->alert_queue_size, o->alert_queue_block_ms, &rt->queue);
 	if (rc) {
 		snprintf(err, errlen, "cannot create the alert queue (%u entries)", o->alert_queue_size);
 		goto fail;
@@ -362,11 +430,13 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
 			.idle_sleep_us = o->idle_sleep_us,
 			.async_queue_size = o->async_queue_size, .on_alert = on_alert, .on_done = on_done,
-			.ud = rt,
+			.on_hit = on_hit, .wake = wake,
+			.ud = rt, .corr_progress_ns = o->corr_progress_ms * 1000000ull,
 		};
 		if ((rc = sk_worker_new(&wo, &rt->workers[rt->nworkers], err, errlen)))
 			goto fail;
 		rt->nworkers++;
+		sk_correlator_add_source(rt->corr, p->source, uv_now(o->loop));
 	}
 	if (rt->nworkers == 0) {
 		snprintf(err, errlen, "no event source: configure and load at least one sourcing plugin");
@@ -393,6 +463,8 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_timer_init(rt->loop, &rt->stop_poll);
 	uv_timer_init(rt->loop, &rt->flush_guard);
 	rt->drain_idle.data = rt;
+	uv_timer_init(rt->loop, &rt->corr_tick);
+	rt->corr_tick.data = rt;
 	rt->wake.data = rt->sig_int.data = rt->sig_term.data = rt->sig_hup.data = rt;
 	rt->duration.data = rt->stop_poll.data = rt->flush_guard.data = rt;
 	rt->handles_open = true;
@@ -401,6 +473,8 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_signal_start(&rt->sig_hup, signal_cb, SIGHUP);
 	if (rt->o.duration_ms)
 		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
+	uint64_t tick = rt->o.corr_tick_ms ? rt->o.corr_tick_ms : 1000;
+	uv_timer_start(&rt->corr_tick, corr_tick_cb, tick, tick);
 	for (size_t i = 0; i < rt->nworkers; i++) {
 		int rc = sk_worker_start(rt->workers[i]);
 		if (rc) {
@@ -428,6 +502,7 @@ void sk_runtime_free(sk_runtime_t *rt)
 		sk_worker_free(rt->workers[i]);
 	free(rt->workers);
 	sk_queue_free(rt->queue);
+	sk_correlator_free(rt->corr);
 	sk_outputs_destroy(rt->outputs);
 	sk_rules_slot_destroy(&rt->rules);
 	free(rt);

@@ -17,6 +17,12 @@
  * brings the loop back for the rest), so signals, timers, the web server
  * and HTTP outputs keep their turn under an alert storm.
  *
+ * Correlation: step hits and progress records from the workers arrive in
+ * the same queue and feed one correlator on the loop (correlate.h); its
+ * alerts go to the outputs; a timer frees expired state; a reload keeps
+ * the state of correlations whose definition did not change; at the end
+ * the pending hits are processed before the outputs flush.
+ *
  * SIGHUP calls opts.reload on the loop thread; a new ruleset is swapped in
  * atomically (workers switch at batch boundaries), new outputs replace the
  * old ones after the old ones flushed; queued alerts are never lost.
@@ -31,6 +37,7 @@
 #include <uv.h>
 
 #include "registry.h"
+#include "../correlate/correlate.h"
 #include "../outputs/outputs.h"
 #include "../rules/rules.h"
 
@@ -47,6 +54,9 @@ typedef struct sk_runtime_opts {
 	uint32_t async_queue_size;
 	uint32_t flush_timeout_ms;
 	uint64_t duration_ms;         /* -M; 0 = until the sources end or a signal */
+	const sk_correlator_opts_t *corr; /* NULL: defaults (emit/ud are the runtime's) */
+	uint64_t corr_tick_ms;        /* expiry timer period (0: 1000) */
+	uint64_t corr_progress_ms;    /* workers' progress granularity, event time (0: 100) */
 	const char *hostname;
 	/* SIGHUP: build a new ruleset and/or outputs (NULL keeps the current
 	 * one). A non-zero return keeps everything as is (the error is logged). */

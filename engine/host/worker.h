@@ -53,8 +53,16 @@ typedef struct sk_worker_opts {
 	const char *hostname;
 	uint32_t idle_sleep_us;
 	uint32_t async_queue_size;    /* async events waiting (0: 4096) */
+	/* Correlation: a progress record (event-time watermark) is sent at the
+	 * end of a batch once event time moved this far (0: 100 ms). */
+	uint64_t corr_progress_ns;
 	/* Called on the worker thread for each alert (takes ownership). */
 	void (*on_alert)(void *ud, sk_alert_t *a);
+	/* Correlation step hits and progress records: queued without waking the
+	 * loop (on_hit), which the worker wakes once per batch (wake). NULL:
+	 * they go through on_alert. */
+	void (*on_hit)(void *ud, sk_alert_t *a);
+	void (*wake)(void *ud);
 	/* Called on the worker thread when it ends (EOF, stop or error). */
 	void (*on_done)(void *ud, sk_worker_t *w);
 	void *ud;

@@ -177,6 +177,9 @@ char *sk_alert_to_json_ex(const sk_alert_t *a, const char *hostname, const sk_al
 			free(c);
 		}
 	}
+	/* correlated alerts name the events they join */
+	if (a->steps && json_object_set(obj, "steps", a->steps))
+		goto out;
 	res = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS);
 out:
 	free(line);

@@ -6,6 +6,7 @@
  * and alert building.
  */
 #include "cond_int.h"
+#include "corr_int.h"
 #include "ruleset_int.h"
 
 #include <errno.h>
@@ -31,6 +32,7 @@ struct sk_rules_eval {
 	ridx_t bucket[SK_EVT_CODE_MAX];
 	ridx_t all;
 	uint64_t *counts;        /* per rule index */
+	sk__steps_eval_t *steps; /* correlation steps of this source, or NULL */
 };
 
 /* ---- per-event memory -------------------------------------------------- */
@@ -433,6 +435,13 @@ int sk_rules_eval_new(sk_ruleset_t *rs, const char *source, const sk_rules_extra
 		if (rc)
 			goto fail;
 	}
+	if ((rc = sk__steps_eval_new(rs, source, &ev->steps)))
+		goto fail;
+	if (!ev->tab && ev->steps && rs->fields) {
+		/* a source with correlation steps and no enabled rule */
+		ev->tab = rs->fields;
+		sk__fieldtab_ref(ev->tab);
+	}
 	rc = -ENOMEM;
 	/* formats may reference fields no condition uses: size the cache last */
 	ev->ec.x = &ev->x;
@@ -468,6 +477,7 @@ void sk_rules_eval_free(sk_rules_eval_t *ev)
 	free(ev->ec.arena);
 	free(ev->ec.arena_old);
 	free(ev->counts);
+	sk__steps_eval_free(ev->steps);
 	free(ev->source);
 	sk__fieldtab_unref(ev->tab);
 	sk_ruleset_unref(ev->rs);
@@ -535,6 +545,25 @@ static bool try_rule(sk_rules_eval_t *ev, uint32_t i, sk_rules_emit_fn emit, voi
 	return true;
 }
 
+bool sk__check_match(sk__evctx_t *ec, const sk__check_t *c)
+{
+	return run_prog(ec, c->prog, 0);
+}
+
+void sk_rules_eval_set_hit_sink(sk_rules_eval_t *ev, sk_rules_hit_fn fn, void *ud)
+{
+	if (ev && ev->steps)
+		sk__steps_eval_sink(ev->steps, fn, ud);
+}
+
+uint64_t sk_rules_eval_hits_skipped(const sk_rules_eval_t *ev)
+{
+	return ev ? sk__steps_eval_skipped(ev->steps) : 0;
+}
+
+static int eval_rules(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
+	sk_rules_emit_fn emit, void *ud);
+
 int sk_rules_eval_event(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
 	sk_rules_emit_fn emit, void *ud)
 {
@@ -542,6 +571,15 @@ int sk_rules_eval_event(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
 		return 0;
 	sk__evctx_reset(&ev->ec);
 	ev->ec.in = in;
+	int matches = eval_rules(ev, in, emit, ud);
+	if (ev->steps)
+		sk__steps_eval_run(ev->steps, &ev->ec);
+	return matches;
+}
+
+static int eval_rules(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
+	sk_rules_emit_fn emit, void *ud)
+{
 	bool first = ev->rs->matching == SK_MATCH_FIRST;
 	uint16_t t = in->evt->type;
 	int matches = 0;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cond.h"
+#include "corr_int.h"
+#include "loader_corr.h"
 #include "loader_items.h"
 
 void ld_rule_free(ld_rule_t *r);
@@ -40,6 +42,7 @@ void ld_state_free(ld_state_t *st)
 		free(st->reqs[i].alts);
 	}
 	free(st->reqs);
+	ld_corrs_free(st);
 	for (size_t i = 0; i < st->nsrcs; i++) {
 		free(st->srcs[i]->name);
 		free(st->srcs[i]->buf);
@@ -79,6 +82,7 @@ void sk__ruleset_destroy(sk_ruleset_t *rs)
 	}
 	free(rs->lists);
 	free(rs->sources);
+	sk__corrset_free(rs->corr);
 	sk__fieldtab_unref(rs->fields);
 	free(rs);
 }
@@ -134,6 +138,7 @@ int sk_ruleset_event_types(const sk_ruleset_t *rs, const char *source, uint16_t 
 		*all |= r->all_types;
 		total += r->nevttypes;
 	}
+	total += sk__corr_event_types(rs, source, NULL, all);
 	if (!total)
 		return 0;
 	uint16_t *v = malloc(total * sizeof(uint16_t));
@@ -147,6 +152,7 @@ int sk_ruleset_event_types(const sk_ruleset_t *rs, const char *source, uint16_t 
 		memcpy(v + n, r->evttypes, r->nevttypes * sizeof(uint16_t));
 		n += r->nevttypes;
 	}
+	n += sk__corr_event_types(rs, source, v + n, all);
 	qsort(v, n, sizeof(uint16_t), cmp_u16);
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++)

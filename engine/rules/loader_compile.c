@@ -9,6 +9,7 @@
 
 #include "cond.h"
 #include "loader_append.h"
+#include "loader_corr.h"
 #include "loader_items.h"
 
 #define SK_EVTTYPES_WARN_LIMIT 100
@@ -422,6 +423,7 @@ static int apply_selectors(ld_state_t *st, const sk_rules_opts_t *opts, sk_rules
 			if (eligible[r])
 				x->enabled = en;
 		}
+		hits += ld_corr_select(rs, tag, pat, en, wild_match);
 		if (!hits)
 			ld_warn(st, NULL, "selector", sel, "LOAD_UNUSED_SELECTOR",
 				"Selector '%s' matches no rule", sel);
@@ -552,6 +554,11 @@ int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
 		eligible[i] = o->compiled && o->priority <= minp;
 		o->enabled = eligible[i] && en;
 	}
+	ld_corr_env_t cenv = { c.defs, st->nlists, c.list_used, c.fields, minp };
+	if ((rc = ld_compile_correlations(st, &cenv, rs)) == -ENOMEM)
+		goto out;
+	if (rc)
+		ret = rc;
 	if (ret) {
 		rc = ret;
 		goto out;

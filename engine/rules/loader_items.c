@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader_corr.h"
 #include "loader_items.h"
 
 static void vdiag(ld_state_t *st, sk_diag_level_t lvl, const ld_loc_t *loc, const char *kind,
@@ -613,6 +614,8 @@ static int do_item(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 		return do_macro(st, src, item);
 	if (sk__ymap_get(item, "rule"))
 		return ld_do_rule(st, src, item);
+	if (sk__ymap_get(item, "correlation"))
+		return ld_do_correlation(st, src, item);
 	ld_loc_t l = ld_loc(src, item);
 	ld_warn(st, &l, NULL, NULL, "LOAD_UNKNOWN_ITEM", "Unknown top level item");
 	return 0;

@@ -84,6 +84,7 @@ typedef struct ld_state {
 	ld_req_t *reqs;
 	size_t nreqs;
 	size_t vis;
+	struct ld_corrs *corrs;   /* `correlation:` items (loader_corr.h), or NULL */
 } ld_state_t;
 
 void ld_state_free(ld_state_t *st);

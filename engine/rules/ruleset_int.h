@@ -111,6 +111,9 @@ struct sk_ruleset {
 	 * ruleset (sk__fieldtab_count() = slots an evaluator needs). One
 	 * reference held here, released by sk__ruleset_destroy. */
 	struct sk__fieldtab *fields;
+
+	/* Correlations (corr_int.h), or NULL when the files define none. */
+	struct sk__corrset *corr;
 };
 
 /* Freed by sk_ruleset_unref when refs reaches 0 (defined in loader). */

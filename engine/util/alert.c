@@ -2,7 +2,10 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
+
+#include "step_hit.h"
 
 static const char *const prio_names[] = {
 	"Emergency", "Alert", "Critical", "Error",
@@ -40,8 +43,59 @@ void sk_alert_free(sk_alert_t *a)
 	free(a->output);
 	json_decref(a->output_fields);
 	json_decref(a->keys);
+	json_decref(a->steps);
+	for (sk_step_hit_t *h = a->hit, *n; h; h = n) {
+		n = h->next;
+		free(h);
+	}
 	for (size_t i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
 	free(a);
+}
+
+sk_alert_t *sk_alert_wrap_hit(struct sk_step_hit *hit)
+{
+	if (!hit)
+		return NULL;
+	sk_alert_t *a = calloc(1, sizeof(*a));
+	if (!a) {
+		free(hit);
+		return NULL;
+	}
+	a->hit = hit;
+	return a;
+}
+
+sk_step_hit_t *sk_step_hit_new(uint64_t corr, uint32_t step, uint64_t ts, uint64_t seq,
+	const char *source, const char *rule, const char *key, const char *value,
+	const char *fields)
+{
+	const char *s[5] = { source ? source : "", rule ? rule : "", key ? key : "", value,
+		fields ? fields : "{}" };
+	size_t len[5], total = sizeof(sk_step_hit_t);
+	for (int i = 0; i < 5; i++) {
+		len[i] = s[i] ? strlen(s[i]) + 1 : 0;
+		total += len[i];
+	}
+	sk_step_hit_t *h = malloc(total);
+	if (!h)
+		return NULL;
+	h->corr = corr;
+	h->next = NULL;
+	h->step = step;
+	h->ts = ts;
+	h->seq = seq;
+	char *p = (char *)(h + 1);
+	const char **dst[5] = { &h->source, &h->rule, &h->key, &h->value, &h->fields };
+	for (int i = 0; i < 5; i++) {
+		if (!s[i]) {
+			*dst[i] = NULL;
+			continue;
+		}
+		memcpy(p, s[i], len[i]);
+		*dst[i] = p;
+		p += len[i];
+	}
+	return h;
 }

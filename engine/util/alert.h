@@ -36,6 +36,13 @@ typedef struct sk_alert {
 	size_t ntags;
 	/* correlation keys (name=value) the rule exports; may be NULL/0 */
 	json_t *keys;
+	/* correlated alerts: the contributing events (array of objects with
+	 * time, source, rule, fields), emitted as the JSON alert's "steps" */
+	json_t *steps;
+	/* When set, this entry is not an alert but correlation step matches or
+	 * source progress records travelling to the correlator (step_hit.h, a
+	 * chain through hit->next); the other fields are then unused. */
+	struct sk_step_hit *hit;
 } sk_alert_t;
 
 /* "Emergency", "Alert", "Critical", "Error", "Warning", "Notice",
@@ -45,5 +52,9 @@ const char *sk_priority_name(sk_priority_t p);
 int sk_priority_parse(const char *s, sk_priority_t *out);
 
 void sk_alert_free(sk_alert_t *a);
+
+/* An entry carrying a step hit (takes ownership of hit; freed on failure).
+ * NULL on ENOMEM. */
+sk_alert_t *sk_alert_wrap_hit(struct sk_step_hit *hit);
 
 #endif
