@@ -205,6 +205,7 @@ struct sk__cctx {
 	size_t nstack;
 	sk__pos_t ref;              /* outermost macro reference in the rule */
 	bool has_regex;
+	size_t nodes, max_nodes;    /* compiled nodes so far, and their budget */
 };
 
 typedef struct sk__cctx sk__cctx_t;

@@ -402,10 +402,8 @@ int ld_check_plugin_requirements(ld_state_t *st)
 
 static ld_list_t *find_list(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nlists; i++)
-		if (!strcmp(st->lists[i].name, name))
-			return &st->lists[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->list_idx, name, &i) ? &st->lists[i] : NULL;
 }
 
 static bool valid_list_name(const char *s)
@@ -514,17 +512,17 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 	l->loc = loc;
 	l->vis = ++st->vis;
 	st->nlists++;
-	return l->name ? 0 : -ENOMEM;
+	if (!l->name || sk__nameidx_put(&st->list_idx, l->name, st->nlists - 1))
+		return -ENOMEM;
+	return 0;
 }
 
 /* ---- macro ------------------------------------------------------------- */
 
 ld_macro_t *ld_find_macro(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nmacros; i++)
-		if (!strcmp(st->macros[i].name, name))
-			return &st->macros[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->macro_idx, name, &i) ? &st->macros[i] : NULL;
 }
 
 static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
@@ -594,7 +592,7 @@ static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ite
 	m->loc = loc;
 	m->vis = ++st->vis;
 	m->index = m->vis;
-	if (!m->name)
+	if (!m->name || sk__nameidx_put(&st->macro_idx, m->name, st->nmacros - 1))
 		return -ENOMEM;
 	return sk__text_set_scalar(&m->cond, src, cond);
 }
@@ -622,7 +620,8 @@ int ld_read_source(ld_state_t *st, const sk__src_t *src)
 {
 	sk__ynode_t *docs;
 	size_t ndocs;
-	int rc = sk__yaml_parse(src->name, src->buf, src->len, &docs, &ndocs, st->diags);
+	int rc = sk__yaml_parse(src->name, src->buf, src->len, &st->limits, &docs, &ndocs,
+		st->diags);
 	if (rc)
 		return rc;
 	for (size_t d = 0; d < ndocs && !rc; d++) {

@@ -92,8 +92,9 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 	sk__exception_t *v = calloc(node->n ? node->n : 1, sizeof(*v));
 	if (!v)
 		return -ENOMEM;
-	size_t n = 0;
+	size_t n = 0, dup;
 	int rc = 0;
+	sk__nameidx_t seen = { 0 };
 	for (size_t i = 0; i < node->n && !rc; i++) {
 		const sk__ynode_t *e = &node->v[i];
 		l = ld_loc(src, e);
@@ -106,20 +107,22 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 		if ((rc = ld_get_scalar(st, src, e, "name", true, "rule", name, &en)))
 			break;
 		ld_check_keys(st, src, e, "rule", name, ekeys);
-		for (size_t j = 0; j < n; j++)
-			if (!strcmp(v[j].name, en->s))
-				ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
-					"Multiple definitions of exception '%s' in the same rule", en->s);
+		if (sk__nameidx_get(&seen, en->s, &dup))
+			ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
+				"Multiple definitions of exception '%s' in the same rule", en->s);
 		sk__exception_t *x = &v[n++];
 		x->line = e->line;
 		x->col = e->col;
 		x->name = strdup(en->s);
+		if (x->name && sk__nameidx_put(&seen, x->name, n - 1))
+			rc = -ENOMEM;
 		const sk__ynode_t *f = sk__ymap_get(e, "fields"), *c = sk__ymap_get(e, "comps"),
 				  *vals = sk__ymap_get(e, "values");
 		if (!x->name || (f && sk__ynode_copy(&x->fields, f)) ||
 			(c && sk__ynode_copy(&x->comps, c)) || (vals && sk__ynode_copy(&x->values, vals)))
 			rc = -ENOMEM;
 	}
+	sk__nameidx_free(&seen);
 	if (rc) {
 		for (size_t j = 0; j < n; j++)
 			sk__exception_free(&v[j]);
@@ -150,13 +153,16 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 	sk__exception_t *add, size_t nadd)
 {
 	int rc = 0;
+	sk__nameidx_t idx = { 0 };
+	for (size_t j = 0; j < r->nexc && !rc; j++)
+		rc = sk__nameidx_put(&idx, r->exc[j].name, j); /* the last of a name wins */
 	for (size_t i = 0; i < nadd && !rc; i++) {
 		sk__exception_t *a = &add[i];
 		ld_loc_t l = { src, a->line, a->col };
 		sk__exception_t *prev = NULL;
-		for (size_t j = 0; j < r->nexc; j++)
-			if (!strcmp(r->exc[j].name, a->name))
-				prev = &r->exc[j];
+		size_t pj;
+		if (sk__nameidx_get(&idx, a->name, &pj))
+			prev = &r->exc[pj];
 		if (prev) {
 			if (a->fields.kind != SK_Y_NULL || a->comps.kind != SK_Y_NULL) {
 				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_VALIDATE",
@@ -210,7 +216,9 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 		r->exc = ne;
 		ne[r->nexc++] = *a;
 		memset(a, 0, sizeof(*a));
+		rc = sk__nameidx_put(&idx, ne[r->nexc - 1].name, r->nexc - 1);
 	}
+	sk__nameidx_free(&idx);
 	for (size_t i = 0; i < nadd; i++)
 		sk__exception_free(&add[i]);
 	free(add);
