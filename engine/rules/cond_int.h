@@ -188,8 +188,11 @@ sk__expr_t *sk__expr_new(sk__expr_kind_t kind);
 void sk__expr_free(sk__expr_t *e);
 int sk__expr_push(sk__expr_t *e, sk__expr_t *item);
 sk__expr_t *sk__expr_clone(const sk__expr_t *e);
-int sk__cond_parse_expr(const char *text, size_t start, size_t *end, sk__expr_t **out,
-	sk__parse_err_t *err);
+/* One value expression at text+start (at most SK__EXPR_MAX_LEN bytes);
+ * at, when not NULL, is the position of start (saves a scan from 0). */
+#define SK__EXPR_MAX_LEN 65536
+int sk__cond_parse_expr(const char *text, size_t start, const sk__pos_t *at, size_t *end,
+	sk__expr_t **out, sk__parse_err_t *err);
 
 /* compile.c / fields.c: compiler state */
 #define SK__MAX_LIST_DEPTH 32

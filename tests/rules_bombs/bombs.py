@@ -56,7 +56,14 @@ def alias_bomb():
     return s
 
 
+def output_tokens(n, tok="%abitest.n"):
+    return (f"- rule: r\n  desc: d\n  condition: abitest.msg = x\n  output: \"" +
+            " ".join([tok] * n) + "\"\n  priority: WARNING\n  source: abitest\n")
+
+
 GENERATORS = {
+    "output50k": lambda: output_tokens(50000),
+    "output_xform50k": lambda: output_tokens(50000, "%tolower(abitest.msg)"),
     "list_doubling": list_doubling,
     "macro_doubling": macro_doubling,
     "and100k": lambda: chain("and", 100000),

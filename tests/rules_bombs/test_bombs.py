@@ -42,6 +42,13 @@ CASES = [
     ("200 KB of '{a: '", "nest_map", r":1:\d+: error: YAML nesting deeper than \d+ levels"),
     ("2000 indented block maps", "nest_block", r":\d+:\d+: error: YAML nesting deeper than \d+ levels"),
     ("alias bomb", "alias_bomb", r":\d+:\d+: error: YAML document too large"),
+    ("output of 50k fields", "output50k", None),
+    ("output of 50k transformers", "output_xform50k", None),
+]
+# The same nesting as saker.yaml (-c): configuration parser.
+CONFIG_CASES = [
+    ("config: 200 KB of '['", "nest_seq", r":1:\d+: YAML nesting too deep"),
+    ("config: 200 KB of '{a: '", "nest_map", r":1:\d+: YAML nesting too deep"),
 ]
 
 
@@ -82,5 +89,15 @@ with tempfile.TemporaryDirectory() as tmp:
                     re.search(want, errs[0]), (rc, out[-400:]))
         T.check(f"{name}: {cpu:.2f} s CPU <= {CPU_S:g} s", cpu <= CPU_S, cpu)
         T.check(f"{name}: max RSS {rss:.0f} MB <= {RSS_MB} MB", rss <= RSS_MB, rss)
+    for name, kind, want in CONFIG_CASES:
+        path = os.path.join(tmp, "bomb.yaml")
+        subprocess.run([sys.executable, gen, kind, path], check=True)
+        out_path = os.path.join(tmp, "out.txt")
+        rc, cpu, rss = run_measured([os.path.abspath(args.saker), "-c", path, "--dry-run"],
+                                    out_path, 120 * args.scale)
+        out = open(out_path, errors="replace").read()
+        T.check(f"{name}: clear error (file:line:col)", rc == 1 and re.search(want, out),
+                (rc, out[-400:]))
+        T.check(f"{name}: {cpu:.2f} s CPU <= {CPU_S:g} s", cpu <= CPU_S, cpu)
 
 T.finish()
