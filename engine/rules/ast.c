@@ -47,23 +47,9 @@ void sk__expr_free(sk__expr_t *e)
 	free(e);
 }
 
-/* Arrays grow by doubling: the capacity is implied by the count (the next
- * power of two), so long lists and chains are built in linear time. */
-static int grow(void *pv, size_t n, size_t elem)
-{
-	void **v = pv;
-	if (n & (n - 1))
-		return 0; /* not a power of two: room is left */
-	void *nv = realloc(*v, (n ? 2 * n : 1) * elem);
-	if (!nv)
-		return -ENOMEM;
-	*v = nv;
-	return 0;
-}
-
 int sk__expr_push(sk__expr_t *e, sk__expr_t *item)
 {
-	if (grow(&e->items, e->nitems, sizeof(*e->items)))
+	if (sk__grow(&e->items, e->nitems, sizeof(*e->items)))
 		return -ENOMEM;
 	e->items[e->nitems++] = item;
 	return 0;
@@ -79,7 +65,7 @@ sk__ast_t *sk__ast_new(sk__ast_kind_t kind)
 
 int sk__ast_push(sk__ast_t *a, sk__ast_t *kid)
 {
-	if (grow(&a->kids, a->nkids, sizeof(*a->kids)))
+	if (sk__grow(&a->kids, a->nkids, sizeof(*a->kids)))
 		return -ENOMEM;
 	a->kids[a->nkids++] = kid;
 	return 0;

@@ -88,13 +88,11 @@ void sk__cnode_free(sk__cnode_t *n)
 
 static int own(sk__cnode_t *n, char *s)
 {
-	char **v = realloc(n->owned, (n->nowned + 1) * sizeof(*v));
-	if (!v) {
+	if (sk__grow(&n->owned, n->nowned, sizeof(*n->owned))) {
 		free(s);
 		return -ENOMEM;
 	}
-	v[n->nowned++] = s;
-	n->owned = v;
+	n->owned[n->nowned++] = s;
 	return 0;
 }
 
@@ -496,7 +494,7 @@ static sk__cnode_t *merge_group(sk__cnode_t **kids, const size_t *idx, size_t n)
 		nowned += kids[idx[i]]->nowned;
 	}
 	if (!m || !(m->cv = calloc(ncv ? ncv : 1, sizeof(*m->cv))) ||
-	    !(m->owned = calloc(nowned ? nowned : 1, sizeof(*m->owned)))) {
+	    !(m->owned = calloc(sk__grow_cap(nowned), sizeof(*m->owned)))) {
 		sk__cnode_free(m);
 		return NULL;
 	}

@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "cond.h"
+#include "grow.h"
 
 /* libscap PT_BYTEBUF: a byte-buffer field (not in the plugin API's FTYPE_*). */
 #define SK__FTYPE_BYTEBUF 10

@@ -58,14 +58,9 @@ static int add_json(sk__fmt_t *f, sk__opnd_t *o)
 	for (size_t i = 0; i < f->njf; i++)
 		if (!strcmp(f->jkey[i], o->key))
 			return 0;
-	sk__opnd_t **jf = realloc(f->jf, (f->njf + 1) * sizeof(*jf));
-	if (!jf)
+	if (sk__grow(&f->jf, f->njf, sizeof(*f->jf)) ||
+		sk__grow(&f->jkey, f->njf, sizeof(*f->jkey)))
 		return -ENOMEM;
-	f->jf = jf;
-	char **jk = realloc(f->jkey, (f->njf + 1) * sizeof(*jk));
-	if (!jk)
-		return -ENOMEM;
-	f->jkey = jk;
 	f->jf[f->njf] = o;
 	f->jkey[f->njf++] = o->key;
 	return 0;
@@ -73,10 +68,8 @@ static int add_json(sk__fmt_t *f, sk__opnd_t *o)
 
 static int add_tok(sk__fmt_t *f, char *lit, sk__opnd_t *o, int width, bool text)
 {
-	sk__ftok_t *t = realloc(f->tok, (f->ntok + 1) * sizeof(*t));
-	if (!t)
+	if (sk__grow(&f->tok, f->ntok, sizeof(*f->tok)))
 		return -ENOMEM;
-	f->tok = t;
 	f->tok[f->ntok++] = (sk__ftok_t){.lit = lit, .op = o, .key = o->key, .width = width,
 					 .text = text};
 	return add_json(f, o);

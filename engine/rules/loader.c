@@ -48,6 +48,7 @@ void ld_state_free(ld_state_t *st)
 	free(st->srcs);
 	sk__nameidx_free(&st->list_idx);
 	sk__nameidx_free(&st->macro_idx);
+	sk__nameidx_free(&st->rule_idx);
 	memset(st, 0, sizeof(*st));
 }
 

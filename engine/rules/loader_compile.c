@@ -49,14 +49,12 @@ static int expand_lists(cctx_t *c)
 				continue;
 			}
 			char *q = sk__quote_value(l->items[i]);
-			char **nv = q ? realloc(l->exp, (l->nexp + 1) * sizeof(char *)) : NULL;
-			if (!nv) {
+			if (!q || sk__grow(&l->exp, l->nexp, sizeof(*l->exp))) {
 				free(q);
 				rc = -ENOMEM;
 				break;
 			}
-			l->exp = nv;
-			nv[l->nexp++] = q;
+			l->exp[l->nexp++] = q;
 		}
 	}
 	if (rc)
@@ -200,7 +198,7 @@ static int rule_text(cctx_t *c, ld_rule_t *r, sk__text_t *out)
 	(void)c;
 	out->s = s;
 	out->len = strlen(s);
-	out->pieces = malloc((r->cond.npieces + 2) * sizeof(*out->pieces));
+	out->pieces = malloc(sk__grow_cap(r->cond.npieces + 2) * sizeof(*out->pieces));
 	if (!out->pieces)
 		return -ENOMEM;
 	for (size_t i = 0; i < r->cond.npieces; i++) {

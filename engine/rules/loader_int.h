@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "rules.h"
 
 /* ---- YAML DOM ---------------------------------------------------------- */

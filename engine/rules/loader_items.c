@@ -147,7 +147,7 @@ int ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
 {
 	if (!nadd)
 		return 0;
-	char **nv = realloc(*v, (*n + nadd) * sizeof(char *));
+	char **nv = realloc(*v, sk__grow_cap(*n + nadd) * sizeof(char *));
 	if (!nv)
 		return -ENOMEM;
 	*v = nv;
@@ -498,13 +498,11 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 		prev->vis = ++st->vis;
 		return 0;
 	}
-	ld_list_t *nl = realloc(st->lists, (st->nlists + 1) * sizeof(*nl));
-	if (!nl) {
+	if (sk__grow(&st->lists, st->nlists, sizeof(*st->lists))) {
 		ld_strv_free(v, n);
 		return -ENOMEM;
 	}
-	st->lists = nl;
-	ld_list_t *l = &nl[st->nlists];
+	ld_list_t *l = &st->lists[st->nlists];
 	memset(l, 0, sizeof(*l));
 	l->name = strdup(name);
 	l->items = v;
@@ -581,11 +579,9 @@ static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ite
 		prev->vis = ++st->vis;
 		return sk__text_set_scalar(&prev->cond, src, cond);
 	}
-	ld_macro_t *nm = realloc(st->macros, (st->nmacros + 1) * sizeof(*nm));
-	if (!nm)
+	if (sk__grow(&st->macros, st->nmacros, sizeof(*st->macros)))
 		return -ENOMEM;
-	st->macros = nm;
-	ld_macro_t *m = &nm[st->nmacros];
+	ld_macro_t *m = &st->macros[st->nmacros];
 	memset(m, 0, sizeof(*m));
 	st->nmacros++;
 	m->name = strdup(name);

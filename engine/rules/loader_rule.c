@@ -17,10 +17,8 @@ static const char *const rule_rep[] = { "condition", "output", "desc", "priority
 
 static ld_rule_t *find_rule(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nrules; i++)
-		if (!strcmp(st->rules[i].name, name))
-			return &st->rules[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->rule_idx, name, &i) ? &st->rules[i] : NULL;
 }
 
 static void rule_clear(ld_rule_t *r)
@@ -461,16 +459,20 @@ int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 		return rc;
 	}
 	if (prev) {
+		/* the index borrows the name string: point it at the new one
+		 * while the old one is still there to compare with */
+		if (sk__nameidx_put(&st->rule_idx, r.name, (size_t)(prev - st->rules))) {
+			rule_clear(&r);
+			return -ENOMEM;
+		}
 		rule_clear(prev);
 		*prev = r;
 		return 0;
 	}
-	ld_rule_t *nr = realloc(st->rules, (st->nrules + 1) * sizeof(*nr));
-	if (!nr) {
+	if (sk__grow(&st->rules, st->nrules, sizeof(*st->rules))) {
 		rule_clear(&r);
 		return -ENOMEM;
 	}
-	st->rules = nr;
-	nr[st->nrules++] = r;
-	return 0;
+	st->rules[st->nrules++] = r;
+	return sk__nameidx_put(&st->rule_idx, st->rules[st->nrules - 1].name, st->nrules - 1);
 }

@@ -17,11 +17,9 @@ void sk__text_free(sk__text_t *t)
 
 static int add_piece(sk__text_t *t, const sk__src_t *src, const sk__ynode_t *n)
 {
-	sk__piece_t *np = realloc(t->pieces, (t->npieces + 1) * sizeof(*np));
-	if (!np)
+	if (sk__grow(&t->pieces, t->npieces, sizeof(*t->pieces)))
 		return -ENOMEM;
-	t->pieces = np;
-	sk__piece_t *p = &np[t->npieces++];
+	sk__piece_t *p = &t->pieces[t->npieces++];
 	p->text_off = t->len;
 	p->src = src;
 	p->style = n->style;
@@ -77,7 +75,7 @@ int sk__text_copy(sk__text_t *dst, const sk__text_t *src)
 		return -ENOMEM;
 	dst->len = src->len;
 	if (src->npieces) {
-		dst->pieces = malloc(src->npieces * sizeof(*dst->pieces));
+		dst->pieces = malloc(sk__grow_cap(src->npieces) * sizeof(*dst->pieces));
 		if (!dst->pieces) {
 			sk__text_free(dst);
 			return -ENOMEM;
