@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a bounded time over a scratch copy of its
-# seed corpus (the committed corpus is never modified).
+# seed corpus (the committed corpus is never modified), with the dictionary
+# <seed dir>.dict when there is one.
 # usage: run_fuzz.sh <fuzz binary> <seed corpus dir>
 # SAKER_FUZZ_SECONDS (default 20): time budget; SAKER_FUZZ_ARGS: extra
 # libFuzzer flags. A crash, leak, timeout or out-of-memory fails the test,
@@ -18,10 +19,12 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 # -timeout: one input taking this long is a hang; -rss_limit_mb: one input
 # growing the process past this is an expansion bomb.
+DICT=()
+[ -f "$SEEDS.dict" ] && DICT=(-dict="$SEEDS.dict")
 set +e
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
   "$BIN" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
-  -print_final_stats=1 -artifact_prefix="$ART/" ${SAKER_FUZZ_ARGS:-} "$WORK" "$SEEDS" \
+  -print_final_stats=1 -artifact_prefix="$ART/" "${DICT[@]}" ${SAKER_FUZZ_ARGS:-} "$WORK" "$SEEDS" \
   >"$WORK/log" 2>&1
 rc=$?
 set -e
