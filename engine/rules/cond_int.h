@@ -72,6 +72,10 @@ struct sk__fieldtab {
 	 * evaluator computes each at most once per event (memo slot = index) */
 	char **macros;
 	size_t nmacros;
+	/* open-addressing index of v by (extractor, field, argument): 1 + the
+	 * position in v, 0 = empty; hcap is a power of two, at least 2n */
+	uint32_t *hidx;
+	size_t hcap;
 };
 
 typedef enum sk__okind { SK__O_FIELD = 1, SK__O_XFORM, SK__O_CONST, SK__O_CLIST } sk__okind_t;

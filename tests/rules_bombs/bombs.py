@@ -62,6 +62,7 @@ def output_tokens(n, tok="%abitest.n"):
 
 
 GENERATORS = {
+    "distinct_fields50k": lambda: rule("(" + " or ".join(f"abitest.kv[k{i}] = x" for i in range(50000)) + ")"),
     "output50k": lambda: output_tokens(50000),
     "output_xform50k": lambda: output_tokens(50000, "%tolower(abitest.msg)"),
     "list_doubling": list_doubling,
