@@ -343,27 +343,40 @@ static int do_plugin_versions(ld_state_t *st, const sk__src_t *src, const sk__yn
 	return 0;
 }
 
-static bool same_req(const ld_req_t *a, const ld_req_t *b)
+/* "name\x01version\x01..." of every alternative: equal keys, same requirement. */
+static char *req_key(const ld_req_t *r)
 {
-	if (a->nalts != b->nalts)
-		return false;
-	for (size_t i = 0; i < a->nalts; i++)
-		if (strcmp(a->alts[i].name, b->alts[i].name) ||
-			strcmp(a->alts[i].version, b->alts[i].version))
-			return false;
-	return true;
+	size_t len = 1;
+	for (size_t i = 0; i < r->nalts; i++)
+		len += strlen(r->alts[i].name) + strlen(r->alts[i].version) + 2;
+	char *k = malloc(len), *p = k;
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < r->nalts; i++)
+		p += sprintf(p, "%s\x01%s\x01", r->alts[i].name, r->alts[i].version);
+	*p = '\0';
+	return k;
 }
 
 int ld_check_plugin_requirements(ld_state_t *st)
 {
 	int ret = 0;
+	/* the syscall files all repeat "container >= 0.4.0": report once (found
+	 * through an index: comparing every pair was quadratic) */
+	char **keys = calloc(st->nreqs ? st->nreqs : 1, sizeof(*keys));
+	sk__nameidx_t seen = { 0 };
+	size_t dummy;
+	if (!keys)
+		return -ENOMEM;
 	for (size_t i = 0; i < st->nreqs; i++) {
 		const ld_req_t *r = &st->reqs[i];
-		bool found = false, dup = false;
-		/* the syscall files all repeat "container >= 0.4.0": report once */
-		for (size_t j = 0; j < i && !dup; j++)
-			dup = same_req(r, &st->reqs[j]);
-		if (dup)
+		bool found = false;
+		if (!(keys[i] = req_key(r)) || (!sk__nameidx_get(&seen, keys[i], &dummy) &&
+							 sk__nameidx_put(&seen, keys[i], i))) {
+			ret = -ENOMEM;
+			break;
+		}
+		if (sk__nameidx_get(&seen, keys[i], &dummy) && dummy != i)
 			continue;
 		for (size_t j = 0; j < r->nalts && !found; j++) {
 			const char *have = st->host && st->host->plugin_version
@@ -395,6 +408,8 @@ int ld_check_plugin_requirements(ld_state_t *st)
 				buf);
 		}
 	}
+	sk__nameidx_free(&seen);
+	ld_strv_free(keys, st->nreqs);
 	return ret;
 }
 

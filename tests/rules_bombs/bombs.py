@@ -61,7 +61,18 @@ def output_tokens(n, tok="%abitest.n"):
             " ".join([tok] * n) + "\"\n  priority: WARNING\n  source: abitest\n")
 
 
+def many_requirements(n):
+    return "- required_plugin_versions:\n" + "".join(
+        f"  - name: abitest\n    version: 0.{i}.0\n" for i in range(n))
+
+
+def many_rules(n):
+    return "".join(rule("abitest.msg = x", name=f"r{i}") for i in range(n))
+
+
 GENERATORS = {
+    "requirements30k": lambda: many_requirements(30000),
+    "rules30k": lambda: many_rules(30000),
     "distinct_fields50k": lambda: rule("(" + " or ".join(f"abitest.kv[k{i}] = x" for i in range(50000)) + ")"),
     "output50k": lambda: output_tokens(50000),
     "output_xform50k": lambda: output_tokens(50000, "%tolower(abitest.msg)"),

@@ -43,6 +43,9 @@ CASES = [
     ("2000 indented block maps", "nest_block", r":\d+:\d+: error: YAML nesting deeper than \d+ levels"),
     ("alias bomb", "alias_bomb", r":\d+:\d+: error: YAML document too large"),
     ("output of 50k fields", "output50k", None),
+    ("30k plugin requirements", "requirements30k",
+     r":\d+:\d+: error: required_plugin_versions 'abitest': Plugin 'abitest' version"),
+    ("30k rules", "rules30k", None),
     ("or chain over 50k distinct field arguments", "distinct_fields50k", None),
     ("output of 50k transformers", "output_xform50k", None),
 ]
