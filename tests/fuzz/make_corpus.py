@@ -92,7 +92,9 @@ def rules_and_conds():
     for n, c in enumerate(["proc.name startswith oneof (a, b) and not fd.net = 10.0.0.0/8",
                            "tolower(proc.name) = val(user.name) or evt.arg[0] exists",
                            "((((proc.pid > 3 and fd.sport in (80, 443)))))",
-                           "proc.aname[2] glob 'x*' and proc.cmdline regex '^a.*b$'"]):
+                           "proc.aname[2] glob 'x*' and proc.cmdline regex '^a.*b$'",
+                           "mself or mnest and proc.name in (la, lnest)",
+                           "not (ma and mb) or proc.name pmatch (lx) or fd.name in lq"]):
         put("cond", f"saker-{n}", b"0" + c.encode())
 
 
@@ -129,7 +131,7 @@ def scap():
                 ev += is_ev
         body = b"".join(out)
         put("scap", f.replace(".scap", "-tiny.scap"), body)
-    put("scap", "cat_write-tiny.scap.gz", gzip.compress(body))
+    put("scap", "cat_write-tiny.scap.gz", gzip.compress(body, mtime=0))
 
 
 if not os.path.isdir(os.path.join(UP, "rules")):
@@ -138,5 +140,7 @@ rules_and_conds()
 k8saudit()
 scap()
 for t in sorted(os.listdir(OUT)):
+    if not os.path.isdir(os.path.join(OUT, t)):
+        continue
     fs = os.listdir(os.path.join(OUT, t))
     print(t, len(fs), "files", sum(os.path.getsize(os.path.join(OUT, t, x)) for x in fs), "bytes")
