@@ -198,6 +198,7 @@ static int rule_text(cctx_t *c, ld_rule_t *r, sk__text_t *out)
 	(void)c;
 	out->s = s;
 	out->len = strlen(s);
+	out->cap = out->len + 1;
 	out->pieces = malloc(sk__grow_cap(r->cond.npieces + 2) * sizeof(*out->pieces));
 	if (!out->pieces)
 		return -ENOMEM;

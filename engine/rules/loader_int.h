@@ -79,6 +79,7 @@ typedef struct sk__piece {
 typedef struct sk__text {
 	char *s;
 	size_t len;
+	size_t cap;               /* bytes allocated at s (0: exactly len + 1) */
 	sk__piece_t *pieces;
 	size_t npieces;
 } sk__text_t;

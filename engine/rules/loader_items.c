@@ -311,11 +311,9 @@ static int do_plugin_versions(ld_state_t *st, const sk__src_t *src, const sk__yn
 			"Value of required_plugin_versions must be a sequence");
 	for (size_t i = 0; i < seq->n; i++) {
 		const sk__ynode_t *e = &seq->v[i];
-		ld_req_t *nr = realloc(st->reqs, (st->nreqs + 1) * sizeof(*nr));
-		if (!nr)
+		if (sk__grow(&st->reqs, st->nreqs, sizeof(*st->reqs)))
 			return -ENOMEM;
-		st->reqs = nr;
-		ld_req_t *r = &nr[st->nreqs];
+		ld_req_t *r = &st->reqs[st->nreqs];
 		memset(r, 0, sizeof(*r));
 		r->loc = ld_loc(src, e);
 		const sk__ynode_t *alts = e->kind == SK_Y_MAP ? sk__ymap_get(e, "alternatives") : NULL;

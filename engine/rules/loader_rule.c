@@ -174,6 +174,16 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 					"Rule exception item '%s': values must be a sequence", a->name);
 				break;
 			}
+			/* only the new tuples need checking against prev's fields:
+			 * checking all of prev at every append was quadratic */
+			sk__exception_t view = *prev;
+			view.values = a->values;
+			const char *bad = sk__exception_validate(&view);
+			if (bad) {
+				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+					"Rule exception item '%s': %s", a->name, bad);
+				break;
+			}
 			if (prev->values.kind != SK_Y_SEQ) {
 				sk__ynode_free(&prev->values);
 				prev->values.kind = SK_Y_SEQ;
@@ -189,10 +199,6 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 				nv[prev->values.n++] = a->values.v[k];
 				memset(&a->values.v[k], 0, sizeof(a->values.v[k]));
 			}
-			const char *m = sk__exception_validate(prev);
-			if (m)
-				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
-					"Rule exception item '%s': %s", a->name, m);
 			continue;
 		}
 		if (a->fields.kind == SK_Y_NULL || a->values.kind == SK_Y_NULL) {

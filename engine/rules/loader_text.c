@@ -41,11 +41,18 @@ int sk__text_mark(sk__text_t *t, const sk__src_t *src, uint32_t line, uint32_t c
 
 int sk__text_append_raw(sk__text_t *t, const char *s, size_t len)
 {
-	char *ns = realloc(t->s, t->len + len + 1);
-	if (!ns)
-		return -ENOMEM;
-	memcpy(ns + t->len, s, len);
-	t->s = ns;
+	/* doubling: a rule appended to thousands of times stays linear */
+	if (!t->s || t->len + len + 1 > t->cap) {
+		size_t nc = t->cap > 32 ? t->cap * 2 : 64;
+		while (nc < t->len + len + 1)
+			nc *= 2;
+		char *ns = realloc(t->s, nc);
+		if (!ns)
+			return -ENOMEM;
+		t->s = ns;
+		t->cap = nc;
+	}
+	memcpy(t->s + t->len, s, len);
 	t->len += len;
 	t->s[t->len] = '\0';
 	return 0;
@@ -74,6 +81,7 @@ int sk__text_copy(sk__text_t *dst, const sk__text_t *src)
 	if (src->s && !(dst->s = strdup(src->s)))
 		return -ENOMEM;
 	dst->len = src->len;
+	dst->cap = src->s ? src->len + 1 : 0;
 	if (src->npieces) {
 		dst->pieces = malloc(sk__grow_cap(src->npieces) * sizeof(*dst->pieces));
 		if (!dst->pieces) {

@@ -70,7 +70,21 @@ def many_rules(n):
     return "".join(rule("abitest.msg = x", name=f"r{i}") for i in range(n))
 
 
+def many_appends(n):
+    return rule("abitest.msg = x") + "".join(
+        f"- rule: r\n  condition: or abitest.msg = y{i}\n  append: true\n" for i in range(n))
+
+
+def many_exception_appends(n):
+    return (rule("abitest.msg = x", extra="  exceptions:\n  - name: e\n    fields: [abitest.msg]\n"
+                 "    values: [[a]]\n") +
+            "".join(f"- rule: r\n  exceptions:\n  - name: e\n    values: [[v{i}]]\n  append: true\n"
+                    for i in range(n)))
+
+
 GENERATORS = {
+    "appends30k": lambda: many_appends(30000),
+    "exc_appends20k": lambda: many_exception_appends(20000),
     "requirements30k": lambda: many_requirements(30000),
     "rules30k": lambda: many_rules(30000),
     "distinct_fields50k": lambda: rule("(" + " or ".join(f"abitest.kv[k{i}] = x" for i in range(50000)) + ")"),

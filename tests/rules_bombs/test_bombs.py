@@ -46,6 +46,8 @@ CASES = [
     ("30k plugin requirements", "requirements30k",
      r":\d+:\d+: error: required_plugin_versions 'abitest': Plugin 'abitest' version"),
     ("30k rules", "rules30k", None),
+    ("30k appends to one condition", "appends30k", None),
+    ("20k appends to one exception", "exc_appends20k", None),
     ("or chain over 50k distinct field arguments", "distinct_fields50k", None),
     ("output of 50k transformers", "output_xform50k", None),
 ]
