@@ -188,13 +188,17 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 				sk__ynode_free(&prev->values);
 				prev->values.kind = SK_Y_SEQ;
 			}
-			sk__ynode_t *nv = realloc(prev->values.v,
-				(prev->values.n + a->values.n) * sizeof(*nv));
-			if (!nv) {
-				rc = -ENOMEM;
-				break;
+			/* copies of YAML nodes hold sk__grow_cap(n) entries */
+			sk__ynode_t *nv = prev->values.v;
+			size_t want = prev->values.n + a->values.n;
+			if (!nv || want > sk__grow_cap(prev->values.n)) {
+				nv = realloc(nv, sk__grow_cap(want) * sizeof(*nv));
+				if (!nv) {
+					rc = -ENOMEM;
+					break;
+				}
+				prev->values.v = nv;
 			}
-			prev->values.v = nv;
 			for (size_t k = 0; k < a->values.n; k++) {
 				nv[prev->values.n++] = a->values.v[k];
 				memset(&a->values.v[k], 0, sizeof(a->values.v[k]));

@@ -227,10 +227,11 @@ int sk__ynode_copy(sk__ynode_t *dst, const sk__ynode_t *src)
 	if (src->s && !(dst->s = strdup(src->s)))
 		return -ENOMEM;
 	if (src->n) {
-		dst->v = calloc(src->n, sizeof(*dst->v));
+		/* copies may be appended to (exception values): room as sk__grow assumes */
+		dst->v = calloc(sk__grow_cap(src->n), sizeof(*dst->v));
 		if (!dst->v)
 			return -ENOMEM;
-		if (src->k && !(dst->k = calloc(src->n, sizeof(*dst->k))))
+		if (src->k && !(dst->k = calloc(sk__grow_cap(src->n), sizeof(*dst->k))))
 			return -ENOMEM;
 		for (size_t i = 0; i < src->n; i++) {
 			dst->n = i + 1;
