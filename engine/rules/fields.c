@@ -39,6 +39,7 @@ void sk__fieldtab_unref(sk__fieldtab_t *t)
 		free(t->v[i]);
 	}
 	free(t->v);
+	free(t->hidx);
 	for (size_t i = 0; i < t->nmacros; i++)
 		free(t->macros[i]);
 	free(t->macros);
@@ -84,17 +85,64 @@ sk__vt_t sk__vt_of_ftype(uint32_t ftype)
 	}
 }
 
+static size_t fref_hash(const sk_field_info_t *fi, const char *arg, bool arg_present)
+{
+	uint64_t h = ((uint64_t)fi->extractor << 32 | fi->field_id) * 0x9E3779B97F4A7C15ull;
+	if (arg_present)
+		for (const char *p = arg ? arg : ""; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29) ^ arg_present);
+}
+
+static bool fref_is(const sk__fref_t *r, const sk_field_info_t *fi, const char *arg,
+	bool arg_present)
+{
+	return r->fi->extractor == fi->extractor && r->fi->field_id == fi->field_id &&
+	       r->arg_present == arg_present &&
+	       (!arg_present || strcmp(r->arg ? r->arg : "", arg ? arg : "") == 0);
+}
+
+/* Slot of the index for (fi, arg): the matching entry or the empty one. */
+static size_t fref_slot(const sk__fieldtab_t *t, const sk_field_info_t *fi, const char *arg,
+	bool arg_present)
+{
+	size_t i = fref_hash(fi, arg, arg_present) & (t->hcap - 1);
+	while (t->hidx[i] && !fref_is(t->v[t->hidx[i] - 1], fi, arg, arg_present))
+		i = (i + 1) & (t->hcap - 1);
+	return i;
+}
+
+/* Keep the index at most half full (scanning v for every reference made
+ * rules with many distinct fields quadratic). */
+static int fref_index_room(sk__fieldtab_t *t)
+{
+	if ((t->n + 1) * 2 <= t->hcap)
+		return 0;
+	size_t nc = t->hcap ? t->hcap * 2 : 64;
+	uint32_t *h = calloc(nc, sizeof(*h));
+	if (!h)
+		return -ENOMEM;
+	free(t->hidx);
+	t->hidx = h;
+	t->hcap = nc;
+	for (size_t k = 0; k < t->n; k++) {
+		const sk__fref_t *r = t->v[k];
+		t->hidx[fref_slot(t, r->fi, r->arg, r->arg_present)] = (uint32_t)k + 1;
+	}
+	return 0;
+}
+
 static sk__fref_t *fieldtab_intern(sk__cctx_t *c, const sk_field_info_t *fi, const char *arg,
 	bool arg_present, uint64_t idx)
 {
 	sk__fieldtab_t *t = c->env->fields;
-	for (size_t i = 0; i < t->n; i++) {
-		sk__fref_t *r = t->v[i];
-		if (r->fi->extractor == fi->extractor && r->fi->field_id == fi->field_id &&
-		    r->arg_present == arg_present &&
-		    (!arg_present || strcmp(r->arg ? r->arg : "", arg ? arg : "") == 0))
-			return r;
+	if (fref_index_room(t)) {
+		sk__coom(c);
+		return NULL;
 	}
+	size_t slot = fref_slot(t, fi, arg, arg_present);
+	if (t->hidx[slot])
+		return t->v[t->hidx[slot] - 1];
 	if (t->n == t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 32;
 		sk__fref_t **v = realloc(t->v, nc * sizeof(*v));
@@ -118,6 +166,7 @@ static sk__fref_t *fieldtab_intern(sk__cctx_t *c, const sk_field_info_t *fi, con
 	r->vt = sk__vt_of_ftype(fi->ftype);
 	r->list = (fi->flags & SK_FIELD_IS_LIST) != 0;
 	t->v[t->n++] = r;
+	t->hidx[slot] = (uint32_t)t->n;
 	return r;
 }
 

@@ -148,7 +148,7 @@ int ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
 {
 	if (!nadd)
 		return 0;
-	char **nv = realloc(*v, (*n + nadd) * sizeof(char *));
+	char **nv = realloc(*v, sk__grow_cap(*n + nadd) * sizeof(char *));
 	if (!nv)
 		return -ENOMEM;
 	*v = nv;
@@ -312,11 +312,9 @@ static int do_plugin_versions(ld_state_t *st, const sk__src_t *src, const sk__yn
 			"Value of required_plugin_versions must be a sequence");
 	for (size_t i = 0; i < seq->n; i++) {
 		const sk__ynode_t *e = &seq->v[i];
-		ld_req_t *nr = realloc(st->reqs, (st->nreqs + 1) * sizeof(*nr));
-		if (!nr)
+		if (sk__grow(&st->reqs, st->nreqs, sizeof(*st->reqs)))
 			return -ENOMEM;
-		st->reqs = nr;
-		ld_req_t *r = &nr[st->nreqs];
+		ld_req_t *r = &st->reqs[st->nreqs];
 		memset(r, 0, sizeof(*r));
 		r->loc = ld_loc(src, e);
 		const sk__ynode_t *alts = e->kind == SK_Y_MAP ? sk__ymap_get(e, "alternatives") : NULL;
@@ -344,27 +342,40 @@ static int do_plugin_versions(ld_state_t *st, const sk__src_t *src, const sk__yn
 	return 0;
 }
 
-static bool same_req(const ld_req_t *a, const ld_req_t *b)
+/* "name\x01version\x01..." of every alternative: equal keys, same requirement. */
+static char *req_key(const ld_req_t *r)
 {
-	if (a->nalts != b->nalts)
-		return false;
-	for (size_t i = 0; i < a->nalts; i++)
-		if (strcmp(a->alts[i].name, b->alts[i].name) ||
-			strcmp(a->alts[i].version, b->alts[i].version))
-			return false;
-	return true;
+	size_t len = 1;
+	for (size_t i = 0; i < r->nalts; i++)
+		len += strlen(r->alts[i].name) + strlen(r->alts[i].version) + 2;
+	char *k = malloc(len), *p = k;
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < r->nalts; i++)
+		p += sprintf(p, "%s\x01%s\x01", r->alts[i].name, r->alts[i].version);
+	*p = '\0';
+	return k;
 }
 
 int ld_check_plugin_requirements(ld_state_t *st)
 {
 	int ret = 0;
+	/* the syscall files all repeat "container >= 0.4.0": report once (found
+	 * through an index: comparing every pair was quadratic) */
+	char **keys = calloc(st->nreqs ? st->nreqs : 1, sizeof(*keys));
+	sk__nameidx_t seen = { 0 };
+	size_t dummy;
+	if (!keys)
+		return -ENOMEM;
 	for (size_t i = 0; i < st->nreqs; i++) {
 		const ld_req_t *r = &st->reqs[i];
-		bool found = false, dup = false;
-		/* the syscall files all repeat "container >= 0.4.0": report once */
-		for (size_t j = 0; j < i && !dup; j++)
-			dup = same_req(r, &st->reqs[j]);
-		if (dup)
+		bool found = false;
+		if (!(keys[i] = req_key(r)) || (!sk__nameidx_get(&seen, keys[i], &dummy) &&
+							 sk__nameidx_put(&seen, keys[i], i))) {
+			ret = -ENOMEM;
+			break;
+		}
+		if (sk__nameidx_get(&seen, keys[i], &dummy) && dummy != i)
 			continue;
 		for (size_t j = 0; j < r->nalts && !found; j++) {
 			const char *have = st->host && st->host->plugin_version
@@ -396,6 +407,8 @@ int ld_check_plugin_requirements(ld_state_t *st)
 				buf);
 		}
 	}
+	sk__nameidx_free(&seen);
+	ld_strv_free(keys, st->nreqs);
 	return ret;
 }
 
@@ -403,10 +416,8 @@ int ld_check_plugin_requirements(ld_state_t *st)
 
 static ld_list_t *find_list(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nlists; i++)
-		if (!strcmp(st->lists[i].name, name))
-			return &st->lists[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->list_idx, name, &i) ? &st->lists[i] : NULL;
 }
 
 static bool valid_list_name(const char *s)
@@ -501,13 +512,11 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 		prev->vis = ++st->vis;
 		return 0;
 	}
-	ld_list_t *nl = realloc(st->lists, (st->nlists + 1) * sizeof(*nl));
-	if (!nl) {
+	if (sk__grow(&st->lists, st->nlists, sizeof(*st->lists))) {
 		ld_strv_free(v, n);
 		return -ENOMEM;
 	}
-	st->lists = nl;
-	ld_list_t *l = &nl[st->nlists];
+	ld_list_t *l = &st->lists[st->nlists];
 	memset(l, 0, sizeof(*l));
 	l->name = strdup(name);
 	l->items = v;
@@ -515,17 +524,17 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 	l->loc = loc;
 	l->vis = ++st->vis;
 	st->nlists++;
-	return l->name ? 0 : -ENOMEM;
+	if (!l->name || sk__nameidx_put(&st->list_idx, l->name, st->nlists - 1))
+		return -ENOMEM;
+	return 0;
 }
 
 /* ---- macro ------------------------------------------------------------- */
 
 ld_macro_t *ld_find_macro(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nmacros; i++)
-		if (!strcmp(st->macros[i].name, name))
-			return &st->macros[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->macro_idx, name, &i) ? &st->macros[i] : NULL;
 }
 
 static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
@@ -584,18 +593,16 @@ static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ite
 		prev->vis = ++st->vis;
 		return sk__text_set_scalar(&prev->cond, src, cond);
 	}
-	ld_macro_t *nm = realloc(st->macros, (st->nmacros + 1) * sizeof(*nm));
-	if (!nm)
+	if (sk__grow(&st->macros, st->nmacros, sizeof(*st->macros)))
 		return -ENOMEM;
-	st->macros = nm;
-	ld_macro_t *m = &nm[st->nmacros];
+	ld_macro_t *m = &st->macros[st->nmacros];
 	memset(m, 0, sizeof(*m));
 	st->nmacros++;
 	m->name = strdup(name);
 	m->loc = loc;
 	m->vis = ++st->vis;
 	m->index = m->vis;
-	if (!m->name)
+	if (!m->name || sk__nameidx_put(&st->macro_idx, m->name, st->nmacros - 1))
 		return -ENOMEM;
 	return sk__text_set_scalar(&m->cond, src, cond);
 }
@@ -625,7 +632,8 @@ int ld_read_source(ld_state_t *st, const sk__src_t *src)
 {
 	sk__ynode_t *docs;
 	size_t ndocs;
-	int rc = sk__yaml_parse(src->name, src->buf, src->len, &docs, &ndocs, st->diags);
+	int rc = sk__yaml_parse(src->name, src->buf, src->len, &st->limits, &docs, &ndocs,
+		st->diags);
 	if (rc)
 		return rc;
 	for (size_t d = 0; d < ndocs && !rc; d++) {
