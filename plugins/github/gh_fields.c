@@ -132,7 +132,9 @@ static int secret_matches(gh_extractor_t *e, const sk_sdk_jval_t *root, uint8_t 
 			any = true;
 			switch (kind) {
 			case G_SECRET_DESC:
-				if (sk_sdk_jscan_get(&m, "desc", 4, &v) == 0 && v.t == SK_JT_STRING)
+			case G_SECRET_MASKED:
+				if (sk_sdk_jscan_get(&m, kind == G_SECRET_DESC ? "desc" : "masked",
+					    kind == G_SECRET_DESC ? 4 : 6, &v) == 0 && v.t == SK_JT_STRING)
 					rc = put_text(e, &v, true);
 				else
 					rc = put_item(e, "", 0);
@@ -240,10 +242,18 @@ static int extract_row(gh_extractor_t *e, const sk_sdk_jval_t *root, const gh_de
 	case G_SECRET_FILES:
 	case G_SECRET_LINES:
 	case G_SECRET_LINKS:
+	case G_SECRET_MASKED:
 		return secret_matches(e, root, d->kind, f);
 	case G_HAS_MINERS:
 	case G_MINER_TYPES:
 		return miners(e, root, d->kind, f);
+	case G_VALUE:
+		if (!f->arg_present || !f->arg_key ||
+		    sk_sdk_jscan_pointer(root, f->arg_key, &v) < 0 || v.t == SK_JT_NULL)
+			return 0;
+		if (!(s = sk_sdk_jscan_text(&e->x, &v, &n)))
+			return -ENOMEM;
+		return sk_sdk_extract_str_ref(&e->x, f, s);
 	}
 	return -EINVAL;
 }

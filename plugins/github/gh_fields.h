@@ -28,6 +28,8 @@ enum gh_kind {
 	G_SECRET_LINKS, /* <repo url>/blob/<head commit>/<file>#L<line> joined */
 	G_HAS_MINERS,   /* workflow_miner_detections.matches present: "true"/"false" */
 	G_MINER_TYPES,  /* distinct matches[].type joined */
+	G_SECRET_MASKED, /* saker: files[].matches[].masked joined */
+	G_VALUE,        /* saker: value at the JSON pointer given as [key] (no value if absent) */
 };
 
 typedef struct gh_def {

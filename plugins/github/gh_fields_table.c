@@ -56,6 +56,14 @@ const gh_def_t sk__gh_defs[] = {
 	  { 0 } },
 	{ ROW("github.workflow.filename", "Workflow File", "For workflow_run events, the path of "
 	      "the workflow definition file."), G_STR, NULL, { "workflow", "path" } },
+	/* saker's own rows */
+	{ ROW("github.diff.committed_secrets.masked", "Masked Secrets", "For scanned pushes, each "
+	      "committed secret masked (first 4 characters, then ****), comma separated."),
+	  G_SECRET_MASKED, NULL, { 0 } },
+	/* any member of the delivery, for rules beyond the upstream fields */
+	{ { "github.value", S, false, SK_SDK_ARG_KEY | SK_SDK_ARG_REQUIRED, "Value at a JSON pointer "
+	    "in the delivery payload, e.g. github.value[/rule/admin_enforced] (strings as is, "
+	    "anything else as compact JSON).", "Value", false, 0 }, G_VALUE, NULL, { 0 } },
 };
 
 const size_t sk__gh_ndefs = sizeof(sk__gh_defs) / sizeof(sk__gh_defs[0]);

@@ -103,7 +103,8 @@ static ss_plugin_event *mkevt(const char *payload, size_t len)
 }
 
 /* Value of field `name` for payload (NULL = no value). */
-static const char *field(gh_extractor_t *x, const char *payload, const char *name)
+static const char *field_arg(gh_extractor_t *x, const char *payload, const char *name,
+	const char *key)
 {
 	static char val[2048];
 	ss_plugin_event *e = mkevt(payload, strlen(payload));
@@ -119,6 +120,8 @@ static const char *field(gh_extractor_t *x, const char *payload, const char *nam
 	f.field_id = (uint32_t)i;
 	f.field = name;
 	f.ftype = FTYPE_STRING;
+	f.arg_key = key;
+	f.arg_present = key != NULL;
 	gh_extract_begin(x);
 	if (gh_extract(x, &in, &f) == 0 && f.res_len == 1) {
 		snprintf(val, sizeof(val), "%s", f.res.str[0]);
@@ -126,6 +129,11 @@ static const char *field(gh_extractor_t *x, const char *payload, const char *nam
 	}
 	free(e);
 	return r;
+}
+
+static const char *field(gh_extractor_t *x, const char *payload, const char *name)
+{
+	return field_arg(x, payload, name, NULL);
 }
 
 #define FEQ(payload, name, want)                                                   \
@@ -178,6 +186,19 @@ static void test_fields(const char *fixtures)
 	FEQ("{\"hook\":{\"id\":109948940,\"type\":\"Repository\"}}", "github.webhook.type",
 		"Repository");
 	FEQ("not json", "github.type", NULL);
+	{
+		const char *bp = "{\"rule\":{\"admin_enforced\":false,\"n\":2,\"name\":\"ma\\\"in\"}}";
+		const char *v;
+
+		v = field_arg(&x, bp, "github.value", "/rule/admin_enforced");
+		CHECK(v && strcmp(v, "false") == 0, "github.value bool: %s", v ? v : "-");
+		v = field_arg(&x, bp, "github.value", "/rule/name");
+		CHECK(v && strcmp(v, "ma\"in") == 0, "github.value string: %s", v ? v : "-");
+		v = field_arg(&x, bp, "github.value", "/rule");
+		CHECK(v && strcmp(v, "{\"admin_enforced\":false,\"n\":2,\"name\":\"ma\\\"in\"}") == 0,
+			"github.value object: %s", v ? v : "-");
+		CHECK(!field_arg(&x, bp, "github.value", "/nope"), "github.value absent");
+	}
 
 	snprintf(path, sizeof(path), "%s/repository_publicized.payload.json", fixtures);
 	if ((body = slurp(path, &len))) {
