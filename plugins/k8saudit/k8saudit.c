@@ -22,7 +22,8 @@ typedef struct ka_state {
 	ka_extractor_t ex;
 	ss_plugin_owner_t *owner;
 	ss_plugin_log_fn_t log;
-	ss_plugin_metric metrics[KA_C_COUNT + 3];
+	ss_plugin_metric metrics[KA_C_COUNT + SK_WH_COUNT + SK_WG_COUNT + 5];
+	char wh_names[SK_WH_COUNT + SK_WG_COUNT][64];
 	unsigned last_port;
 	uint64_t last_depth;
 	struct ka_inst *inst;   /* the open instance, for metrics */
@@ -122,7 +123,12 @@ SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
 	       "\"nextBatchTimeoutMs\":{\"type\":\"integer\",\"minimum\":0},"
 	       "\"webhookThreads\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"webhookMaxConnections\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookConnectionTimeoutSec\":{\"type\":\"integer\",\"minimum\":1}}}";
+	       "\"webhookConnectionTimeoutSec\":{\"type\":\"integer\",\"minimum\":1},"
+	       "\"webhookMaxConnectionsPerIP\":{\"type\":\"integer\",\"minimum\":1},"
+	       "\"webhookMaxUnauthenticatedConnections\":{\"type\":\"integer\",\"minimum\":1},"
+	       "\"webhookHeaderTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
+	       "\"webhookBodyTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
+	       "\"webhookBodyBudget\":{\"type\":\"integer\",\"minimum\":1024}}}";
 }
 
 SK_PLUGIN_EXPORT const char *plugin_list_open_params(ss_plugin_t *s, ss_plugin_rc *rc)
@@ -180,7 +186,9 @@ static int load_config(ka_state_t *st, const char *text)
 	static const char *const known[] = { "sslCertificate", "sslKey", "sslClientCA",
 		"webhookBearerTokenFile", "useAsync", "maxEventSize", "webhookMaxBatchSize",
 		"queueMaxEvents", "queueMaxBytes", "batchMaxEvents", "nextBatchTimeoutMs",
-		"webhookThreads", "webhookMaxConnections", "webhookConnectionTimeoutSec", NULL };
+		"webhookThreads", "webhookMaxConnections", "webhookConnectionTimeoutSec",
+		"webhookMaxConnectionsPerIP", "webhookMaxUnauthenticatedConnections",
+		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget", NULL };
 	char *e = st->err.msg;
 	size_t el = sizeof(st->err.msg);
 	ka_config_t *c = &st->cfg;
@@ -211,6 +219,18 @@ static int load_config(ka_state_t *st, const char *text)
 		    &c->webhook_max_conns, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "webhookConnectionTimeoutSec", 30, 1, 3600,
 		    &c->webhook_conn_timeout, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookMaxConnectionsPerIP",
+		    c->webhook_max_conns < 64 ? c->webhook_max_conns : 64, 1, 65536,
+		    &c->webhook_max_conns_per_ip, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookMaxUnauthenticatedConnections",
+		    c->webhook_max_conns - c->webhook_max_conns / 4, 1, 65536,
+		    &c->webhook_max_unauth_conns, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookHeaderTimeoutMs", 5000, 100, 3600000,
+		    &c->webhook_header_timeout_ms, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookBodyTimeoutMs", 30000, 100, 3600000,
+		    &c->webhook_body_timeout_ms, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookBodyBudget", 64ULL << 20, 1024, 1ULL << 40,
+		    &c->body_budget, e, el)) < 0 ||
 	    (rc = sk_sdk_config_bool(j, "useAsync", false, &use_async, e, el)) < 0 ||
 	    (rc = sk_sdk_config_string(j, "sslCertificate", NULL, &cert, e, el)) < 0 ||
 	    (rc = sk_sdk_config_string(j, "sslKey", NULL, &key, e, el)) < 0 ||
@@ -233,6 +253,17 @@ static int load_config(ka_state_t *st, const char *text)
 		snprintf(e, el, "init config key 'maxEventSize' (%llu) must not exceed "
 			"'webhookMaxBatchSize' (%llu)", (unsigned long long)c->max_event_size,
 			(unsigned long long)c->max_batch_size);
+		rc = -EINVAL;
+	} else if (c->body_budget < c->max_batch_size) {
+		snprintf(e, el, "init config key 'webhookBodyBudget' (%llu) must be at least "
+			"'webhookMaxBatchSize' (%llu)", (unsigned long long)c->body_budget,
+			(unsigned long long)c->max_batch_size);
+		rc = -EINVAL;
+	} else if (c->webhook_max_conns_per_ip > c->webhook_max_conns ||
+		   c->webhook_max_unauth_conns > c->webhook_max_conns) {
+		snprintf(e, el, "init config keys 'webhookMaxConnectionsPerIP' and "
+			"'webhookMaxUnauthenticatedConnections' must not exceed "
+			"'webhookMaxConnections' (%llu)", (unsigned long long)c->webhook_max_conns);
 		rc = -EINVAL;
 	}
 out:
@@ -294,6 +325,7 @@ static void inst_free(ka_inst_t *in)
 	if (in->webhook) {
 		ka_queue_close(&in->q);
 		ka_webhook_stop(in->wh);
+		in->wh = NULL;
 		ka_queue_destroy(&in->q);
 	} else {
 		ka_file_close(&in->file);
@@ -448,22 +480,10 @@ static const struct {
 	const char *name;
 	ss_plugin_metric_type type;
 } metric_names[KA_C_COUNT] = {
-	[KA_C_REQUESTS] = { "k8saudit.webhook.requests", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_REQ_OK] = { "k8saudit.webhook.requests_ok", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_REQ_BAD_JSON] = { "k8saudit.webhook.rejected_malformed_json",
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_REQ_NOT_AUDIT] = { "k8saudit.webhook.rejected_not_audit",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_METHOD] = { "k8saudit.webhook.rejected_method", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_CTYPE] = { "k8saudit.webhook.rejected_content_type",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_TOO_LARGE] = { "k8saudit.webhook.rejected_too_large",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_UNAUTH] = { "k8saudit.webhook.rejected_unauthorized",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_CERT] = { "k8saudit.webhook.rejected_client_cert",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_NOT_FOUND] = { "k8saudit.webhook.rejected_not_found",
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_REQ_QUEUE_FULL] = { "k8saudit.webhook.rejected_queue_full",
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
@@ -478,7 +498,6 @@ static const struct {
 	[KA_C_DROP_QUEUE_FULL] = { "k8saudit.events.dropped_queue_full",
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_BAD_DOCUMENTS] = { "k8saudit.file.bad_documents", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_BYTES] = { "k8saudit.webhook.bytes", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 };
 
 SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)
@@ -486,6 +505,7 @@ SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *
 	ka_state_t *st = s;
 	uint32_t i, n = 0;
 	ss_plugin_metric *m = st->metrics;
+	const ka_webhook_t *wh = st->inst && st->inst->webhook ? st->inst->wh : NULL;
 
 	for (i = 0; i < KA_C_COUNT; i++) {
 		m[n].name = metric_names[i].name;
@@ -494,6 +514,26 @@ SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *
 		m[n].value.u64 = atomic_load_explicit(&st->c.v[i], memory_order_relaxed);
 		n++;
 	}
+	for (i = 0; i < SK_WH_COUNT + SK_WG_COUNT; i++) {
+		snprintf(st->wh_names[i], sizeof(st->wh_names[i]), "k8saudit.webhook.%s",
+			i < SK_WH_COUNT ? sk_webhook_counter_name(i) :
+			sk_wguard_counter_name(i - SK_WH_COUNT));
+		m[n].name = st->wh_names[i];
+		m[n].type = SS_PLUGIN_METRIC_TYPE_MONOTONIC;
+		m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
+		m[n].value.u64 = ka_webhook_counter(wh, &st->c, i);
+		n++;
+	}
+	m[n].name = "k8saudit.webhook.connections";
+	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
+	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
+	m[n].value.u64 = ka_webhook_connections(wh);
+	n++;
+	m[n].name = "k8saudit.webhook.body_budget_used";
+	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
+	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
+	m[n].value.u64 = ka_webhook_budget_used(wh);
+	n++;
 	m[n].name = "k8saudit.queue.depth";
 	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
 	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
