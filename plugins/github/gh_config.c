@@ -313,11 +313,6 @@ int gh_config_load(gh_config_t *c, const char *text, char *err, size_t errlen)
 		rc = -EINVAL;
 		goto out;
 	}
-	if (!c->nsecrets && !c->nrepos) {
-		snprintf(err, errlen, "no webhook secret configured: set 'secret', 'secrets' or "
-			"'secret_file' (unsigned deliveries are always refused)");
-		rc = -EINVAL;
-	}
 out:
 	json_decref(j);
 	return rc;

@@ -254,6 +254,12 @@ SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, 
 	}
 	if (c->nrepos && ensure_secret(st) < 0)
 		goto fail;
+	if (!c->nsecrets) {
+		/* checked here, not in init: validating rules needs no secret */
+		sk_sdk_err_set(&st->err, "no webhook secret configured: set 'secret', 'secrets' or "
+			"'secret_file' (unsigned deliveries are always refused)");
+		goto fail;
+	}
 	if (sk_sdk_batch_init(&in->batch, (uint32_t)c->batch_max_events, 0) < 0 ||
 	    gh_queue_init(&in->q, c->queue_max_events, c->queue_max_bytes) < 0) {
 		sk_sdk_err_set(&st->err, "out of memory");
