@@ -102,3 +102,19 @@ unsigned gh_http_port(const gh_http_t *g)
 {
 	return g ? sk_webhook_port(g->w) : 0;
 }
+
+uint64_t gh_http_counter(const gh_http_t *g, unsigned i)
+{
+	if (!g || i >= GH_HTTP_COUNTERS)
+		return 0;
+	if (i < SK_WH_COUNT)
+		return sk_webhook_counter(g->w, (enum sk_webhook_counter)i);
+	return sk_wguard_counter(sk_webhook_guard(g->w), (enum sk_wguard_counter)(i - SK_WH_COUNT));
+}
+
+const char *gh_http_counter_name(unsigned i)
+{
+	if (i < SK_WH_COUNT)
+		return sk_webhook_counter_name((enum sk_webhook_counter)i);
+	return sk_wguard_counter_name((enum sk_wguard_counter)(i - SK_WH_COUNT));
+}

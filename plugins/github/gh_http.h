@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "gh_delivery.h"
+#include "sk_webhook.h"
 
 typedef struct gh_http gh_http_t;
 
@@ -22,5 +23,11 @@ int gh_http_start(gh_http_t **out, const gh_config_t *cfg, const char *url, gh_r
 	char *err, size_t errlen);
 void gh_http_stop(gh_http_t *h);
 unsigned gh_http_port(const gh_http_t *h);
+
+/* The shared server's counters (sk_webhook's, then its connection
+ * guard's): GH_HTTP_COUNTERS of them, 0 for a NULL server. */
+#define GH_HTTP_COUNTERS (SK_WH_COUNT + SK_WG_COUNT)
+uint64_t gh_http_counter(const gh_http_t *h, unsigned i);
+const char *gh_http_counter_name(unsigned i);
 
 #endif /* GH_HTTP_H */

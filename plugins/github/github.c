@@ -29,7 +29,8 @@ typedef struct gh_state {
 	bool have_scan;
 	ss_plugin_owner_t *owner;
 	ss_plugin_log_fn_t log;
-	ss_plugin_metric metrics[GH_C_COUNT + 4];
+	ss_plugin_metric metrics[GH_C_COUNT + GH_HTTP_COUNTERS + 4];
+	char http_names[GH_HTTP_COUNTERS][64];
 	unsigned last_port;
 	struct gh_inst *inst;   /* the open instance, for metrics */
 } gh_state_t;
@@ -381,8 +382,6 @@ static const char *const metric_names[GH_C_COUNT] = {
 	[GH_C_REQ_METHOD] = "github.webhook.rejected_method",
 	[GH_C_REQ_CTYPE] = "github.webhook.rejected_content_type",
 	[GH_C_REQ_TOO_LARGE] = "github.webhook.rejected_too_large",
-	[GH_C_REQ_CERT] = "github.webhook.rejected_client_cert",
-	[GH_C_REQ_NOT_FOUND] = "github.webhook.rejected_not_found",
 	[GH_C_REQ_QUEUE_FULL] = "github.webhook.rejected_queue_full",
 	[GH_C_EVENTS_EMITTED] = "github.events.emitted",
 	[GH_C_BYTES] = "github.webhook.bytes",
@@ -412,6 +411,12 @@ SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *
 	for (i = 0; i < GH_C_COUNT; i++)
 		metric(&m[n++], metric_names[i], SS_PLUGIN_METRIC_TYPE_MONOTONIC,
 			atomic_load_explicit(&st->c.v[i], memory_order_relaxed));
+	for (i = 0; i < GH_HTTP_COUNTERS; i++) {
+		snprintf(st->http_names[i], sizeof(st->http_names[i]), "github.http.%s",
+			gh_http_counter_name(i));
+		metric(&m[n++], st->http_names[i], SS_PLUGIN_METRIC_TYPE_MONOTONIC,
+			st->inst ? gh_http_counter(st->inst->http, i) : 0);
+	}
 	metric(&m[n++], "github.queue.depth", SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC,
 		st->inst ? gh_queue_depth(&st->inst->q) : 0);
 	metric(&m[n++], "github.webhook.port", SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC, st->last_port);

@@ -57,11 +57,9 @@ enum gh_counter {
 	GH_C_REQ_UNSIGNED,      /* 401 no X-Hub-Signature-256 */
 	GH_C_REQ_BAD_SIG,       /* 401 signature matches no configured secret */
 	GH_C_REQ_MALFORMED,     /* 400 body / headers not a GitHub delivery */
-	GH_C_REQ_METHOD,        /* 405 */
-	GH_C_REQ_CTYPE,         /* 415 */
-	GH_C_REQ_TOO_LARGE,     /* 413 */
-	GH_C_REQ_CERT,          /* 403 client certificate missing/invalid */
-	GH_C_REQ_NOT_FOUND,     /* 404 other path */
+	GH_C_REQ_METHOD,        /* 405 (normally refused earlier: github.http.*) */
+	GH_C_REQ_CTYPE,         /* 415 (idem) */
+	GH_C_REQ_TOO_LARGE,     /* 413 (idem) */
 	GH_C_REQ_QUEUE_FULL,    /* 503 queue full */
 	GH_C_EVENTS_EMITTED,    /* events handed to the host */
 	GH_C_BYTES,             /* request body bytes received */

@@ -66,14 +66,19 @@ def sign(body, secret=SECRET):
 class Saker:
     """saker with the github plugin on a free port; alerts collected live."""
 
-    def __init__(self, tmp, name, init, rules, extra_args=(), env=None):
+    def __init__(self, tmp, name, init, rules, extra_args=(), env=None, web=False):
         self.port = sktest.free_port()
+        self.web_port = sktest.free_port() if web else None
         self.cfg = os.path.join(tmp, name + ".yaml")
+        webcfg = {"enabled": False}
+        if web:
+            webcfg = {"enabled": True, "listen_address": "127.0.0.1",
+                      "listen_port": self.web_port, "prometheus_metrics_enabled": True}
         with open(self.cfg, "w") as f:
             json.dump({"plugins": [{"name": "github", "library_path": PLUGIN, "init_config": init,
                                     "open_params": "http://127.0.0.1:%d/github" % self.port}],
                        "load_plugins": ["github"], "rules_files": [], "json_output": True,
-                       "webserver": {"enabled": False}}, f)
+                       "webserver": webcfg, "metrics": {"enabled": True}}, f)
         srules = os.path.join(tmp, "sentinel.yaml")
         with open(srules, "w") as f:
             f.write(SENTINEL_RULES)
@@ -119,6 +124,14 @@ class Saker:
                     return False
                 self.cv.wait(0.5)
         return True
+
+    def metrics(self):
+        """{metric line prefix: value} of saker's /metrics for github.* plugin metrics."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.web_port, timeout=30)
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+        conn.close()
+        return text
 
     def rules(self):
         with self.cv:
@@ -228,10 +241,16 @@ def test_validate(tmp):
         C.check("validate %s: 0 errors" % names, "error" not in out.lower(), out[-500:])
         for x in names:
             C.check("validate %s: %s Ok" % (names, x), "%s: Ok" % x in out, out[-500:])
+    s = Saker(tmp, "nosecret", {}, [UP_RULES])
+    rc = s.proc.wait(timeout=120)
+    s.stop()
+    C.check("no secret configured: saker exits non-zero and says why",
+            rc != 0 and "no webhook secret configured" in s.stderr, (rc, s.stderr[-300:]))
 
 
 def test_fixtures_and_refusals(tmp):
-    s = Saker(tmp, "fixtures", {"secret": SECRET, "max_body_bytes": 1 << 20}, [UP_RULES])
+    s = Saker(tmp, "fixtures", {"secret": SECRET, "max_body_bytes": 1 << 20}, [UP_RULES],
+              web=True)
     try:
         if not C.check("receiver up", s.ready(), "port %d" % s.port):
             return
@@ -292,6 +311,22 @@ def test_fixtures_and_refusals(tmp):
         C.check("only d-1 once and the form delivery alerted after the refusals",
                 counts(s.rules()) == {"Private Repository Becoming Public": 2,
                                       "Create Deploy Key": 2}, counts(s.rules()))
+        want = {"github_webhook_rejected_bad_signature": 4, "github_webhook_rejected_unsigned": 1,
+                "github_webhook_rejected_malformed": 4, "github_webhook_pings": 1,
+                "github_webhook_duplicates": 1, "github_webhook_accepted": 6,
+                "github_events_emitted": 6, "github_http_rejected_method": 1,
+                "github_http_rejected_content_type": 1, "github_http_rejected_not_found": 1,
+                "github_http_rejected_too_large": 1}
+        got = {}
+
+        def metrics_match():
+            for line in s.metrics().splitlines():
+                if line.startswith("saker_plugin_github_"):
+                    name = line.split("{")[0][len("saker_plugin_"):]
+                    got[name] = int(float(line.split()[-1]))
+            return all(got.get(k) == v for k, v in want.items())
+        C.check("every outcome counted in /metrics (plugin metrics refresh every 5 s)",
+                wait_for(metrics_match, 60), {k: got.get(k) for k in want})
     finally:
         s.stop()
     C.check("webhook secret never in saker's output", SECRET not in s.stdout + s.stderr)
