@@ -11,18 +11,26 @@
 #include <sys/socket.h>
 #include <microhttpd.h>
 
+#include "sk_wguard.h"
+
 #include "../outputs/cfgread.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
 
 #define PEM_MAX (1024 * 1024)
+#define SWEEP_MS 100
 
 struct sk_web {
 	uv_loop_t *loop;
 	struct MHD_Daemon *d;
 	uv_poll_t poll;
 	uv_timer_t timer;
+	uv_timer_t sweep;
 	int open_handles;
+	sk_wguard_t *guard;
+	sk_metric_t *guard_m[SK_WG_COUNT];
+	uint64_t guard_seen[SK_WG_COUNT];
+	sk_metric_t *dup_clen, *conns;
 	unsigned port;
 	char *versions;
 	char *healthz_path;
@@ -58,6 +66,28 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned code, const char
 	return rc;
 }
 
+static enum MHD_Result reply_close(struct MHD_Connection *c, unsigned code, const char *body)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body,
+		MHD_RESPMEM_PERSISTENT);
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain");
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	enum MHD_Result rc = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
+	enum MHD_RequestTerminationCode toe)
+{
+	(void)con_cls;
+	(void)toe;
+	sk_web_t *w = cls;
+	sk_wguard_request_end(w->guard, c);
+}
+
 static enum MHD_Result serve_metrics(struct MHD_Connection *c)
 {
 	char *buf = NULL;
@@ -82,6 +112,15 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	(void)con_cls;
 	sk_web_t *w = cls;
 	sk_metric_add(w->requests, 1);
+	/* every request is answered on its first call: the guard's body
+	 * deadline never applies, the connection counts as served */
+	sk_wguard_auth(w->guard, c);
+	sk_wguard_body_in(w->guard, c);
+	if (sk_wguard_dup_content_length(c)) {
+		sk_metric_add(w->dup_clen, 1);
+		*upload_data_size = 0;
+		return reply_close(c, MHD_HTTP_BAD_REQUEST, "conflicting Content-Length headers\n");
+	}
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
 		/* Discard any body; answer once. */
 		*upload_data_size = 0;
@@ -103,6 +142,21 @@ static void drive(sk_web_t *w);
 static void timer_cb(uv_timer_t *t)
 {
 	drive(t->data);
+}
+
+/* Deadlines and dead peers (sk_wguard.h); the guard's counters are
+ * mirrored into the metric registry here, on the loop. */
+static void sweep_cb(uv_timer_t *t)
+{
+	sk_web_t *w = t->data;
+	if (sk_wguard_sweep(w->guard))
+		drive(w);
+	for (int i = 0; i < SK_WG_COUNT; i++) {
+		uint64_t v = sk_wguard_counter(w->guard, i);
+		sk_metric_add(w->guard_m[i], v - w->guard_seen[i]);
+		w->guard_seen[i] = v;
+	}
+	sk_metric_set(w->conns, (int64_t)sk_wguard_open(w->guard));
 }
 
 static void poll_cb(uv_poll_t *p, int status, int events)
@@ -171,6 +225,7 @@ static void handle_closed(uv_handle_t *h)
 	free(w->healthz_path);
 	free(w->tls_key);
 	free(w->tls_cert);
+	sk_wguard_destroy(w->guard);
 	free(w);
 }
 
@@ -182,7 +237,8 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	bool en = true, prom = false, metrics_en = false, ssl = false;
 	const char *addr = "0.0.0.0", *healthz = "/healthz", *cert = "/etc/falco/falco.pem",
 		   *keyf = "";
-	long long port = 8765, threads = 0, climit = 64, ctimeout = 10, cmem = 32768;
+	long long port = 8765, threads = 0, climit = 256, ctimeout = 10, cmem = 32768;
+	long long per_ip = 16, unauth = 0, hdr_ms = 5000, body_ms = 10000;
 	int rc;
 	*out = NULL;
 	if ((rc = sk__cfg_section(cfg, S, &sec, err, errlen)) ||
@@ -203,12 +259,30 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	    (rc = sk__cfg_int(sec, S, "connection_timeout", 1, 86400, &ctimeout, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "connection_memory_limit", 4096, 64 * 1024 * 1024, &cmem,
 		     err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "connection_limit_per_ip", 1, 100000, &per_ip, err,
+		     errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "connection_limit_new", 0, 100000, &unauth, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "header_timeout_ms", 100, 3600000, &hdr_ms, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "body_timeout_ms", 100, 3600000, &body_ms, err, errlen)) ||
 	    (rc = sk__cfg_bool(msec, "metrics", "enabled", &metrics_en, err, errlen)))
 		return rc;
 	if (healthz[0] != '/')
 		return sk__cfg_fail(S, "k8s_healthz_endpoint", "must start with '/'", err, errlen);
 	if (!versions_json)
 		versions_json = "{}";
+	if (per_ip > climit)
+		per_ip = climit;
+	if (unauth > climit)
+		return sk__cfg_fail(S, "connection_limit_new", "must not exceed connection_limit",
+			err, errlen);
+	sk_wguard_limits_t lim = {
+		.max_conns = (unsigned)climit,
+		.max_conns_per_ip = (unsigned)per_ip,
+		.max_unauth_conns = (unsigned)unauth,
+		.header_timeout_ms = (unsigned)hdr_ms,
+		.body_timeout_ms = (unsigned)body_ms,
+		.keepalive_ms = (unsigned)ctimeout * 1000u,
+	};
 
 	union {
 		struct sockaddr sa;
@@ -238,6 +312,20 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	}
 	w->loop = loop;
 	w->metrics_on = prom && metrics_en;
+	if ((rc = sk_wguard_create(&w->guard, &lim, err, errlen)) < 0) {
+		free(w->versions);
+		free(w->healthz_path);
+		free(w);
+		return rc;
+	}
+	for (int i = 0; i < SK_WG_COUNT; i++) {
+		char name[96];
+		snprintf(name, sizeof(name), "saker_webserver_%s_total", sk_wguard_counter_name(i));
+		w->guard_m[i] = sk_counter(name, "", "Web server connection guard (see web.h)");
+	}
+	w->dup_clen = sk_counter("saker_webserver_rejected_conflicting_content_length_total", "",
+		"Requests refused for two different Content-Length headers");
+	w->conns = sk_gauge("saker_webserver_connections", "", "Open web server connections");
 	w->requests = sk_counter("saker_webserver_requests_total", "",
 		"Requests received by the embedded web server");
 	w->not_found = sk_counter("saker_webserver_not_found_total", "",
@@ -259,10 +347,13 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 			goto fail;
 		flags |= MHD_USE_TLS;
 	}
-	w->d = MHD_start_daemon(flags, 0, NULL, NULL, handler, w,
+	w->d = MHD_start_daemon(flags, 0, sk_wguard_apc, w->guard, handler, w,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, &sa.sa,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)climit,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_NOTIFY_CONNECTION, sk_wguard_notify, w->guard,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, w,
+		MHD_OPTION_CONNECTION_LIMIT, sk_wguard_mhd_limit(w->guard),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)ctimeout,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cmem,
 		ssl ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, w->tls_key,
@@ -288,10 +379,13 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 		goto fail;
 	}
 	uv_timer_init(loop, &w->timer);
+	uv_timer_init(loop, &w->sweep);
 	w->poll.data = w;
 	w->timer.data = w;
-	w->open_handles = 2;
+	w->sweep.data = w;
+	w->open_handles = 3;
 	uv_poll_start(&w->poll, UV_READABLE, poll_cb);
+	uv_timer_start(&w->sweep, sweep_cb, SWEEP_MS, SWEEP_MS);
 	if (threads > 0)
 		sk_log(SK_LOG_DEBUG, "web",
 			"webserver.threadiness is ignored: requests are served on the event loop");
@@ -304,6 +398,7 @@ fail:
 	free(w->healthz_path);
 	free(w->tls_key);
 	free(w->tls_cert);
+	sk_wguard_destroy(w->guard);
 	free(w);
 	return rc;
 }
@@ -322,6 +417,7 @@ void sk_web_stop(sk_web_t *w)
 	 * deferred), so close the handles first. */
 	uv_close((uv_handle_t *)&w->poll, handle_closed);
 	uv_close((uv_handle_t *)&w->timer, handle_closed);
+	uv_close((uv_handle_t *)&w->sweep, handle_closed);
 	MHD_stop_daemon(w->d);
 	w->d = NULL;
 }

@@ -274,7 +274,8 @@ int sk_sdk_jscan_next(const sk_sdk_jval_t *v, sk_sdk_jval_t *it, sk_sdk_jval_t *
 int sk_sdk_jscan_next_member(const sk_sdk_jval_t *v, sk_sdk_jval_t *it, sk_sdk_jval_t *key,
 	sk_sdk_jval_t *val);
 /* Text of v as the Go plugins render it (string unescaped, anything else
- * as compact JSON text), NUL-terminated in x's arena. NULL on allocation
+ * as compact JSON text), NUL-terminated in x's arena. A \u0000 escape is
+ * kept as those six characters, so the value is never cut short. NULL on allocation
  * failure or a malformed string escape. */
 const char *sk_sdk_jscan_text(sk_sdk_extract_t *x, const sk_sdk_jval_t *v, size_t *len);
 /* True when string value v equals s (after unescaping). */

@@ -235,7 +235,15 @@ static long unescape(const char *s, size_t n, char *o)
 				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 				s += 6;
 			}
-			k += put_utf8(o + k, (unsigned long)cp);
+			if (cp == 0) {
+				/* values leave as C strings: a decoded NUL would cut
+				 * "admin\u0000evil" to "admin" (a rule bypass), so the
+				 * escape stays as text, same length */
+				memcpy(o + k, "\\u0000", 6);
+				k += 6;
+			} else {
+				k += put_utf8(o + k, (unsigned long)cp);
+			}
 			break;
 		default:
 			return -1;

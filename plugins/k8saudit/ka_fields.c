@@ -193,7 +193,13 @@ static long unescape(const char *s, size_t n, char *out)
 		} else if (s[i] == '%') {
 			if (i + 2 >= n || (h = hexval(s[i + 1])) < 0 || (l = hexval(s[i + 2])) < 0)
 				return -1;
-			out[o++] = (char)(h * 16 + l);
+			if (h == 0 && l == 0) {
+				/* %00 stays as text: a NUL would cut the value short */
+				memcpy(out + o, s + i, 3);
+				o += 3;
+			} else {
+				out[o++] = (char)(h * 16 + l);
+			}
 			i += 2;
 		} else {
 			out[o++] = s[i];

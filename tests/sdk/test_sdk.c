@@ -269,6 +269,17 @@ static void test_jscan(void)
 	CHECK(sk_sdk_jscan_pointer(&root, "/esc", &v) == 0);
 	CHECK_STR(sk_sdk_jscan_text(&x, &v, NULL), "q\"u\xc3\xa9\xf0\x9f\x98\x80\n");
 	CHECK(sk_sdk_jscan_streq(&v, "q\"u\xc3\xa9\xf0\x9f\x98\x80\n"));
+	/* a \u0000 escape never cuts a value short (issue 14): kept as text */
+	{
+		static const char nul[] = "{\"u\":\"admin\\u0000evil\"}";
+		sk_sdk_jval_t nr, nv;
+
+		CHECK(sk_sdk_jscan_root(nul, strlen(nul), &nr) == 0);
+		CHECK(sk_sdk_jscan_get(&nr, "u", 1, &nv) == 0);
+		CHECK_STR(sk_sdk_jscan_text(&x, &nv, &len), "admin\\u0000evil");
+		CHECK(len == 15);
+		CHECK(!sk_sdk_jscan_streq(&nv, "admin"));
+	}
 	CHECK(sk_sdk_jscan_pointer(&root, "/a/o", &v) == 0);
 	CHECK_STR(sk_sdk_jscan_text(&x, &v, NULL), "{\"x\":1}");
 	{
