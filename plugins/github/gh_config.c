@@ -18,6 +18,7 @@ const char sk__gh_init_schema[] =
 	"\"sslClientCA\":{\"type\":\"string\"},"
 	"\"max_body_bytes\":{\"type\":\"integer\",\"minimum\":1024},"
 	"\"dedup_window\":{\"type\":\"integer\",\"minimum\":0},"
+	"\"max_json_depth\":{\"type\":\"integer\",\"minimum\":2},"
 	"\"queue_max_events\":{\"type\":\"integer\",\"minimum\":1},"
 	"\"queue_max_bytes\":{\"type\":\"integer\",\"minimum\":0},"
 	"\"batch_max_events\":{\"type\":\"integer\",\"minimum\":1},"
@@ -237,7 +238,8 @@ static char *dup_opt(const char *s)
 int gh_config_load(gh_config_t *c, const char *text, char *err, size_t errlen)
 {
 	static const char *const known[] = { "secret", "secrets", "secret_file", "sslCertificate",
-		"sslKey", "sslClientCA", "max_body_bytes", "dedup_window", "queue_max_events",
+		"sslKey", "sslClientCA", "max_body_bytes", "dedup_window", "max_json_depth",
+		"queue_max_events",
 		"queue_max_bytes", "batch_max_events", "next_batch_timeout_ms", "webhook_threads",
 		"webhook_max_connections", "webhook_connection_timeout_sec", "token", "token_file",
 		"api_url", "repos", "public_url", "api_timeout_ms", "scan_secrets", "scan_workflows",
@@ -254,6 +256,8 @@ int gh_config_load(gh_config_t *c, const char *text, char *err, size_t errlen)
 	    (rc = sk_sdk_config_u64(j, "max_body_bytes", 25ULL << 20, 1024, 1ULL << 31,
 		    &c->max_body_bytes, err, errlen)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "dedup_window", 65536, 0, 1ULL << 24, &c->dedup_window, err,
+		    errlen)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "max_json_depth", 128, 2, 4096, &c->max_json_depth, err,
 		    errlen)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "queue_max_events", 65536, 1, 1ULL << 30,
 		    &c->queue_max_events, err, errlen)) < 0 ||

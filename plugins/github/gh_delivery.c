@@ -12,7 +12,6 @@
 
 #define JSON_CT "application/json"
 #define FORM_CT "application/x-www-form-urlencoded"
-#define MAX_DEPTH 128
 
 int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c, gh_queue_t *q,
 	gh_api_t *api, const gh_scan_t *scan)
@@ -338,7 +337,8 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 		}
 		json = form;
 	}
-	if (sk_sdk_jscan_validate(json, jlen, MAX_DEPTH, verr, sizeof(verr)) < 0 ||
+	if (sk_sdk_jscan_validate(json, jlen, (unsigned)r->cfg->max_json_depth, verr,
+		    sizeof(verr)) < 0 ||
 	    sk_sdk_jscan_root(json, jlen, &root) < 0 || root.t != SK_JT_OBJECT) {
 		snprintf(msg, msglen, "body is not a JSON object%s%s\n", verr[0] ? ": " : "", verr);
 		st = 400;

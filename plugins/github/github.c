@@ -197,9 +197,11 @@ static void inst_free(gh_inst_t *in)
 		gh_queue_close(&in->q);
 	gh_http_stop(in->http);
 	if (in->api_ok) {
+		size_t n = in->hooks.n;
+
 		gh_hooks_remove(&in->api, &in->hooks);
-		if (in->st && in->hooks.n == 0)
-			gh_log(in->st, SS_PLUGIN_LOG_SEV_INFO, "webhooks removed");
+		if (n)
+			gh_log(in->st, SS_PLUGIN_LOG_SEV_INFO, "removed %zu webhook(s)", n);
 		gh_api_destroy(&in->api);
 	}
 	if (in->rcv_ok)

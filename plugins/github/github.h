@@ -29,6 +29,7 @@ typedef struct gh_config {
 	size_t nsecrets;
 	uint64_t max_body_bytes;        /* request body limit (413 above) */
 	uint64_t dedup_window;          /* delivery ids remembered */
+	uint64_t max_json_depth;        /* nesting accepted in a body (400 deeper) */
 	uint64_t queue_max_events;
 	uint64_t queue_max_bytes;
 	uint64_t batch_max_events;

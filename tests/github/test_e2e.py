@@ -249,8 +249,7 @@ def test_validate(tmp):
 
 
 def test_fixtures_and_refusals(tmp):
-    s = Saker(tmp, "fixtures", {"secret": SECRET, "max_body_bytes": 1 << 20}, [UP_RULES],
-              web=True)
+    s = Saker(tmp, "fixtures", {"secret": SECRET}, [UP_RULES], web=True)
     try:
         if not C.check("receiver up", s.ready(), "port %d" % s.port):
             return

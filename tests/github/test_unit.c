@@ -272,6 +272,7 @@ static void test_receiver(void)
 	cfg.nsecrets = 2;
 	cfg.max_body_bytes = 4096;
 	cfg.dedup_window = 16;
+	cfg.max_json_depth = 8;
 	CHECK(gh_queue_init(&q, 4, 0) == 0, "queue");
 	CHECK(gh_receiver_init(&r, &cfg, &c, &q, NULL, NULL) == 0, "receiver");
 	gh_sign("s2", body, strlen(body), sig);
@@ -298,6 +299,9 @@ static void test_receiver(void)
 	CHECK(gh_receiver_precheck(&r, "POST", &h, 50, &m) == 0, "json with charset");
 	gh_sign("s1", "{broken", 7, sig);
 	CHECK(gh_receiver_handle(&r, &h, "{broken", 7, msg, sizeof(msg)) == 400, "garbage: 400");
+	gh_sign("s1", "{\"a\":[[[[[[[[1]]]]]]]]}", 23, sig);
+	CHECK(gh_receiver_handle(&r, &h, "{\"a\":[[[[[[[[1]]]]]]]]}", 23, msg, sizeof(msg)) == 400,
+		"nesting past max_json_depth: 400 (%s)", msg);
 	gh_sign("s1", "[1]", 3, sig);
 	CHECK(gh_receiver_handle(&r, &h, "[1]", 3, msg, sizeof(msg)) == 400, "array: 400");
 	h.event = "ping";
