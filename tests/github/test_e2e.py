@@ -14,8 +14,8 @@ import hmac
 import http.client
 import json
 import os
-import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -66,7 +66,8 @@ def sign(body, secret=SECRET):
 class Saker:
     """saker with the github plugin on a free port; alerts collected live."""
 
-    def __init__(self, tmp, name, init, rules, extra_args=(), env=None, web=False):
+    def __init__(self, tmp, name, init, rules, extra_args=(), env=None, web=False,
+                 scheme="http"):
         self.port = sktest.free_port()
         self.web_port = sktest.free_port() if web else None
         self.cfg = os.path.join(tmp, name + ".yaml")
@@ -76,7 +77,8 @@ class Saker:
                       "listen_port": self.web_port, "prometheus_metrics_enabled": True}
         with open(self.cfg, "w") as f:
             json.dump({"plugins": [{"name": "github", "library_path": PLUGIN, "init_config": init,
-                                    "open_params": "http://127.0.0.1:%d/github" % self.port}],
+                                    "open_params": "%s://127.0.0.1:%d/github" % (scheme,
+                                                                                self.port)}],
                        "load_plugins": ["github"], "rules_files": [], "json_output": True,
                        "webserver": webcfg, "metrics": {"enabled": True}}, f)
         srules = os.path.join(tmp, "sentinel.yaml")
@@ -152,7 +154,7 @@ class Saker:
 
 
 def deliver(port, event, body, secret=SECRET, delivery=None, ctype="application/json",
-            sig="auto", method="POST", path="/github"):
+            sig="auto", method="POST", path="/github", tls=None):
     """One delivery; returns the HTTP status (or an error string)."""
     headers = {"User-Agent": "GitHub-Hookshot/e2e"}
     if ctype:
@@ -165,7 +167,8 @@ def deliver(port, event, body, secret=SECRET, delivery=None, ctype="application/
         sig = sign(body, secret)
     if sig and sig != "auto":
         headers["X-Hub-Signature-256"] = sig
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = (http.client.HTTPSConnection("127.0.0.1", port, timeout=60, context=tls) if tls
+            else http.client.HTTPConnection("127.0.0.1", port, timeout=60))
     try:
         conn.request(method, path, body=body, headers=headers)
         r = conn.getresponse()
@@ -357,6 +360,38 @@ def test_rotation(tmp):
                 s.cv.wait(0.5)
         C.check("rotation: both secrets give an alert",
                 counts(s.rules()) == {"Private Repository Becoming Public": 2}, counts(s.rules()))
+    finally:
+        s.stop()
+
+
+def test_tls(tmp):
+    """https:// with sslCertificate/sslKey: a signed delivery over TLS alerts."""
+    crt, key = os.path.join(tmp, "srv.crt"), os.path.join(tmp, "srv.key")
+    p = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                        key, "-out", crt, "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1"], capture_output=True, text=True)
+    if not C.check("test certificate created", p.returncode == 0, p.stderr[-300:]):
+        return
+    s = Saker(tmp, "tls", {"secret": SECRET, "sslCertificate": crt, "sslKey": key}, [UP_RULES],
+              scheme="https")
+    ctx = ssl.create_default_context(cafile=crt)
+    try:
+        if not C.check("https receiver up", s.ready()):
+            return
+        body = fixture("repository_publicized.payload.json")
+        C.check("signed delivery over TLS -> 200",
+                deliver(s.port, "repository", body, delivery="tls-1", tls=ctx) == 200)
+        C.check("plain HTTP to the TLS port is not served",
+                deliver(s.port, "repository", body, delivery="tls-2") != 200)
+        n = len(s.alerts)
+        s.n += 1
+        sb = json.dumps({"n": s.n}).encode()
+        C.check("sentinel over TLS", deliver(s.port, "e2e_sentinel", sb, delivery="tls-s",
+                                             tls=ctx) == 200)
+        C.check("TLS delivery alerted", wait_for(lambda: len(s.alerts) >= n + 1 and
+                                                 "E2E Sentinel" in [a["rule"] for a in s.alerts])
+                and counts(s.rules()) == {"Private Repository Becoming Public": 1},
+                counts(s.rules()))
     finally:
         s.stop()
 
@@ -609,8 +644,8 @@ def main():
         sys.exit(77)
     only = sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
-        for t in (test_validate, test_fixtures_and_refusals, test_rotation, test_own_rules,
-                  test_api, test_api_all_repos):
+        for t in (test_validate, test_fixtures_and_refusals, test_rotation, test_tls,
+                  test_own_rules, test_api, test_api_all_repos):
             if not only or t.__name__ in only:
                 print("== " + t.__name__, flush=True)
                 t(tmp)
