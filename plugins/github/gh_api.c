@@ -186,10 +186,11 @@ static int list_admin_repos(gh_api_t *a, char ***out, size_t *nout, char *err, s
 	for (page = 1; rc == 0 && page <= 1000; page++) {
 		snprintf(path, sizeof(path), "/user/repos?per_page=100&page=%d", page);
 		memset(&b, 0, sizeof(b));
-		if ((rc = gh_api_call(a, "GET", path, NULL, NULL, &st, &b, err, errlen)) < 0)
-			break;
-		arr = b.data ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+		rc = gh_api_call(a, "GET", path, NULL, NULL, &st, &b, err, errlen);
+		arr = rc == 0 && b.data ? json_loadb(b.data, b.len, 0, NULL) : NULL;
 		gh_buf_free(&b);
+		if (rc < 0)
+			break;
 		if (!json_is_array(arr)) {
 			json_decref(arr);
 			snprintf(err, errlen, "GET /user/repos: response is not a JSON array");

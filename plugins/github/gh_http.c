@@ -94,7 +94,7 @@ void gh_http_stop(gh_http_t *g)
 {
 	if (!g)
 		return;
-	sk_webhook_stop(g->w);
+	sk_webhook_destroy(g->w);
 	free(g);
 }
 

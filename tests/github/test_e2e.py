@@ -68,6 +68,7 @@ class Saker:
 
     def __init__(self, tmp, name, init, rules, extra_args=(), env=None, web=False,
                  scheme="http"):
+        self.name = name
         self.port = sktest.free_port()
         self.web_port = sktest.free_port() if web else None
         self.cfg = os.path.join(tmp, name + ".yaml")
@@ -143,13 +144,20 @@ class Saker:
         with self.cv:
             return [a for a in self.alerts if a.get("rule") != "E2E Sentinel"]
 
-    def stop(self):
-        rc = sktest.terminate(self.proc, 60)
+    def stop(self, expect_ok=True):
+        rc = sktest.terminate(self.proc, 60) if self.proc.poll() is None else self.proc.returncode
         end = time.time() + 30
         while not self.err and time.time() < end:
             time.sleep(0.05)
         self.stderr = "".join(self.err)
         self.stdout = "".join(self.lines)
+        bad = "AddressSanitizer" in self.stderr or "runtime error:" in self.stderr or \
+            "LeakSanitizer" in self.stderr
+        if expect_ok:
+            C.check("saker (%s) exits cleanly" % self.name, rc == 0 and not bad,
+                    (rc, self.stderr[-800:]))
+        else:
+            C.check("saker (%s): no sanitizer report" % self.name, not bad, self.stderr[-800:])
         return rc
 
 
@@ -246,7 +254,7 @@ def test_validate(tmp):
             C.check("validate %s: %s Ok" % (names, x), "%s: Ok" % x in out, out[-500:])
     s = Saker(tmp, "nosecret", {}, [UP_RULES])
     rc = s.proc.wait(timeout=120)
-    s.stop()
+    s.stop(expect_ok=False)
     C.check("no secret configured: saker exits non-zero and says why",
             rc != 0 and "no webhook secret configured" in s.stderr, (rc, s.stderr[-300:]))
 
@@ -626,7 +634,7 @@ def test_api_all_repos(tmp):
     init["token"] = "wrong-token"
     s = Saker(tmp, "badtoken", init, [UP_RULES])
     rc = s.proc.wait(timeout=120)
-    s.stop()
+    s.stop(expect_ok=False)
     C.check("refused token: saker exits non-zero naming the API error",
             rc != 0 and "401" in s.stderr and "wrong-token" not in s.stdout + s.stderr,
             (rc, s.stderr[-400:]))
