@@ -20,9 +20,15 @@
  *   Falco), ssl_enabled (false), ssl_certificate (/etc/falco/falco.pem: a PEM
  *   with the certificate and, unless ssl_key is set, the private key),
  *   threadiness (accepted, ignored: requests are served on the loop),
- *   [saker] ssl_key (separate key PEM), connection_limit (64),
- *   connection_timeout (seconds idle before a connection is closed, 10),
+ *   [saker] ssl_key (separate key PEM), connection_limit (256),
+ *   connection_limit_per_ip (16, at most connection_limit), connection_limit_new (connections not yet
+ *   served a first request; 0 = 3/4 of connection_limit),
+ *   header_timeout_ms (5000) and body_timeout_ms (10000): absolute
+ *   deadlines enforced by sk_wguard (plugin_api/sdk/sk_wguard.h), which also
+ *   releases peers that closed mid-request at once; connection_timeout
+ *   (seconds idle before a keep-alive connection is closed, 10),
  *   connection_memory_limit (bytes per connection, 32768).
+ * Two different Content-Length headers: 400 (request smuggling).
  * Endpoints: GET <healthz> -> {"status":"ok"}; GET /versions -> the JSON
  * given; GET /metrics -> Prometheus text 0.0.4 (sk_metrics_render).
  * Other methods: 405; other paths: 404.

@@ -272,21 +272,27 @@ static void take_data(sk_webhook_t *w, wh_req_t *rq, const char *data, size_t n)
 	size_t ncap;
 	char *nb;
 
-	if (!rq->too_large && rq->len + n > w->max_body)
-		rq->too_large = true;   /* chunked body: keep reading so the 413 gets out */
+	/* chunked body past max_body: keep reading so the 413 gets out; a
+	 * declared body never exceeds its length (MHD frames it), checked anyway */
+	if (!rq->too_large && (rq->len + n > w->max_body ||
+		(rq->declared && rq->len + n > rq->reserved)))
+		rq->too_large = true;
 	if (!rq->too_large && !rq->over_budget && rq->len + n > rq->cap) {
-		ncap = rq->cap ? rq->cap * 2 : 16384;
-		while (ncap < rq->len + n)
-			ncap *= 2;
-		if (ncap > w->max_body)
-			ncap = rq->len + n > w->max_body ? rq->len + n : w->max_body;
-		if (rq->declared && ncap > rq->reserved)
-			ncap = rq->reserved; /* MHD never passes more than Content-Length */
-		/* chunked bodies reserve as they grow */
-		if (!rq->declared && !budget_take(w, ncap - rq->cap))
-			rq->over_budget = true;
-		else if (!rq->declared)
-			rq->reserved += ncap - rq->cap;
+		if (rq->declared) {
+			/* allocated once: pages become resident only as bytes arrive */
+			ncap = (size_t)rq->reserved;
+		} else {
+			ncap = rq->cap ? rq->cap * 2 : 16384;
+			while (ncap < rq->len + n)
+				ncap *= 2;
+			if (ncap > w->max_body)
+				ncap = w->max_body;
+			/* chunked bodies reserve from the budget as they grow */
+			if (budget_take(w, ncap - rq->cap))
+				rq->reserved += ncap - rq->cap;
+			else
+				rq->over_budget = true;
+		}
 		if (!rq->over_budget) {
 			nb = realloc(rq->buf, ncap);
 			if (!nb) {

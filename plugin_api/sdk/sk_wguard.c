@@ -26,14 +26,24 @@ typedef struct wg_slot {
 	int fd;
 	uint8_t ip[16];
 	uint64_t deadline_ms;     /* 0 = none */
+	uint64_t gen;             /* bumped per connection: stale probes are ignored */
 	struct wg_slot *next_free;
 } wg_slot_t;
+
+typedef struct wg_probe {
+	unsigned idx;
+	uint64_t gen;
+	int fd;
+	bool gone;
+} wg_probe_t;
 
 struct sk_wguard {
 	pthread_mutex_t mu;
 	sk_wguard_limits_t lim;
 	wg_slot_t *slots, *free_list;
+	wg_probe_t *probe;        /* sweep scratch, nslots entries (one sweeper) */
 	unsigned nslots, open, unauth;
+	uint64_t gen;
 	_Atomic uint64_t c[SK_WG_COUNT];
 };
 
@@ -105,7 +115,10 @@ int sk_wguard_create(sk_wguard_t **out, const sk_wguard_limits_t *lim, char *err
 	}
 	g->nslots = g->lim.max_conns + WG_SLACK;
 	g->slots = calloc(g->nslots, sizeof(*g->slots));
-	if (!g->slots) {
+	g->probe = calloc(g->nslots, sizeof(*g->probe));
+	if (!g->slots || !g->probe) {
+		free(g->slots);
+		free(g->probe);
 		free(g);
 		return -ENOMEM;
 	}
@@ -124,6 +137,7 @@ void sk_wguard_destroy(sk_wguard_t *g)
 		return;
 	pthread_mutex_destroy(&g->mu);
 	free(g->slots);
+	free(g->probe);
 	free(g);
 }
 
@@ -194,6 +208,7 @@ void sk_wguard_notify(void *cls, struct MHD_Connection *c, void **socket_context
 		if (s && fi) {
 			g->free_list = s->next_free;
 			memset(s, 0, sizeof(*s));
+			s->gen = ++g->gen;
 			s->used = true;
 			s->fd = fi->connect_fd;
 			ip_key(ai ? ai->client_addr : NULL, s->ip);
@@ -291,35 +306,52 @@ static bool peer_gone(int fd)
 	return ioctl(fd, FIONREAD, &unread) == 0 && unread == 0;
 }
 
+static void kill_slot(sk_wguard_t *g, wg_slot_t *s, enum sk_wguard_counter why)
+{
+	s->killed = true;
+	shutdown(s->fd, SHUT_RDWR);
+	count(g, why);
+}
+
 unsigned sk_wguard_sweep(sk_wguard_t *g)
 {
 	uint64_t now = now_ms();
-	unsigned i, n = 0;
+	unsigned i, k, nprobe = 0, n = 0;
 	wg_slot_t *s;
-	enum sk_wguard_counter why;
 
+	/* pass 1, under the mutex: deadlines, and which sockets to probe */
 	pthread_mutex_lock(&g->mu);
 	for (i = 0; i < g->nslots; i++) {
 		s = &g->slots[i];
 		if (!s->used || s->killed)
 			continue;
-		why = SK_WG_COUNT;
 		if (s->deadline_ms && now >= s->deadline_ms) {
-			why = s->phase == PH_BODY ? SK_WG_BODY_TIMEOUT : SK_WG_HEADER_TIMEOUT;
-		} else if (s->phase != PH_RESPONDING && peer_gone(s->fd)) {
-			/* two sweeps apart, so bytes that raced the check (TLS records
-			 * MHD is still decrypting) are not mistaken for a dead peer */
-			if (++s->fin_sweeps >= 2)
-				why = SK_WG_PEER_CLOSED;
-		} else {
-			s->fin_sweeps = 0;
+			kill_slot(g, s, s->phase == PH_BODY ? SK_WG_BODY_TIMEOUT :
+				SK_WG_HEADER_TIMEOUT);
+			n++;
+		} else if (s->phase != PH_RESPONDING) {
+			g->probe[nprobe++] = (wg_probe_t){ i, s->gen, s->fd, false };
 		}
-		if (why == SK_WG_COUNT)
+	}
+	pthread_mutex_unlock(&g->mu);
+	/* pass 2, unlocked: two syscalls per socket must not stall accepts; a
+	 * descriptor reused meanwhile is harmless to query, the generation
+	 * check below ignores it */
+	for (k = 0; k < nprobe; k++)
+		g->probe[k].gone = peer_gone(g->probe[k].fd);
+	pthread_mutex_lock(&g->mu);
+	for (k = 0; k < nprobe; k++) {
+		s = &g->slots[g->probe[k].idx];
+		if (!s->used || s->killed || s->gen != g->probe[k].gen || s->phase == PH_RESPONDING)
 			continue;
-		s->killed = true;
-		shutdown(s->fd, SHUT_RDWR);
-		count(g, why);
-		n++;
+		/* two sweeps apart, so bytes that raced the check (TLS records
+		 * MHD is still decrypting) are not mistaken for a dead peer */
+		if (!g->probe[k].gone) {
+			s->fin_sweeps = 0;
+		} else if (++s->fin_sweeps >= 2) {
+			kill_slot(g, s, SK_WG_PEER_CLOSED);
+			n++;
+		}
 	}
 	pthread_mutex_unlock(&g->mu);
 	return n;

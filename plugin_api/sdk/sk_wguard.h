@@ -28,7 +28,8 @@
  * the peer is authenticated, sk_wguard_body_in when the body is complete;
  * MHD_OPTION_NOTIFY_COMPLETED calls sk_wguard_request_end.
  *
- * Threading: every function may be called from any thread (one mutex).
+ * Threading: every function may be called from any thread (one mutex),
+ * except sk_wguard_sweep: one sweeping thread per guard at a time.
  * Ownership: create/destroy; destroy only after the daemon is stopped.
  */
 #ifndef SK_WGUARD_H

@@ -8,6 +8,8 @@
 
 #include "ka_parse.h"
 
+_Static_assert(SK_WH_COUNT + SK_WG_COUNT <= KA_WH_BASE_MAX, "ka_counters_t.wh_base too small");
+
 struct ka_webhook {
 	sk_webhook_t *wh;
 	const ka_config_t *cfg;
