@@ -27,7 +27,13 @@ int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c,
 #else
 	r->verify = true;
 #endif
-	return gh_dedup_init(&r->dedup, (size_t)cfg->dedup_window);
+	if (gh_verifier_init(&r->verifier, cfg->secrets, cfg->nsecrets) < 0)
+		return -ENOMEM;
+	if (gh_dedup_init(&r->dedup, (size_t)cfg->dedup_window) < 0) {
+		gh_verifier_free(&r->verifier);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void gh_receiver_destroy(gh_receiver_t *r)
@@ -35,6 +41,7 @@ void gh_receiver_destroy(gh_receiver_t *r)
 	if (!r)
 		return;
 	gh_dedup_destroy(&r->dedup);
+	gh_verifier_free(&r->verifier);
 }
 
 static bool ctype_is(const char *ct, const char *want)
@@ -319,7 +326,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 		return answer(msg, msglen, 413, "request body larger than max_body_bytes");
 	}
 	if (r->verify) {
-		sig = gh_verify_signature(h->signature, body, len, r->cfg->secrets, r->cfg->nsecrets);
+		sig = gh_verifier_check(&r->verifier, h->signature, body, len);
 		if (sig != GH_SIG_OK) {
 			gh_count(r->c, sig == GH_SIG_MISSING ? GH_C_REQ_UNSIGNED : GH_C_REQ_BAD_SIG, 1);
 			return answer(msg, msglen, 401, sig == GH_SIG_MISSING ?

@@ -41,6 +41,7 @@ typedef struct gh_receiver {
 	gh_api_t *api;          /* NULL: no scanning */
 	const gh_scan_t *scan;  /* NULL: no scanning */
 	gh_dedup_t dedup;
+	gh_verifier_t verifier;
 	bool verify;            /* false only in the benchmark's baseline build */
 } gh_receiver_t;
 

@@ -8,7 +8,9 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
 #include <openssl/hmac.h>
+#include <openssl/params.h>
 
 static int hexval(int c)
 {
@@ -21,12 +23,10 @@ static int hexval(int c)
 	return -1;
 }
 
-enum gh_sig_result gh_verify_signature(const char *header, const void *body, size_t len,
-	char *const *secrets, size_t nsecrets)
+/* "sha256=" + 64 hex digits into want; GH_SIG_OK when well formed. */
+static enum gh_sig_result parse_header(const char *header, unsigned char want[32])
 {
-	unsigned char want[32], mac[EVP_MAX_MD_SIZE];
-	unsigned int maclen;
-	int hi, lo, match = 0;
+	int hi, lo;
 	size_t i;
 
 	if (!header)
@@ -40,12 +40,89 @@ enum gh_sig_result gh_verify_signature(const char *header, const void *body, siz
 			return GH_SIG_MALFORMED;
 		want[i] = (unsigned char)(hi << 4 | lo);
 	}
+	return GH_SIG_OK;
+}
+
+enum gh_sig_result gh_verify_signature(const char *header, const void *body, size_t len,
+	char *const *secrets, size_t nsecrets)
+{
+	unsigned char want[32], mac[EVP_MAX_MD_SIZE];
+	unsigned int maclen;
+	enum gh_sig_result r = parse_header(header, want);
+	int match = 0;
+	size_t i;
+
+	if (r != GH_SIG_OK)
+		return r;
 	for (i = 0; i < nsecrets; i++) {
 		maclen = 0;
 		if (!HMAC(EVP_sha256(), secrets[i], (int)strlen(secrets[i]), body, len, mac, &maclen) ||
 		    maclen != 32)
 			continue;
 		match |= CRYPTO_memcmp(mac, want, 32) == 0;
+	}
+	OPENSSL_cleanse(mac, sizeof(mac));
+	return match ? GH_SIG_OK : GH_SIG_MISMATCH;
+}
+
+int gh_verifier_init(gh_verifier_t *v, char *const *secrets, size_t nsecrets)
+{
+	OSSL_PARAM params[2];
+	char digest[] = "SHA256";
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	if (nsecrets > sizeof(v->keyed) / sizeof(v->keyed[0]))
+		return -EINVAL;
+	v->mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	if (!v->mac)
+		return -ENOSYS;
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	for (i = 0; i < nsecrets; i++) {
+		v->keyed[i] = EVP_MAC_CTX_new(v->mac);
+		if (!v->keyed[i] || !EVP_MAC_init(v->keyed[i], (const unsigned char *)secrets[i],
+			    strlen(secrets[i]), params)) {
+			v->n = i + 1;
+			gh_verifier_free(v);
+			return -ENOMEM;
+		}
+	}
+	v->n = nsecrets;
+	return 0;
+}
+
+void gh_verifier_free(gh_verifier_t *v)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < v->n; i++)
+		EVP_MAC_CTX_free(v->keyed[i]);
+	EVP_MAC_free(v->mac);
+	memset(v, 0, sizeof(*v));
+}
+
+enum gh_sig_result gh_verifier_check(const gh_verifier_t *v, const char *header, const void *body,
+	size_t len)
+{
+	unsigned char want[32], mac[EVP_MAX_MD_SIZE];
+	enum gh_sig_result r = parse_header(header, want);
+	EVP_MAC_CTX *c;
+	size_t i, maclen;
+	int match = 0;
+
+	if (r != GH_SIG_OK)
+		return r;
+	/* every secret is tried: the time does not tell which one matched */
+	for (i = 0; i < v->n; i++) {
+		maclen = 0;
+		c = EVP_MAC_CTX_dup(v->keyed[i]);
+		if (c && EVP_MAC_update(c, body, len) && EVP_MAC_final(c, mac, &maclen, sizeof(mac)) &&
+		    maclen == 32)
+			match |= CRYPTO_memcmp(mac, want, 32) == 0;
+		EVP_MAC_CTX_free(c);
 	}
 	OPENSSL_cleanse(mac, sizeof(mac));
 	return match ? GH_SIG_OK : GH_SIG_MISMATCH;

@@ -29,6 +29,21 @@ enum gh_sig_result {
 enum gh_sig_result gh_verify_signature(const char *header, const void *body, size_t len,
 	char *const *secrets, size_t nsecrets);
 
+/* The same check with each secret's HMAC key schedule computed once: a
+ * verifier holds one keyed context per secret and copies it per delivery
+ * (no algorithm lookup nor key setup on the hot path). Read-only after
+ * init, so any number of threads may check at once. */
+typedef struct gh_verifier {
+	struct evp_mac_st *mac;
+	struct evp_mac_ctx_st *keyed[16]; /* GH_MAX_SECRETS */
+	size_t n;
+} gh_verifier_t;
+
+int gh_verifier_init(gh_verifier_t *v, char *const *secrets, size_t nsecrets);
+void gh_verifier_free(gh_verifier_t *v);
+enum gh_sig_result gh_verifier_check(const gh_verifier_t *v, const char *header, const void *body,
+	size_t len);
+
 /* The signature header value for body with secret ("sha256=<hex>"), into
  * out (>= 72 bytes). Used by hook tests and the benchmark. */
 void gh_sign(const char *secret, const void *body, size_t len, char out[72]);

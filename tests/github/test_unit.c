@@ -36,6 +36,21 @@ static void test_signature(void)
 		"8b043e17", body, 13, one, 1) == GH_SIG_MALFORMED, "non-hex");
 	CHECK(gh_verify_signature("sha256=757107EA0EB2509FC211221CCE984B8A37570B6D7586C22C46F4379C"
 		"8B043E17", body, 13, one, 1) == GH_SIG_OK, "upper-case hex");
+	{
+		gh_verifier_t v;
+		int i;
+
+		CHECK(gh_verifier_init(&v, two, 2) == 0, "verifier init");
+		for (i = 0; i < 3; i++) /* the keyed contexts are reused, not consumed */
+			CHECK(gh_verifier_check(&v, want, body, 13) == GH_SIG_OK, "verifier: 2nd secret");
+		CHECK(gh_verifier_check(&v, want, body, 12) == GH_SIG_MISMATCH, "verifier: changed");
+		CHECK(gh_verifier_check(&v, NULL, body, 13) == GH_SIG_MISSING, "verifier: none");
+		CHECK(gh_verifier_check(&v, "sha256=00", body, 13) == GH_SIG_MALFORMED, "verifier: short");
+		gh_verifier_free(&v);
+		CHECK(gh_verifier_init(&v, other, 1) == 0 &&
+			gh_verifier_check(&v, want, body, 13) == GH_SIG_MISMATCH, "verifier: other");
+		gh_verifier_free(&v);
+	}
 }
 
 static void test_dedup(void)
