@@ -238,7 +238,7 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	const char *addr = "0.0.0.0", *healthz = "/healthz", *cert = "/etc/falco/falco.pem",
 		   *keyf = "";
 	long long port = 8765, threads = 0, climit = 256, ctimeout = 10, cmem = 32768;
-	long long per_ip = 16, unauth = 0, hdr_ms = 5000, body_ms = 10000;
+	long long per_ip = 16, unauth = 0, hdr_ms = 5000, body_ms = 10000, backlog = 1024;
 	int rc;
 	*out = NULL;
 	if ((rc = sk__cfg_section(cfg, S, &sec, err, errlen)) ||
@@ -264,6 +264,7 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	    (rc = sk__cfg_int(sec, S, "connection_limit_new", 0, 100000, &unauth, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "header_timeout_ms", 100, 3600000, &hdr_ms, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "body_timeout_ms", 100, 3600000, &body_ms, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "listen_backlog", 1, 65535, &backlog, err, errlen)) ||
 	    (rc = sk__cfg_bool(msec, "metrics", "enabled", &metrics_en, err, errlen)))
 		return rc;
 	if (healthz[0] != '/')
@@ -350,7 +351,7 @@ int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	w->d = MHD_start_daemon(flags, 0, sk_wguard_apc, w->guard, handler, w,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, &sa.sa,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)backlog,
 		MHD_OPTION_NOTIFY_CONNECTION, sk_wguard_notify, w->guard,
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, w,
 		MHD_OPTION_CONNECTION_LIMIT, sk_wguard_mhd_limit(w->guard),

@@ -27,7 +27,8 @@
  *   deadlines enforced by sk_wguard (plugin_api/sdk/sk_wguard.h), which also
  *   releases peers that closed mid-request at once; connection_timeout
  *   (seconds idle before a keep-alive connection is closed, 10),
- *   connection_memory_limit (bytes per connection, 32768).
+ *   connection_memory_limit (bytes per connection, 32768), listen_backlog
+ *   (connections the kernel queues before accept, 1024).
  * Two different Content-Length headers: 400 (request smuggling).
  * Endpoints: GET <healthz> -> {"status":"ok"}; GET /versions -> the JSON
  * given; GET /metrics -> Prometheus text 0.0.4 (sk_metrics_render).

@@ -118,34 +118,6 @@ static enum MHD_Result reply(sk_webhook_t *w, struct MHD_Connection *conn, unsig
 	return ret;
 }
 
-static bool token_equal(const char *a, size_t alen, const char *b, size_t blen)
-{
-	volatile unsigned char diff = (unsigned char)(alen != blen);
-	size_t i, n = alen > blen ? alen : blen;
-
-	/* time depends only on the longer length, never on where bytes differ */
-	for (i = 0; i < n; i++)
-		diff |= (unsigned char)((i < alen ? a[i] : 0) ^ (i < blen ? b[i] : 0));
-	return diff == 0;
-}
-
-static bool client_cert_ok(struct MHD_Connection *conn)
-{
-	const union MHD_ConnectionInfo *ci;
-	gnutls_session_t s;
-	unsigned int status = 0, n = 0;
-
-	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_GNUTLS_SESSION);
-	if (!ci || !ci->tls_session)
-		return false;
-	s = (gnutls_session_t)ci->tls_session;
-	if (!gnutls_certificate_get_peers(s, &n) || n == 0)
-		return false;
-	if (gnutls_certificate_verify_peers2(s, &status) != GNUTLS_E_SUCCESS)
-		return false;
-	return status == 0;
-}
-
 /* Media type without parameters, compared case-insensitively. */
 static bool ctype_ok(const sk_webhook_t *w, const char *ct)
 {
@@ -190,14 +162,14 @@ static void precheck(sk_webhook_t *w, struct MHD_Connection *conn, const sk_webh
 		*p = (pre_t){ 404, false, "not found\n", SK_WH_REJ_NOT_FOUND };
 		return;
 	}
-	if (w->tlsd.ca_pem && !client_cert_ok(conn)) {
+	if (w->tlsd.ca_pem && !sk__wh_client_cert_ok(conn)) {
 		*p = (pre_t){ 403, true, "valid client certificate required\n", SK_WH_REJ_CERT };
 		return;
 	}
 	if (w->token) {
 		auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 		if (!auth || strncasecmp(auth, "Bearer ", 7) != 0 ||
-		    !token_equal(auth + 7, strlen(auth + 7), w->token, strlen(w->token))) {
+		    !sk__wh_token_equal(auth + 7, strlen(auth + 7), w->token, strlen(w->token))) {
 			*p = (pre_t){ 401, true, "unauthorized\n", SK_WH_REJ_UNAUTH };
 			return;
 		}

@@ -1,4 +1,5 @@
-/* sk_webhook_tls.c - PEM loading and the mandatory-client-certificate hook. */
+/* sk_webhook_tls.c - PEM loading, the mandatory-client-certificate hook,
+ * and the per-request authentication checks. */
 #include "sk_webhook_tls.h"
 
 #include <errno.h>
@@ -153,4 +154,32 @@ int sk__wh_tls_cert_cb(gnutls_session_t s, const gnutls_datum_t *req_ca_dn, int 
 	*pcert_length = t->npcert;
 	*privkey = t->key;
 	return 0;
+}
+
+bool sk__wh_token_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+	volatile unsigned char diff = (unsigned char)(alen != blen);
+	size_t i, n = alen > blen ? alen : blen;
+
+	/* time depends only on the longer length, never on where bytes differ */
+	for (i = 0; i < n; i++)
+		diff |= (unsigned char)((i < alen ? a[i] : 0) ^ (i < blen ? b[i] : 0));
+	return diff == 0;
+}
+
+bool sk__wh_client_cert_ok(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci;
+	gnutls_session_t s;
+	unsigned int status = 0, n = 0;
+
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+	if (!ci || !ci->tls_session)
+		return false;
+	s = (gnutls_session_t)ci->tls_session;
+	if (!gnutls_certificate_get_peers(s, &n) || n == 0)
+		return false;
+	if (gnutls_certificate_verify_peers2(s, &status) != GNUTLS_E_SUCCESS)
+		return false;
+	return status == 0;
 }

@@ -54,6 +54,11 @@ int sk__wh_tls_cert_cb(gnutls_session_t s, const gnutls_datum_t *req_ca_dn, int 
 int sk__wh_bind_listen(const char *host, unsigned port, unsigned backlog, int *fd_out, bool *v6,
 	char *err, size_t errlen);
 
+/* Constant-time token comparison (time depends on the longer length only). */
+bool sk__wh_token_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* The TLS peer presented a certificate that verifies against the trust list. */
+bool sk__wh_client_cert_ok(struct MHD_Connection *conn);
+
 /* Whether the guard tracks a connection on fd (sk_wguard.c). */
 int sk__wguard_has_fd(const sk_wguard_t *g, int fd);
 

@@ -198,6 +198,7 @@ void sk_wguard_notify(void *cls, struct MHD_Connection *c, void **socket_context
 {
 	sk_wguard_t *g = cls;
 	const union MHD_ConnectionInfo *fi, *ai;
+	enum sk_wguard_counter why = SK_WG_COUNT;
 	wg_slot_t *s;
 
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
@@ -217,13 +218,24 @@ void sk_wguard_notify(void *cls, struct MHD_Connection *c, void **socket_context
 			g->open++;
 			g->unauth++;
 			*socket_context = s;
+			/* the APC check and this count are not atomic across pool
+			 * threads: a racing accept past a cap is shut down here */
+			why = g->open > g->lim.max_conns ? SK_WG_REF_TOTAL :
+				g->unauth > g->lim.max_unauth_conns ? SK_WG_REF_UNAUTH :
+				ip_count(g, s->ip) > g->lim.max_conns_per_ip ? SK_WG_REF_PER_IP :
+				SK_WG_COUNT;
+			if (why != SK_WG_COUNT) {
+				s->killed = true;
+				shutdown(s->fd, SHUT_RDWR);
+				count(g, why);
+			}
 		} else if (fi) {
 			/* more racing accepts than slack: refuse this one */
 			shutdown(fi->connect_fd, SHUT_RDWR);
 			count(g, SK_WG_REF_TOTAL);
 		}
 		pthread_mutex_unlock(&g->mu);
-		if (*socket_context)
+		if (*socket_context && why == SK_WG_COUNT)
 			count(g, SK_WG_ACCEPTED);
 		return;
 	}

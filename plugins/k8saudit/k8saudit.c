@@ -128,7 +128,8 @@ SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
 	       "\"webhookMaxUnauthenticatedConnections\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"webhookHeaderTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
 	       "\"webhookBodyTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
-	       "\"webhookBodyBudget\":{\"type\":\"integer\",\"minimum\":1024}}}";
+	       "\"webhookBodyBudget\":{\"type\":\"integer\",\"minimum\":1024},"
+	       "\"webhookListenBacklog\":{\"type\":\"integer\",\"minimum\":1}}}";
 }
 
 SK_PLUGIN_EXPORT const char *plugin_list_open_params(ss_plugin_t *s, ss_plugin_rc *rc)
@@ -188,7 +189,8 @@ static int load_config(ka_state_t *st, const char *text)
 		"queueMaxEvents", "queueMaxBytes", "batchMaxEvents", "nextBatchTimeoutMs",
 		"webhookThreads", "webhookMaxConnections", "webhookConnectionTimeoutSec",
 		"webhookMaxConnectionsPerIP", "webhookMaxUnauthenticatedConnections",
-		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget", NULL };
+		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget",
+		"webhookListenBacklog", NULL };
 	char *e = st->err.msg;
 	size_t el = sizeof(st->err.msg);
 	ka_config_t *c = &st->cfg;
@@ -231,6 +233,8 @@ static int load_config(ka_state_t *st, const char *text)
 		    &c->webhook_body_timeout_ms, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "webhookBodyBudget", 64ULL << 20, 1024, 1ULL << 40,
 		    &c->body_budget, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "webhookListenBacklog", 1024, 1, 65535,
+		    &c->listen_backlog, e, el)) < 0 ||
 	    (rc = sk_sdk_config_bool(j, "useAsync", false, &use_async, e, el)) < 0 ||
 	    (rc = sk_sdk_config_string(j, "sslCertificate", NULL, &cert, e, el)) < 0 ||
 	    (rc = sk_sdk_config_string(j, "sslKey", NULL, &key, e, el)) < 0 ||

@@ -35,6 +35,7 @@ typedef struct ka_config {
 	uint64_t webhook_header_timeout_ms;  /* webhookHeaderTimeoutMs (absolute) */
 	uint64_t webhook_body_timeout_ms;    /* webhookBodyTimeoutMs (absolute) */
 	uint64_t body_budget;                /* webhookBodyBudget (bytes, all connections) */
+	uint64_t listen_backlog;             /* webhookListenBacklog */
 	char *ssl_cert;                 /* sslCertificate (PEM; may also hold the key) */
 	char *ssl_key;                  /* sslKey (PEM key file; default: sslCertificate) */
 	char *ssl_client_ca;            /* sslClientCA: enables client-certificate checks */

@@ -96,6 +96,7 @@ int ka_webhook_start(ka_webhook_t **out, const ka_config_t *cfg, const char *url
 	wc.body_budget = cfg->body_budget;
 	wc.threads = (unsigned)cfg->webhook_threads;
 	wc.idle_timeout_s = (unsigned)cfg->webhook_conn_timeout;
+	wc.listen_backlog = (unsigned)cfg->listen_backlog;
 	wc.limits.max_conns = (unsigned)cfg->webhook_max_conns;
 	wc.limits.max_conns_per_ip = (unsigned)cfg->webhook_max_conns_per_ip;
 	wc.limits.max_unauth_conns = (unsigned)cfg->webhook_max_unauth_conns;

@@ -65,7 +65,7 @@ def main():
     # 4 attacker addresses x 64 (the per-IP cap) stay under the default
     # unauthenticated cap (384): new valid connections must still get in
     n_trickle = 300 if fds >= 2048 else 150
-    n_web = 100 if fds >= 2048 else 60
+    n_web = 100 if fds >= 2048 else 80  # > 4 x 16: the per-IP cap is hit
     fin_rate = 50
     print("fd limit %d: %d webhook tricklers, %d web tricklers, %d FIN/s per target"
           % (fds, n_trickle, n_web, fin_rate), flush=True)
