@@ -80,7 +80,8 @@ static const sk__ast_t *lookup_macro(void *ctx, const char *name)
 static sk__compile_env_t env_for(cc_t *c, const char *source)
 {
 	sk__compile_env_t e = { .source = source, .host = c->st->host, .fields = c->env->fields,
-		.ctx = c->st, .lookup_macro = lookup_macro, .lookup_list = NULL };
+		.ctx = c->st, .lookup_macro = lookup_macro, .lookup_list = NULL,
+		.max_nodes = c->st->limits.max_cond_nodes };
 	return e;
 }
 
@@ -97,9 +98,16 @@ static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk_
 	ld_state_t *st = c->st;
 	size_t *map = NULL, len = 0;
 	sk__ast_t *ast = NULL;
+	bool big = false;
 	char *s = sk__subst_lists(ls->cond.s ? ls->cond.s : "", c->env->lists, c->env->nlists,
-		c->env->list_used, &map, &len);
+		c->env->list_used, st->limits.max_cond_bytes, &big, &map, &len);
 	int rc = s ? 0 : -ENOMEM;
+	if (big) {
+		rc = ld_err(st, &ls->loc, KIND, c->c->name, "LOAD_ERR_VALIDATE",
+			"Condition is longer than %zu bytes once lists are substituted (limit "
+			"saker.rules_limits.max_condition_bytes)", st->limits.max_cond_bytes);
+		goto out;
+	}
 	sk__parse_err_t pe;
 	sk__compile_err_t ce;
 	if (rc)
