@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "arena.h"
 #include "capture.h"
 #include "evt_fields.h"
@@ -540,6 +542,57 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* This worker's own states (plugins whose primary serves another source),
+ * retried while a table lookup missed and others made progress, so the
+ * order of `plugins:` does not matter. */
+static int new_states(sk_worker_t *w, sk_registry_t *reg, const char *src, char *err,
+	size_t errlen)
+{
+	char why[PLUGIN_MAX_ERRLEN + 64];
+	bool progress = true, pending = true;
+	while (pending && progress) {
+		progress = pending = false;
+		for (size_t i = 0; i < w->n; i++) {
+			if (w->states[i] || (!w->extracts[i] && !w->parses[i] && !w->asyncs[i]))
+				continue;
+			sk_plugin_t *p = reg->plugins[i];
+			bool missed = false;
+			if (sk_plugin_state_new_for(p, src, &w->states[i], &missed, why, sizeof(why))) {
+				snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s",
+					p->cfg_name, p->path, why);
+				if (!missed)
+					return -EINVAL;
+				pending = true;
+				continue;
+			}
+			w->owned[i] = true;
+			progress = true;
+		}
+	}
+	return pending ? -EINVAL : 0;
+}
+
+/* A live syscall source produces events in saker's schema: plugins that
+ * parse or extract them must not need a newer one (replays carry their own
+ * event versions, so they are not checked). */
+static int check_schemas(sk_worker_t *w, sk_registry_t *reg, char *err, size_t errlen)
+{
+	if (!w->src->syscall_source)
+		return 0;
+	json_t *op = json_loads(w->src->open_params ? w->src->open_params : "", 0, NULL);
+	bool replay = json_is_object(op) && json_object_get(op, "capture");
+	json_decref(op);
+	if (replay)
+		return 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!w->states[i] || (!w->extracts[i] && !w->parses[i]))
+			continue;
+		if (sk_plugin_check_event_schema(reg->plugins[i], w->states[i], err, errlen))
+			return -ENOTSUP;
+	}
+	return 0;
+}
+
 int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -567,7 +620,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	w->evt.plugin_info = evt_plugin_info;
 	w->evt.ud = w;
 	const char *src = w->src->source;
-	char why[PLUGIN_MAX_ERRLEN + 64];
 	for (size_t i = 0; i < w->n; i++) {
 		sk_plugin_t *p = reg->plugins[i];
 		w->extracts[i] = sk_registry_extracts(p, src);
@@ -580,21 +632,18 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 			continue;
 		}
 		/* The first worker needing a non-sourcing plugin takes its primary
-		 * state (one init saved; tables it registered stay in use); later
-		 * workers get their own. Sourcing plugins' primaries belong to their
-		 * own worker. */
-		if (!(p->caps & CAP_SOURCING) && !reg->primary_claimed[i]) {
+		 * state when that state joined this source's tables (one init
+		 * saved; tables it registered stay in use); other workers get their
+		 * own. Sourcing plugins' primaries belong to their own worker. */
+		if (!(p->caps & CAP_SOURCING) && !reg->primary_claimed[i] && reg->primary[i] &&
+			strcmp(reg->primary[i]->tables_source, src) == 0) {
 			reg->primary_claimed[i] = true;
 			w->states[i] = reg->primary[i];
-			continue;
 		}
-		if (sk_plugin_state_new(p, &w->states[i], why, sizeof(why))) {
-			snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s", p->cfg_name,
-				p->path, why);
-			sk_worker_free(w);
-			return -EINVAL;
-		}
-		w->owned[i] = true;
+	}
+	if (new_states(w, reg, src, err, errlen) || check_schemas(w, reg, err, errlen)) {
+		sk_worker_free(w);
+		return -EINVAL;
 	}
 	char labels[512];
 	snprintf(labels, sizeof(labels), "source=\"%s\"", src);

@@ -186,11 +186,12 @@ static void test_registry(void)
 		sk_registry_free(r);
 	}
 
+	/* An empty init_config reaches the plugin as "" (libsinsp passes it unchanged). */
 	sk_config_plugin_t bad[1] = {{"myinit", lib("tp_init_fail"), "", ""}};
 	rc = sk_registry_load(bad, 1, &r, err, sizeof(err));
 	char want[2048];
 	snprintf(want, sizeof(want),
-		"plugin 'myinit': cannot initialize plugin %s: could not initialize plugin: boom: config was {}",
+		"plugin 'myinit': cannot initialize plugin %s: could not initialize plugin: boom: config was ",
 		lib("tp_init_fail"));
 	CHECK(rc < 0 && strcmp(err, want) == 0, "init failure\n  got:  '%s'\n  want: '%s'", err, want);
 
