@@ -13,16 +13,18 @@ int sk_dynset_find(const sk_dynset_t *s, const char *name)
 	return -1;
 }
 
+/* The listing has room for every possible dynamic field from the start, so
+ * a pointer a plugin got from list_table_fields stays valid (and grows). */
 static int rebuild(sk_dynset_t *s, const ss_plugin_table_fieldinfo *statics, uint32_t nstatics)
 {
-	ss_plugin_table_fieldinfo *in = calloc((size_t)nstatics + s->n + 1, sizeof(*in));
-	if (!in)
-		return -ENOMEM;
-	memcpy(in, statics, nstatics * sizeof(*in));
+	if (!s->infos) {
+		s->infos = calloc((size_t)nstatics + SK_DYN_FIELDS_MAX + 1, sizeof(*s->infos));
+		if (!s->infos)
+			return -ENOMEM;
+		memcpy(s->infos, statics, nstatics * sizeof(*s->infos));
+	}
 	for (uint32_t i = 0; i < s->n; i++)
-		in[nstatics + i] = (ss_plugin_table_fieldinfo){s->names[i], s->types[i], 0};
-	free(s->infos);
-	s->infos = in;
+		s->infos[nstatics + i] = (ss_plugin_table_fieldinfo){s->names[i], s->types[i], 0};
 	s->ninfos = nstatics + s->n;
 	return 0;
 }

@@ -27,7 +27,8 @@ typedef struct sk_dynset {
 	uint32_t n;
 	char *names[SK_DYN_FIELDS_MAX];
 	ss_plugin_state_type types[SK_DYN_FIELDS_MAX];
-	/* static + dynamic field infos for list_table_fields, rebuilt on add */
+	/* static + dynamic field infos for list_table_fields; the array never
+	 * moves (room for SK_DYN_FIELDS_MAX), so listings stay valid */
 	ss_plugin_table_fieldinfo *infos;
 	uint32_t ninfos;
 } sk_dynset_t;

@@ -313,8 +313,11 @@ ss_plugin_rc sk__sub_read(sk_subtab_t *st, ss_plugin_table_entry_t *e, uintptr_t
 		out->str = s;
 		return SS_PLUGIN_SUCCESS;
 	}
-	/* cgroups entries are "subsystem=path": first / second. */
-	const char *eq = strchr(s, '=');
+	/* cgroups entries are "subsystem=path": first / second ("name=systemd=/x"
+	 * names a named hierarchy: the path starts at the "=/"). */
+	const char *eq = strstr(s, "=/");
+	if (!eq)
+		eq = strchr(s, '=');
 	if (f == 1) {
 		char *buf = tb_of(st)->scratch[0];
 		size_t n = eq ? (size_t)(eq - s) : strlen(s);
