@@ -96,8 +96,26 @@ typedef struct table_ref {
 	bool sub;
 } table_ref;
 
-/* Resolves t to its live handle; 0, or -1 with the error set. */
-static inline int resolve(ss_plugin_table_t *t, table_ref *r)
+static int resolve_slow(ss_plugin_table_t *t, table_ref *r);
+
+/* Resolves t to its live handle; 0, or -1 with the error set. The common
+ * case (a live top-level handle) stays inline: it is on every table call. */
+static inline __attribute__((always_inline)) int resolve(ss_plugin_table_t *t, table_ref *r)
+{
+	size_t off = (size_t)((char *)t - (char *)g_handles);
+	if (__builtin_expect(off < sizeof(g_handles) && off % sizeof(sk_table_handle) == 0, 1)) {
+		sk_table_handle *h = t;
+		if (__builtin_expect(atomic_load_explicit(&h->alive, memory_order_acquire), 1)) {
+			r->h = h;
+			r->raw = h->table;
+			r->sub = false;
+			return 0;
+		}
+	}
+	return resolve_slow(t, r);
+}
+
+static int resolve_slow(ss_plugin_table_t *t, table_ref *r)
 {
 	uint64_t v = (uint64_t)(uintptr_t)t;
 	uint64_t tag = v >> SUB_SHIFT;
@@ -199,12 +217,15 @@ static ss_plugin_rc h_read_entry_field(ss_plugin_table_t *t, ss_plugin_table_ent
 	table_ref r;
 	if (resolve(t, &r))
 		return SS_PLUGIN_FAILURE;
-	if (!e || !f || !out) {
+	if (__builtin_expect(!e || !f || !out, 0)) {
 		set_err("table '%s': read_entry_field with NULL entry/field/out", r.h->name);
 		return SS_PLUGIN_FAILURE;
 	}
+	/* No sub-table field to wrap: a tail call to the owner. */
+	if (__builtin_expect(r.h->ntfields == 0 || r.sub, 1))
+		return r.h->reader.read_entry_field(r.raw, e, f, out);
 	ss_plugin_rc rc = r.h->reader.read_entry_field(r.raw, e, f, out);
-	if (rc == SS_PLUGIN_SUCCESS && !r.sub && r.h->ntfields && is_tfield(r.h, f)) {
+	if (rc == SS_PLUGIN_SUCCESS && is_tfield(r.h, f)) {
 		out->table = wrap_sub(r.h, out->table);
 		if (!out->table)
 			return SS_PLUGIN_FAILURE;
