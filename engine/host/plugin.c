@@ -332,8 +332,8 @@ int sk_plugin_load(const char *path, sk_plugin_t **out, char *err, size_t errlen
 		sk_srcset_t names = {0};
 		const char *j = api->get_async_events();
 		if (!j || !j[0] ||
-			sk_plugin_parse_sources(p->name, "get_async_events", j, &names, err, errlen) ||
-			names.n == 0) {
+			sk_plugin_parse_sources(p->name, "get_async_events", j, &names, err, errlen)) {
+			/* [] is accepted: a plugin that declares no async event yet. */
 			sk_srcset_clear(&names);
 			snprintf(err, errlen,
 				"error in plugin %s: 'get_async_events' did not return a json array but it should",

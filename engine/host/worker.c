@@ -85,7 +85,8 @@ struct sk_worker {
 	uint64_t metrics_next_ns;
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
-	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
+	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad,
+		*m_async_future;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -374,6 +375,8 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 }
 
 /* The handler runs on the plugin's own threads: validate, copy, queue. */
+#define ASYNC_MAX_FUTURE_NS (10ull * 1000000000ull)
+
 static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
 {
 	sk_plugin_state_t *st = o;
@@ -398,7 +401,23 @@ static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *e
 		sk_metric_add(w->m_async_bad, 1);
 		return SS_PLUGIN_FAILURE;
 	}
-	if (!sk_inbox_push(w->inbox, evt, p->id))
+	/* libsinsp's rules: on a plugin source an async event belongs to no
+	 * thread; a timestamp far in the future would stall time-ordered
+	 * consumers (dropped and counted). */
+	if (!w->src->syscall_source && evt->tid != UINT64_MAX) {
+		if (err)
+			snprintf(err, PLUGIN_MAX_ERRLEN, "async event '%s' produced by plugin %s has tid %llu: "
+				"only -1 is allowed on source '%s'", name, p->name,
+				(unsigned long long)evt->tid, w->src->source);
+		sk_metric_add(w->m_async_bad, 1);
+		return SS_PLUGIN_FAILURE;
+	}
+	if (evt->ts != UINT64_MAX && evt->ts > now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
+		sk_metric_add(w->m_async_future, 1);
+		return SS_PLUGIN_SUCCESS;
+	}
+	/* The plugin-id parameter names the open source (0 for syscall). */
+	if (!sk_inbox_push(w->inbox, evt, w->src->id))
 		sk_metric_add(w->m_async_drop, 1);
 	return SS_PLUGIN_SUCCESS;
 }
@@ -575,14 +594,19 @@ static int new_states(sk_worker_t *w, sk_registry_t *reg, const char *src, char 
 /* A live syscall source produces events in saker's schema: plugins that
  * parse or extract them must not need a newer one (replays carry their own
  * event versions, so they are not checked). */
-static int check_schemas(sk_worker_t *w, sk_registry_t *reg, char *err, size_t errlen)
+static bool replaying(const sk_worker_t *w)
 {
 	if (!w->src->syscall_source)
-		return 0;
+		return false;
 	json_t *op = json_loads(w->src->open_params ? w->src->open_params : "", 0, NULL);
 	bool replay = json_is_object(op) && json_object_get(op, "capture");
 	json_decref(op);
-	if (replay)
+	return replay;
+}
+
+static int check_schemas(sk_worker_t *w, sk_registry_t *reg, char *err, size_t errlen)
+{
+	if (!w->src->syscall_source || replaying(w))
 		return 0;
 	for (size_t i = 0; i < w->n; i++) {
 		if (!w->states[i] || (!w->extracts[i] && !w->parses[i]))
@@ -661,6 +685,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
 	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	snprintf(labels, sizeof(labels), "cause=\"async_future_ts\",source=\"%s\"", src);
+	w->m_async_future = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
 	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
 	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
@@ -673,8 +699,10 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		sk_worker_free(w);
 		return -EIO;
 	}
+	/* A replayed capture already holds its async events: no handler. */
+	bool replay = replaying(w);
 	for (size_t i = 0; i < w->n; i++) {
-		if (!w->asyncs[i])
+		if (!w->asyncs[i] || replay)
 			continue;
 		sk_plugin_state_t *st = w->states[i];
 		st->host_ctx = w;

@@ -239,7 +239,8 @@ cfg_a = config([("tp", "tp", "inf", None), ("tpa", "tp_async", "", None)], "json
 rc, out, err = run(["-c", cfg_a, "-r", rules_async, "-M", "2"], timeout=30)
 a = alerts(out)
 check("async events reach the rules of their source", rc == 0 and len(a) == 5 and a[0]["output_fields"].get("evt.type") == "tpasync", (rc, len(a), out[-300:], err[-500:]))
-check("undeclared async event name rejected", "async rejected 1" in err, err[-500:])
+check("undeclared async event name and a tid on a plugin source rejected",
+      "async rejected 2" in err, err[-500:])
 
 cfg_c = config([("tp", "tp", "inf", None), ("tpc", "tp_capture", "", None)], "json_output: true\n")
 rc, out, err = run(["-c", cfg_c, "-r", rules, "-M", "1"], timeout=30)

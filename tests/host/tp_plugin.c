@@ -330,7 +330,8 @@ ss_plugin_rc plugin_set_async_event_handler(ss_plugin_t *s, ss_plugin_owner_t *o
 #include <pthread.h>
 #include <unistd.h>
 
-/* Async-only plugin: 5 "tpasync" events plus one with an undeclared name,
+/* Async-only plugin: 5 "tpasync" events plus one with an undeclared name
+ * and one with a tid (refused on a plugin source),
  * produced from its own thread once the host installs a handler. */
 static pthread_t g_async_thr;
 static bool g_async_running;
@@ -344,7 +345,7 @@ static void *async_main(void *arg)
 {
 	(void)arg;
 	usleep(100000);
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7; i++) {
 		unsigned char b[128] = {0};
 		const char *name = i == 3 ? "undeclared" : "tpasync";
 		char data[16];
@@ -352,7 +353,9 @@ static void *async_main(void *arg)
 		uint32_t l0 = 4, l1 = (uint32_t)strlen(name) + 1, l2 = (uint32_t)dl, id = 77;
 		ss_plugin_event *e = (ss_plugin_event *)b;
 		e->ts = UINT64_MAX;
-		e->tid = 1;
+		/* async events on a plugin source belong to no thread: the last one's
+		 * tid must be refused */
+		e->tid = i == 6 ? 5 : UINT64_MAX;
 		e->type = PPME_ASYNCEVENT_E;
 		e->nparams = 3;
 		e->len = 42 + l1 + l2;
