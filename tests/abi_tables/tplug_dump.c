@@ -362,7 +362,7 @@ EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc
 	}
 	s->w->destroy_table_entry(s->threads, e);
 	if (!(s->out = fopen(path, "w"))) {
-		snprintf(s->err, sizeof(s->err), "cannot write %s", path);
+		snprintf(s->err, sizeof(s->err), "cannot write %.200s", path);
 		return s;
 	}
 	/* the field list, for the test */
