@@ -471,20 +471,26 @@ static void export_plugin_metrics(sk_worker_t *w)
 			name[j] = '\0';
 			snprintf(labels, sizeof(labels), "plugin=\"%s\",source=\"%s\"", st->plugin->name,
 				w->src->source);
+			sk_metric_t *mm = sk_metric_get(m[k].type == SS_PLUGIN_METRIC_TYPE_MONOTONIC
+					? SK_METRIC_COUNTER
+					: SK_METRIC_GAUGE,
+				name, labels, "Metric reported by a plugin (plugin_get_metrics)");
+			/* Fractional values are kept whole, not truncated. */
+			if (m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_D ||
+				m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_F) {
+				sk_metric_set_double(mm, m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_D ?
+					m[k].value.d : (double)m[k].value.f);
+				continue;
+			}
 			int64_t v;
 			switch (m[k].value_type) {
 			case SS_PLUGIN_METRIC_VALUE_TYPE_U32: v = m[k].value.u32; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_S32: v = m[k].value.s32; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_U64: v = (int64_t)m[k].value.u64; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_S64: v = m[k].value.s64; break;
-			case SS_PLUGIN_METRIC_VALUE_TYPE_D: v = (int64_t)m[k].value.d; break;
-			case SS_PLUGIN_METRIC_VALUE_TYPE_F: v = (int64_t)m[k].value.f; break;
 			default: v = m[k].value.i; break;
 			}
-			sk_metric_set(sk_metric_get(m[k].type == SS_PLUGIN_METRIC_TYPE_MONOTONIC
-					? SK_METRIC_COUNTER
-					: SK_METRIC_GAUGE,
-				name, labels, "Metric reported by a plugin (plugin_get_metrics)"), v);
+			sk_metric_set(mm, v);
 		}
 	}
 }

@@ -368,6 +368,7 @@ check("metrics: alerts per rule and priority", (metric("saker_alerts_total", 'ru
 check("metrics: rule evaluation time", (metric("saker_rule_eval_ns_total", 'source="tpsrc"') or 0) > 0, metrics[:1500])
 check("metrics: queue depth and drops exported", metric("saker_alert_queue_depth") is not None and metric("saker_drops_total", 'alert_queue_full') is not None, metrics[:1500])
 check("metrics: plugin_get_metrics exported", (metric("saker_plugin_events_emitted", 'plugin="tp"') or 0) > 0, metrics[:1500])
+check("metrics: a double plugin metric is not truncated", metric("saker_plugin_load_ratio", 'plugin="tp"') == 0.625, metrics[:1500])
 try:
     vj = json.loads(versions)
 except ValueError:

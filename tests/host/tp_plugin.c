@@ -55,7 +55,7 @@
 typedef struct tp_state {
 	char lasterr[256];
 	uint64_t emitted;
-	ss_plugin_metric metrics[1];
+	ss_plugin_metric metrics[2];
 	uint64_t parsed;
 	uint64_t u64;
 	const char *str;
@@ -127,7 +127,12 @@ ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)
 		.type = SS_PLUGIN_METRIC_TYPE_MONOTONIC,
 		.value = {.u64 = st->emitted},
 		.value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64};
-	*num_metrics = 1;
+	/* a fractional gauge: exported whole, not truncated */
+	st->metrics[1] = (ss_plugin_metric){.name = "load.ratio",
+		.type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC,
+		.value = {.d = 0.625},
+		.value_type = SS_PLUGIN_METRIC_VALUE_TYPE_D};
+	*num_metrics = 2;
 	return st->metrics;
 }
 const char *plugin_get_last_error(ss_plugin_t *s) { return ((tp_state_t *)s)->lasterr; }
