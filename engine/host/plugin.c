@@ -204,7 +204,8 @@ static uint32_t derive_caps(sk_plugin_t *p, char *frag, size_t fraglen)
 	}
 	if (a->capture_open && a->capture_close)
 		caps |= CAP_CAPTURE_LISTENING;
-	else if (a->capture_open || a->capture_close) {
+	else if (a->capture_open) {
+		/* capture_close alone is harmless: no capability, as libsinsp. */
 		caps |= CAP_BROKEN;
 		add_fragment(frag, fraglen, "must implement both 'plugin_capture_open' and "
 					    "'plugin_capture_close' (capture listening)");
@@ -332,8 +333,8 @@ int sk_plugin_load(const char *path, sk_plugin_t **out, char *err, size_t errlen
 		sk_srcset_t names = {0};
 		const char *j = api->get_async_events();
 		if (!j || !j[0] ||
-			sk_plugin_parse_sources(p->name, "get_async_events", j, &names, err, errlen) ||
-			names.n == 0) {
+			sk_plugin_parse_sources(p->name, "get_async_events", j, &names, err, errlen)) {
+			/* [] is accepted: a plugin that declares no async event yet. */
 			sk_srcset_clear(&names);
 			snprintf(err, errlen,
 				"error in plugin %s: 'get_async_events' did not return a json array but it should",
@@ -417,71 +418,139 @@ static void owner_log(ss_plugin_owner_t *o, const char *component, const char *m
 	sk_log(lvl, comp, "%s", msg ? msg : "");
 }
 
-int sk_plugin_state_new(sk_plugin_t *p, sk_plugin_state_t **out, char *err, size_t errlen)
+/* The plugin's required API minor ("3.<minor>.x"); the loader validated it. */
+static uint32_t api_minor(const sk_plugin_t *p)
+{
+	unsigned maj = 0, min = 0, pat = 0;
+	if (!p->required_api || sscanf(p->required_api, "%u.%u.%u", &maj, &min, &pat) != 3)
+		return PLUGIN_API_VERSION_MINOR;
+	return min;
+}
+
+static int validate_config(sk_plugin_t *p, char *err, size_t errlen)
+{
+	if (!p->api.get_init_schema)
+		return 0;
+	ss_plugin_schema_type st = SS_PLUGIN_SCHEMA_NONE;
+	const char *schema = p->api.get_init_schema(&st);
+	if (!schema || !schema[0] || st == SS_PLUGIN_SCHEMA_NONE)
+		return 0;
+	if (st != SS_PLUGIN_SCHEMA_JSON) {
+		snprintf(err, errlen, "get_init_schema returned an unknown schema type %d", (int)st);
+		return -EINVAL;
+	}
+	json_t *js = json_loads(schema, JSON_DECODE_ANY, NULL);
+	if (!json_is_object(js)) {
+		json_decref(js);
+		snprintf(err, errlen, "get_init_schema did not return a json object");
+		return -EINVAL;
+	}
+	/* Validation sees "{}" for an empty config, as libsinsp; the plugin
+	 * itself still receives the text unchanged. */
+	const char *cfg = (p->init_config && p->init_config[0]) ? p->init_config : "{}";
+	json_t *jc = json_loads(cfg, JSON_DECODE_ANY, NULL);
+	if (!jc) {
+		json_decref(js);
+		snprintf(err, errlen, "init config is not a valid json");
+		return -EINVAL;
+	}
+	char why[768];
+	int vrc = sk_plugin_schema_validate(js, jc, why, sizeof(why));
+	json_decref(js);
+	json_decref(jc);
+	if (vrc) {
+		snprintf(err, errlen, "error in plugin %s init config: %s", p->name, why);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int sk_plugin_state_new_for(sk_plugin_t *p, const char *source, sk_plugin_state_t **out,
+	bool *table_missed, char *err, size_t errlen)
 {
 	*out = NULL;
+	if (table_missed)
+		*table_missed = false;
 	sk_plugin_state_t *s = calloc(1, sizeof(*s));
-	if (!s) {
+	if (!s || !(s->tables_source = strdup(source ? source : ""))) {
+		free(s);
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
 	s->plugin = p;
-	/* Config validation before init, as libsinsp does. */
-	if (p->api.get_init_schema) {
-		ss_plugin_schema_type st = SS_PLUGIN_SCHEMA_NONE;
-		const char *schema = p->api.get_init_schema(&st);
-		if (schema && schema[0] && st != SS_PLUGIN_SCHEMA_NONE) {
-			if (st != SS_PLUGIN_SCHEMA_JSON) {
-				snprintf(err, errlen, "get_init_schema returned an unknown schema type %d", (int)st);
-				free(s);
-				return -EINVAL;
-			}
-			json_t *js = json_loads(schema, JSON_DECODE_ANY, NULL);
-			if (!json_is_object(js)) {
-				json_decref(js);
-				snprintf(err, errlen, "get_init_schema did not return a json object");
-				free(s);
-				return -EINVAL;
-			}
-			const char *cfg = (p->init_config && p->init_config[0]) ? p->init_config : "{}";
-			json_t *jc = json_loads(cfg, JSON_DECODE_ANY, NULL);
-			if (!jc) {
-				json_decref(js);
-				snprintf(err, errlen, "init config is not a valid json");
-				free(s);
-				return -EINVAL;
-			}
-			char why[768];
-			int vrc = sk_plugin_schema_validate(js, jc, why, sizeof(why));
-			json_decref(js);
-			json_decref(jc);
-			if (vrc) {
-				snprintf(err, errlen, "error in plugin %s init config: %s", p->name, why);
-				free(s);
-				return -EINVAL;
-			}
-		}
+	int rc = validate_config(p, err, errlen);
+	if (rc)
+		goto fail;
+#ifdef SK_HAVE_TABLES
+	if ((rc = sk_tables_bind_owner(s, s->tables_source, api_minor(p)))) {
+		snprintf(err, errlen, "cannot bind the plugin to the tables of source '%s'",
+			s->tables_source);
+		goto fail;
 	}
+	sk_tables_begin_init(s);
+#endif
 	ss_plugin_init_input in = {
-		.config = (p->init_config && p->init_config[0]) ? p->init_config : "{}",
+		.config = p->init_config ? p->init_config : "",
 		.owner = s,
 		.get_owner_last_error = sk__owner_last_error,
-		.tables = (p->caps & (CAP_EXTRACTION | CAP_PARSING)) ? sk__tables_input() : NULL,
+		/* Every plugin gets a tables input (the C++ SDK reads it always). */
+		.tables = sk__tables_input(),
 		.log_fn = owner_log,
 	};
-	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
-	s->state = p->api.init(&in, &rc);
-	if (rc != SS_PLUGIN_SUCCESS) {
+	ss_plugin_rc prc = SS_PLUGIN_FAILURE;
+	s->state = p->api.init(&in, &prc);
+#ifdef SK_HAVE_TABLES
+	bool missed = sk_tables_end_init(s);
+	if (table_missed)
+		*table_missed = missed;
+#endif
+	if (prc != SS_PLUGIN_SUCCESS) {
 		const char *le = s->state ? p->api.get_last_error(s->state) : NULL;
 		snprintf(err, errlen, "could not initialize plugin: %s",
 			le && le[0] ? le : "unknown error");
-		if (s->state)
-			p->api.destroy(s->state);
-		free(s);
-		return -EINVAL;
+		rc = -EINVAL;
+		goto fail;
 	}
 	*out = s;
 	return 0;
+fail:
+	sk_plugin_state_free(s);
+	return rc;
+}
+
+int sk_plugin_state_new(sk_plugin_t *p, sk_plugin_state_t **out, char *err, size_t errlen)
+{
+	return sk_plugin_state_new_for(p, (p->caps & CAP_SOURCING) ? p->source : NULL, out, NULL,
+		err, errlen);
+}
+
+int sk_plugin_check_event_schema(const sk_plugin_t *p, sk_plugin_state_t *s, char *err,
+	size_t errlen)
+{
+	if (!p->api.get_required_event_schema_version || !s)
+		return 0;
+	const char *req = p->api.get_required_event_schema_version(s->state);
+	if (!req || !req[0])
+		return 0;
+	unsigned rmaj, rmin, rpat, hmaj, hmin, hpat;
+	if (sscanf(req, "%u.%u.%u", &rmaj, &rmin, &rpat) != 3) {
+		snprintf(err, errlen, "plugin %s provided an invalid required event schema version: '%s'",
+			p->name, req);
+		return -EINVAL;
+	}
+	sscanf(SK_EVENT_SCHEMA_VERSION, "%u.%u.%u", &hmaj, &hmin, &hpat);
+	const char *why = NULL;
+	if (rmaj != hmaj)
+		why = "major versions disagree";
+	else if (hmin < rmin)
+		why = "event schema's minor is less than the requested one";
+	else if (hmin == rmin && hpat < rpat)
+		why = "event schema's patch is less than the requested one";
+	if (!why)
+		return 0;
+	snprintf(err, errlen, "plugin %s required event schema version '%s' not compatible with "
+		"the event schema version in use '%s': %s", p->name, req, SK_EVENT_SCHEMA_VERSION, why);
+	return -ENOTSUP;
 }
 
 void sk_plugin_state_free(sk_plugin_state_t *s)
@@ -493,6 +562,7 @@ void sk_plugin_state_free(sk_plugin_state_t *s)
 #endif
 	if (s->state)
 		s->plugin->api.destroy(s->state);
+	free(s->tables_source);
 	free(s);
 }
 

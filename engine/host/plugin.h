@@ -96,12 +96,28 @@ typedef struct sk_plugin_state {
 	char last_error[PLUGIN_MAX_ERRLEN]; /* the host's last error for this owner */
 	void *host_ctx;      /* the worker using this state (async handler owner) */
 	bool async_set;      /* an async handler is installed */
+	char *tables_source; /* the event source whose table registry it uses */
 } sk_plugin_state_t;
 
-/* plugin_init with p->init_config ("" -> "{}"), the owner, log_fn and (for
- * extraction/parsing plugins) the tables input. On failure the plugin's
- * last error is copied to err and destroy is called. */
+/* The event schema version saker's events follow (checked against
+ * plugin_get_required_event_schema_version on live sources). */
+#define SK_EVENT_SCHEMA_VERSION "3.0.0"
+
+/* plugin_init with p->init_config passed unchanged (validated against the
+ * init schema as "{}" when empty), the owner, log_fn and a tables input
+ * (always; bound to the registry of `source`, NULL = default). On failure
+ * the plugin's last error is copied to err and destroy is called;
+ * *table_missed (may be NULL) tells whether a table/field lookup failed
+ * during init (retry once other plugins registered theirs). */
+int sk_plugin_state_new_for(sk_plugin_t *p, const char *source, sk_plugin_state_t **out,
+	bool *table_missed, char *err, size_t errlen);
+/* Same, bound to the plugin's own source (sourcing plugins) or the default. */
 int sk_plugin_state_new(sk_plugin_t *p, sk_plugin_state_t **out, char *err, size_t errlen);
+
+/* Checks plugin_get_required_event_schema_version against
+ * SK_EVENT_SCHEMA_VERSION (libsinsp's rule); 0 or -ENOTSUP with Falco's text. */
+int sk_plugin_check_event_schema(const sk_plugin_t *p, sk_plugin_state_t *s, char *err,
+	size_t errlen);
 void sk_plugin_state_free(sk_plugin_state_t *s); /* NULL-safe; calls destroy */
 
 /* Compute p->extract_types / p->parse_types from an initialised state. */

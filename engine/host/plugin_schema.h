@@ -1,8 +1,12 @@
 /*
  * plugin_schema.h - validation of a plugin's init config against the JSON
  * Schema from plugin_get_init_schema, before plugin_init (as libsinsp does
- * with valijson). Supported keywords: type, enum, minimum, maximum,
- * required, properties, additionalProperties, items; others are ignored.
+ * with valijson). Supported keywords: type, enum, const, minimum, maximum,
+ * exclusiveMinimum, exclusiveMaximum, minLength, maxLength, pattern (PCRE2,
+ * unanchored), required, properties, additionalProperties, items, minItems,
+ * maxItems, allOf, anyOf, oneOf, not, and $ref to a local JSON pointer
+ * ("#/definitions/X", "#/$defs/X", as Go-SDK plugins emit); others are
+ * ignored, remote references fail.
  * Only the first error is reported: "In <root> [key] ..., <description>".
  * Threading: pure.
  */

@@ -218,6 +218,64 @@ int sk_registry_check_used(const sk_registry_t *r, char *err, size_t errlen)
 	return 0;
 }
 
+/* The source whose table registry a plugin's primary state joins: its own
+ * when it is a source, else the first loaded source it works on. */
+static const char *home_source(const sk_registry_t *r, const sk_plugin_t *p)
+{
+	if (p->caps & CAP_SOURCING)
+		return p->source;
+	for (size_t s = 0; s < r->n; s++) {
+		const sk_plugin_t *q = r->plugins[s];
+		if (!(q->caps & CAP_SOURCING))
+			continue;
+		if (sk_registry_extracts(p, q->source) || sk_registry_parses(p, q->source) ||
+			((p->caps & CAP_ASYNC) && sk_srcset_has(&p->async_sources, q->source)))
+			return q->source;
+	}
+	return NULL;
+}
+
+/* Initialises every primary state. A plugin whose init failed after a table
+ * or field lookup missed is retried once the others are up, so the order of
+ * `plugins:` does not matter (a table owner may come after its users). */
+static int init_primaries(sk_registry_t *r, const sk_config_plugin_t *cfg, char *err,
+	size_t errlen)
+{
+	char why[PLUGIN_MAX_ERRLEN + 256];
+	bool progress = true;
+	size_t pending = r->n;
+	while (pending && progress) {
+		progress = false;
+		size_t last_fail = SIZE_MAX;
+		for (size_t i = 0; i < r->n; i++) {
+			if (r->primary[i])
+				continue;
+			sk_plugin_t *p = r->plugins[i];
+			bool missed = false;
+			int rc = sk_plugin_state_new_for(p, home_source(r, p), &r->primary[i], &missed,
+				why, sizeof(why));
+			if (rc && missed) {
+				last_fail = i;
+				snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s",
+					cfg[i].name, cfg[i].library_path, why);
+				continue;
+			}
+			if (!rc)
+				rc = sk_plugin_init_types(p, r->primary[i], why, sizeof(why));
+			if (rc) {
+				snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s",
+					cfg[i].name, cfg[i].library_path, why);
+				return rc;
+			}
+			pending--;
+			progress = true;
+		}
+		if (!progress && last_fail != SIZE_MAX)
+			return -EINVAL; /* err holds the last deferred failure */
+	}
+	return 0;
+}
+
 int sk_registry_load(const sk_config_plugin_t *cfg, size_t n, sk_registry_t **out, char *err,
 	size_t errlen)
 {
@@ -267,18 +325,9 @@ int sk_registry_load(const sk_config_plugin_t *cfg, size_t n, sk_registry_t **ou
 			rc = -ENOMEM;
 			goto fail;
 		}
-		if ((rc = sk_plugin_state_new(p, &r->primary[i], why, sizeof(why)))) {
-			snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s", cfg[i].name,
-				cfg[i].library_path, why);
-			goto fail;
-		}
-		if ((rc = sk_plugin_init_types(p, r->primary[i], why, sizeof(why)))) {
-			snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s", cfg[i].name,
-				cfg[i].library_path, why);
-			goto fail;
-		}
-		sk_log(SK_LOG_DEBUG, "host", "loaded plugin %s %s from %s", p->name, p->version, p->path);
 	}
+	if ((rc = init_primaries(r, cfg, err, errlen)))
+		goto fail;
 	if ((rc = check_cross(r, err, errlen)))
 		goto fail;
 	*out = r;

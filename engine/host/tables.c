@@ -4,7 +4,10 @@
  */
 #include "tables.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -21,7 +24,18 @@ typedef struct sk_table_handle {
 	ss_plugin_table_reader_vtable_ext reader;
 	ss_plugin_table_writer_vtable_ext writer;
 	ss_plugin_table_fields_vtable_ext fields;
+	uint32_t reg;                       /* registry (event source) index */
+	uint32_t ntfields;                  /* sub-table fields seen so far */
+	ss_plugin_table_field_t *tfields[SK_TABLES_SUBFIELDS_MAX];
 } sk_table_handle;
+
+/* What the registry knows of an owner (sk_tables_bind_owner). */
+typedef struct sk_owner_bind {
+	ss_plugin_owner_t *owner;
+	uint32_t reg;
+	uint32_t api_minor;
+	bool missed; /* a lookup failed during its init */
+} sk_owner_bind;
 
 /* Handles live in a fixed array so they never move and a pointer can be
  * validated by a range check without taking the lock. The slot of a removed
@@ -31,6 +45,11 @@ static sk_table_handle g_handles[SK_TABLES_MAX];
 static uint32_t g_nhandles;
 static ss_plugin_table_info g_infos[SK_TABLES_MAX];
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Registry names (event sources); index 0 is the default registry "". */
+static char g_regs[SK_TABLES_REGS_MAX][SK_TABLES_NAME_MAX];
+static uint32_t g_nregs = 1;
+static sk_owner_bind *g_binds;
+static size_t g_nbinds, g_capbinds;
 
 static _Thread_local char tl_err[256];
 static _Thread_local int tl_has_err;
@@ -64,200 +83,417 @@ static int key_type_ok(ss_plugin_state_type t)
 	}
 }
 
-/* Returns the live handle behind t, or NULL (error set). */
-static sk_table_handle *handle_of(ss_plugin_table_t *t)
+/* Sub-table pointers are handed out tagged with their parent's handle slot
+ * in the top 16 bits (user-space pointers on x86_64 and aarch64 leave them
+ * zero), so they need no allocation and stay valid as long as the owner's
+ * sub-table does. Plugins treat table pointers as opaque. */
+#define SUB_SHIFT 48
+#define SUB_MASK ((UINT64_C(1) << SUB_SHIFT) - 1)
+
+typedef struct table_ref {
+	sk_table_handle *h;
+	ss_plugin_table_t *raw; /* the owner's table or sub-table pointer */
+	bool sub;
+} table_ref;
+
+static int resolve_slow(ss_plugin_table_t *t, table_ref *r);
+
+/* Resolves t to its live handle; 0, or -1 with the error set. The common
+ * case (a live top-level handle) stays inline: it is on every table call. */
+static inline __attribute__((always_inline)) int resolve(ss_plugin_table_t *t, table_ref *r)
 {
-	sk_table_handle *h = t;
-	if (h < &g_handles[0] || h >= &g_handles[SK_TABLES_MAX] ||
-	    (size_t)((char *)h - (char *)g_handles) % sizeof(*h) != 0) {
-		set_err("not a table handle obtained from get_table");
-		return NULL;
+	size_t off = (size_t)((char *)t - (char *)g_handles);
+	if (__builtin_expect(off < sizeof(g_handles) && off % sizeof(sk_table_handle) == 0, 1)) {
+		sk_table_handle *h = t;
+		if (__builtin_expect(atomic_load_explicit(&h->alive, memory_order_acquire), 1)) {
+			r->h = h;
+			r->raw = h->table;
+			r->sub = false;
+			return 0;
+		}
+	}
+	return resolve_slow(t, r);
+}
+
+static int resolve_slow(ss_plugin_table_t *t, table_ref *r)
+{
+	uint64_t v = (uint64_t)(uintptr_t)t;
+	uint64_t tag = v >> SUB_SHIFT;
+	sk_table_handle *h;
+	if (tag) {
+		if (tag > SK_TABLES_MAX) {
+			set_err("not a table handle obtained from get_table");
+			return -1;
+		}
+		h = &g_handles[tag - 1];
+		r->raw = (ss_plugin_table_t *)(uintptr_t)(v & SUB_MASK);
+		r->sub = true;
+	} else {
+		h = t;
+		if (h < &g_handles[0] || h >= &g_handles[SK_TABLES_MAX] ||
+		    (size_t)((char *)h - (char *)g_handles) % sizeof(*h) != 0) {
+			set_err("not a table handle obtained from get_table");
+			return -1;
+		}
+		r->raw = NULL;
+		r->sub = false;
 	}
 	if (!atomic_load_explicit(&h->alive, memory_order_acquire)) {
 		set_err("table '%s' is no longer registered", h->name);
+		return -1;
+	}
+	if (!r->sub)
+		r->raw = h->table;
+	r->h = h;
+	return 0;
+}
+
+static bool is_tfield(const sk_table_handle *h, const ss_plugin_table_field_t *f)
+{
+	for (uint32_t i = 0; i < h->ntfields; i++)
+		if (h->tfields[i] == f)
+			return true;
+	return false;
+}
+
+static void note_tfield(sk_table_handle *h, ss_plugin_table_field_t *f)
+{
+	if (is_tfield(h, f))
+		return;
+	if (h->ntfields < SK_TABLES_SUBFIELDS_MAX)
+		h->tfields[h->ntfields++] = f;
+}
+
+static ss_plugin_table_t *wrap_sub(const sk_table_handle *h, ss_plugin_table_t *raw)
+{
+	uint64_t v = (uint64_t)(uintptr_t)raw;
+	if (!raw || (v >> SUB_SHIFT)) {
+		set_err("table '%s': sub-table pointer cannot be wrapped", h->name);
 		return NULL;
 	}
-	return h;
+	uint64_t slot = (uint64_t)(h - g_handles) + 1;
+	return (ss_plugin_table_t *)(uintptr_t)(v | (slot << SUB_SHIFT));
 }
 
 /* ---- reader ------------------------------------------------------------ */
 
 static const char *h_get_table_name(ss_plugin_table_t *t)
 {
-	sk_table_handle *h = handle_of(t);
-	return h ? h->name : NULL;
+	table_ref r;
+	if (resolve(t, &r))
+		return NULL;
+	if (!r.sub)
+		return r.h->name;
+	return r.h->reader.get_table_name ? r.h->reader.get_table_name(r.raw) : r.h->name;
 }
 
 static uint64_t h_get_table_size(ss_plugin_table_t *t)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h)
+	table_ref r;
+	if (resolve(t, &r))
 		return (uint64_t)-1;
-	return h->reader.get_table_size(h->table);
+	return r.h->reader.get_table_size(r.raw);
 }
 
 static ss_plugin_table_entry_t *h_get_table_entry(ss_plugin_table_t *t,
 	const ss_plugin_state_data *key)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h || !key) {
-		if (h)
-			set_err("table '%s': NULL key", h->name);
+	table_ref r;
+	if (resolve(t, &r))
+		return NULL;
+	if (!key) {
+		set_err("table '%s': NULL key", r.h->name);
 		return NULL;
 	}
-	return h->reader.get_table_entry(h->table, key);
+	ss_plugin_table_entry_t *e = r.h->reader.get_table_entry(r.raw, key);
+	if (!e)
+		set_err("table '%s': no entry for the key", r.h->name);
+	return e;
 }
 
 static ss_plugin_rc h_read_entry_field(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 	const ss_plugin_table_field_t *f, ss_plugin_state_data *out)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h)
+	table_ref r;
+	if (resolve(t, &r))
 		return SS_PLUGIN_FAILURE;
-	if (!e || !f || !out) {
-		set_err("table '%s': read_entry_field with NULL entry/field/out", h->name);
+	if (__builtin_expect(!e || !f || !out, 0)) {
+		set_err("table '%s': read_entry_field with NULL entry/field/out", r.h->name);
 		return SS_PLUGIN_FAILURE;
 	}
-	return h->reader.read_entry_field(h->table, e, f, out);
+	/* No sub-table field to wrap: a tail call to the owner. */
+	if (__builtin_expect(r.h->ntfields == 0 || r.sub, 1))
+		return r.h->reader.read_entry_field(r.raw, e, f, out);
+	ss_plugin_rc rc = r.h->reader.read_entry_field(r.raw, e, f, out);
+	if (rc == SS_PLUGIN_SUCCESS && is_tfield(r.h, f)) {
+		out->table = wrap_sub(r.h, out->table);
+		if (!out->table)
+			return SS_PLUGIN_FAILURE;
+	}
+	return rc;
 }
 
 static void h_release_table_entry(ss_plugin_table_t *t, ss_plugin_table_entry_t *e)
 {
-	sk_table_handle *h = handle_of(t);
-	if (h && e && h->reader.release_table_entry)
-		h->reader.release_table_entry(h->table, e);
+	table_ref r;
+	if (!resolve(t, &r) && e && r.h->reader.release_table_entry)
+		r.h->reader.release_table_entry(r.raw, e);
 }
 
 static ss_plugin_bool h_iterate_entries(ss_plugin_table_t *t, ss_plugin_table_iterator_func_t it,
 	ss_plugin_table_iterator_state_t *s)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h || !it)
+	table_ref r;
+	if (resolve(t, &r) || !it)
 		return 0;
-	if (!h->reader.iterate_entries) {
-		set_err("table '%s' does not support iteration", h->name);
+	if (!r.h->reader.iterate_entries) {
+		set_err("table '%s' does not support iteration", r.h->name);
 		return 0;
 	}
-	return h->reader.iterate_entries(h->table, it, s);
+	return r.h->reader.iterate_entries(r.raw, it, s);
 }
 
 /* ---- writer ------------------------------------------------------------ */
 
-#define NEED_WRITER(h, fn, failval)                                           \
-	do {                                                                  \
-		if (!(h))                                                     \
-			return failval;                                       \
-		if (!(h)->writer.fn) {                                        \
-			set_err("table '%s' does not support " #fn, (h)->name); \
-			return failval;                                       \
-		}                                                             \
+#define NEED_WRITER(t, r, fn, failval)                                          \
+	do {                                                                    \
+		if (resolve((t), &(r)))                                         \
+			return failval;                                         \
+		tl_has_err = 0;                                                 \
+		if (!(r).h->writer.fn) {                                        \
+			set_err("table '%s' does not support " #fn, (r).h->name); \
+			return failval;                                         \
+		}                                                               \
 	} while (0)
 
 static ss_plugin_rc h_clear_table(ss_plugin_table_t *t)
 {
-	sk_table_handle *h = handle_of(t);
-	NEED_WRITER(h, clear_table, SS_PLUGIN_FAILURE);
-	return h->writer.clear_table(h->table);
+	table_ref r;
+	NEED_WRITER(t, r, clear_table, SS_PLUGIN_FAILURE);
+	return r.h->writer.clear_table(r.raw);
 }
 
 static ss_plugin_rc h_erase_table_entry(ss_plugin_table_t *t, const ss_plugin_state_data *key)
 {
-	sk_table_handle *h = handle_of(t);
-	NEED_WRITER(h, erase_table_entry, SS_PLUGIN_FAILURE);
-	if (!key)
+	table_ref r;
+	NEED_WRITER(t, r, erase_table_entry, SS_PLUGIN_FAILURE);
+	if (!key) {
+		set_err("table '%s': erase with NULL key", r.h->name);
 		return SS_PLUGIN_FAILURE;
-	return h->writer.erase_table_entry(h->table, key);
+	}
+	ss_plugin_rc rc = r.h->writer.erase_table_entry(r.raw, key);
+	if (rc != SS_PLUGIN_SUCCESS)
+		set_err("table '%s': no entry to erase", r.h->name);
+	return rc;
 }
 
 static ss_plugin_table_entry_t *h_create_table_entry(ss_plugin_table_t *t)
 {
-	sk_table_handle *h = handle_of(t);
-	NEED_WRITER(h, create_table_entry, NULL);
-	return h->writer.create_table_entry(h->table);
+	table_ref r;
+	NEED_WRITER(t, r, create_table_entry, NULL);
+	ss_plugin_table_entry_t *e = r.h->writer.create_table_entry(r.raw);
+	if (!e)
+		set_err("table '%s': cannot create an entry", r.h->name);
+	return e;
 }
 
 static void h_destroy_table_entry(ss_plugin_table_t *t, ss_plugin_table_entry_t *e)
 {
-	sk_table_handle *h = handle_of(t);
-	if (h && e && h->writer.destroy_table_entry)
-		h->writer.destroy_table_entry(h->table, e);
+	table_ref r;
+	if (!resolve(t, &r) && e && r.h->writer.destroy_table_entry)
+		r.h->writer.destroy_table_entry(r.raw, e);
 }
 
 static ss_plugin_table_entry_t *h_add_table_entry(ss_plugin_table_t *t,
 	const ss_plugin_state_data *key, ss_plugin_table_entry_t *e)
 {
-	sk_table_handle *h = handle_of(t);
-	NEED_WRITER(h, add_table_entry, NULL);
-	if (!key || !e)
+	table_ref r;
+	NEED_WRITER(t, r, add_table_entry, NULL);
+	if (!key || !e) {
+		set_err("table '%s': add_table_entry with NULL key/entry", r.h->name);
 		return NULL;
-	return h->writer.add_table_entry(h->table, key, e);
+	}
+	ss_plugin_table_entry_t *res = r.h->writer.add_table_entry(r.raw, key, e);
+	if (!res)
+		set_err("table '%s': cannot add the entry", r.h->name);
+	return res;
 }
 
 static ss_plugin_rc h_write_entry_field(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 	const ss_plugin_table_field_t *f, const ss_plugin_state_data *in)
 {
-	sk_table_handle *h = handle_of(t);
-	NEED_WRITER(h, write_entry_field, SS_PLUGIN_FAILURE);
+	table_ref r;
+	NEED_WRITER(t, r, write_entry_field, SS_PLUGIN_FAILURE);
 	if (!e || !f || !in) {
-		set_err("table '%s': write_entry_field with NULL entry/field/in", h->name);
+		set_err("table '%s': write_entry_field with NULL entry/field/in", r.h->name);
 		return SS_PLUGIN_FAILURE;
 	}
-	return h->writer.write_entry_field(h->table, e, f, in);
+	if (!r.sub && is_tfield(r.h, f)) {
+		set_err("table '%s': a sub-table field is read-only", r.h->name);
+		return SS_PLUGIN_FAILURE;
+	}
+	ss_plugin_rc rc = r.h->writer.write_entry_field(r.raw, e, f, in);
+	if (rc != SS_PLUGIN_SUCCESS && !tl_has_err)
+		set_err("table '%s': field write refused (read-only field or bad value)", r.h->name);
+	return rc;
 }
 
 /* ---- fields ------------------------------------------------------------ */
 
 static const ss_plugin_table_fieldinfo *h_list_table_fields(ss_plugin_table_t *t, uint32_t *n)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h || !n)
+	table_ref r;
+	if (resolve(t, &r) || !n)
 		return NULL;
-	if (!h->fields.list_table_fields) {
-		set_err("table '%s' does not list its fields", h->name);
+	if (!r.h->fields.list_table_fields) {
+		set_err("table '%s' does not list its fields", r.h->name);
 		return NULL;
 	}
-	return h->fields.list_table_fields(h->table, n);
+	return r.h->fields.list_table_fields(r.raw, n);
 }
+
+static void note_miss(void);
 
 static ss_plugin_table_field_t *h_get_table_field(ss_plugin_table_t *t, const char *name,
 	ss_plugin_state_type type)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h || !name)
+	table_ref r;
+	if (resolve(t, &r) || !name)
 		return NULL;
-	ss_plugin_table_field_t *f = h->fields.get_table_field(h->table, name, type);
-	if (!f)
-		set_err("table '%s' has no field '%s' of type %d", h->name, name, (int)type);
+	tl_has_err = 0;
+	ss_plugin_table_field_t *f = r.h->fields.get_table_field(r.raw, name, type);
+	if (!f) {
+		set_err("table '%s' has no field '%s' of type %d", r.h->name, name, (int)type);
+		note_miss();
+	} else if (type == SS_PLUGIN_ST_TABLE && !r.sub) {
+		note_tfield(r.h, f);
+	}
 	return f;
 }
 
 static ss_plugin_table_field_t *h_add_table_field(ss_plugin_table_t *t, const char *name,
 	ss_plugin_state_type type)
 {
-	sk_table_handle *h = handle_of(t);
-	if (!h || !name)
+	table_ref r;
+	if (resolve(t, &r) || !name)
 		return NULL;
-	if (!h->fields.add_table_field) {
-		set_err("table '%s' does not accept new fields", h->name);
+	tl_has_err = 0;
+	if (!r.h->fields.add_table_field) {
+		set_err("table '%s' does not accept new fields", r.h->name);
 		return NULL;
 	}
-	ss_plugin_table_field_t *f = h->fields.add_table_field(h->table, name, type);
+	ss_plugin_table_field_t *f = r.h->fields.add_table_field(r.raw, name, type);
 	if (!f)
-		set_err("table '%s' refused field '%s' of type %d", h->name, name, (int)type);
+		set_err("table '%s' refused field '%s' of type %d", r.h->name, name, (int)type);
+	else if (type == SS_PLUGIN_ST_TABLE && !r.sub)
+		note_tfield(r.h, f);
 	return f;
+}
+
+/* ---- owners ------------------------------------------------------------ */
+
+/* Caller holds g_lock. */
+static sk_owner_bind *bind_of(ss_plugin_owner_t *o)
+{
+	for (size_t i = 0; i < g_nbinds; i++)
+		if (g_binds[i].owner == o)
+			return &g_binds[i];
+	return NULL;
+}
+
+/* Registry index and API minor of an owner (unbound: default, 12). */
+static void owner_info(ss_plugin_owner_t *o, uint32_t *reg, uint32_t *minor)
+{
+	pthread_mutex_lock(&g_lock);
+	sk_owner_bind *b = bind_of(o);
+	*reg = b ? b->reg : 0;
+	*minor = b ? b->api_minor : PLUGIN_API_VERSION_MINOR;
+	pthread_mutex_unlock(&g_lock);
+}
+
+static _Thread_local ss_plugin_owner_t *tl_owner;
+
+static void note_miss(void)
+{
+	pthread_mutex_lock(&g_lock);
+	sk_owner_bind *b = tl_owner ? bind_of(tl_owner) : NULL;
+	if (b)
+		b->missed = true;
+	pthread_mutex_unlock(&g_lock);
+}
+
+int sk_tables_bind_owner(ss_plugin_owner_t *o, const char *source, uint32_t api_minor)
+{
+	int rc = 0;
+	pthread_mutex_lock(&g_lock);
+	uint32_t reg = 0;
+	const char *src = source ? source : "";
+	for (reg = 0; reg < g_nregs; reg++)
+		if (!strcmp(g_regs[reg], src))
+			break;
+	if (reg == g_nregs) {
+		if (g_nregs == SK_TABLES_REGS_MAX || strlen(src) >= SK_TABLES_NAME_MAX) {
+			rc = -ENOSPC;
+			goto out;
+		}
+		snprintf(g_regs[g_nregs++], SK_TABLES_NAME_MAX, "%s", src);
+	}
+	sk_owner_bind *b = bind_of(o);
+	if (!b) {
+		if (g_nbinds == g_capbinds) {
+			size_t nc = g_capbinds ? g_capbinds * 2 : 16;
+			sk_owner_bind *nb = realloc(g_binds, nc * sizeof(*nb));
+			if (!nb) {
+				rc = -ENOMEM;
+				goto out;
+			}
+			g_binds = nb;
+			g_capbinds = nc;
+		}
+		b = &g_binds[g_nbinds++];
+	}
+	*b = (sk_owner_bind){.owner = o, .reg = reg, .api_minor = api_minor};
+out:
+	pthread_mutex_unlock(&g_lock);
+	return rc;
+}
+
+void sk_tables_begin_init(ss_plugin_owner_t *o)
+{
+	tl_owner = o;
+	tl_has_err = 0;
+	pthread_mutex_lock(&g_lock);
+	sk_owner_bind *b = bind_of(o);
+	if (b)
+		b->missed = false;
+	pthread_mutex_unlock(&g_lock);
+}
+
+bool sk_tables_end_init(ss_plugin_owner_t *o)
+{
+	tl_owner = NULL;
+	pthread_mutex_lock(&g_lock);
+	sk_owner_bind *b = bind_of(o);
+	bool missed = b && b->missed;
+	pthread_mutex_unlock(&g_lock);
+	return missed;
 }
 
 /* ---- registry callbacks ----------------------------------------------- */
 
 static ss_plugin_table_info *r_list_tables(ss_plugin_owner_t *o, uint32_t *ntables)
 {
-	(void)o;
 	if (!ntables)
 		return NULL;
+	uint32_t reg, minor;
+	owner_info(o, &reg, &minor);
+	(void)minor;
+	/* g_infos is shared: the answer stays valid until the next list_tables,
+	 * which in saker only runs on the main thread during init. */
 	pthread_mutex_lock(&g_lock);
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < g_nhandles; i++) {
-		if (!atomic_load(&g_handles[i].alive))
+		if (!atomic_load(&g_handles[i].alive) || g_handles[i].reg != reg)
 			continue;
 		g_infos[n].name = g_handles[i].name;
 		g_infos[n].key_type = g_handles[i].key_type;
@@ -271,15 +507,18 @@ static ss_plugin_table_info *r_list_tables(ss_plugin_owner_t *o, uint32_t *ntabl
 static ss_plugin_table_t *r_get_table(ss_plugin_owner_t *o, const char *name,
 	ss_plugin_state_type key_type)
 {
-	(void)o;
+	tl_has_err = 0;
 	if (!name) {
 		set_err("get_table: NULL name");
 		return NULL;
 	}
+	uint32_t reg, minor;
+	owner_info(o, &reg, &minor);
 	sk_table_handle *found = NULL;
 	pthread_mutex_lock(&g_lock);
 	for (uint32_t i = 0; i < g_nhandles; i++) {
-		if (atomic_load(&g_handles[i].alive) && strcmp(g_handles[i].name, name) == 0) {
+		if (atomic_load(&g_handles[i].alive) && g_handles[i].reg == reg &&
+		    strcmp(g_handles[i].name, name) == 0) {
 			found = &g_handles[i];
 			break;
 		}
@@ -287,6 +526,7 @@ static ss_plugin_table_t *r_get_table(ss_plugin_owner_t *o, const char *name,
 	pthread_mutex_unlock(&g_lock);
 	if (!found) {
 		set_err("table '%s' is not registered", name);
+		note_miss();
 		return NULL;
 	}
 	if (found->key_type != key_type) {
@@ -299,6 +539,7 @@ static ss_plugin_table_t *r_get_table(ss_plugin_owner_t *o, const char *name,
 
 static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_input *in)
 {
+	tl_has_err = 0;
 	if (!in || !in->name || !in->name[0]) {
 		set_err("add_table: missing table input or name");
 		return SS_PLUGIN_FAILURE;
@@ -316,10 +557,15 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 		set_err("add_table '%s': unsupported key type %d", in->name, (int)in->key_type);
 		return SS_PLUGIN_FAILURE;
 	}
+	uint32_t reg, minor;
+	owner_info(o, &reg, &minor);
+	/* The *_ext members arrived with API 3.1: a 3.0 plugin's struct ends
+	 * before them, so they must not even be read. */
+	bool ext = minor >= 1;
 
 	sk_table_handle tmp;
 	memset(&tmp, 0, sizeof(tmp));
-	if (in->reader_ext) {
+	if (ext && in->reader_ext) {
 		tmp.reader = *in->reader_ext;
 	} else {
 		tmp.reader.get_table_name = in->reader.get_table_name;
@@ -327,7 +573,7 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 		tmp.reader.get_table_entry = in->reader.get_table_entry;
 		tmp.reader.read_entry_field = in->reader.read_entry_field;
 	}
-	if (in->writer_ext) {
+	if (ext && in->writer_ext) {
 		tmp.writer = *in->writer_ext;
 	} else {
 		tmp.writer.clear_table = in->writer.clear_table;
@@ -337,7 +583,7 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 		tmp.writer.add_table_entry = in->writer.add_table_entry;
 		tmp.writer.write_entry_field = in->writer.write_entry_field;
 	}
-	if (in->fields_ext) {
+	if (ext && in->fields_ext) {
 		tmp.fields = *in->fields_ext;
 	} else {
 		tmp.fields.list_table_fields = in->fields.list_table_fields;
@@ -354,7 +600,8 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
 	pthread_mutex_lock(&g_lock);
 	for (uint32_t i = 0; i < g_nhandles; i++) {
-		if (atomic_load(&g_handles[i].alive) && strcmp(g_handles[i].name, in->name) == 0) {
+		if (atomic_load(&g_handles[i].alive) && g_handles[i].reg == reg &&
+		    strcmp(g_handles[i].name, in->name) == 0) {
 			set_err("add_table: table '%s' is already registered", in->name);
 			goto out;
 		}
@@ -379,6 +626,8 @@ static ss_plugin_rc r_add_table(ss_plugin_owner_t *o, const ss_plugin_table_inpu
 	h->reader = tmp.reader;
 	h->writer = tmp.writer;
 	h->fields = tmp.fields;
+	h->reg = reg;
+	h->ntfields = 0;
 	atomic_store_explicit(&h->alive, 1, memory_order_release);
 	rc = SS_PLUGIN_SUCCESS;
 out:
@@ -486,6 +735,12 @@ void sk_tables_remove_owner(ss_plugin_owner_t *owner)
 	for (uint32_t i = 0; i < g_nhandles; i++)
 		if (g_handles[i].owner == owner)
 			atomic_store(&g_handles[i].alive, 0);
+	for (size_t i = 0; i < g_nbinds; i++) {
+		if (g_binds[i].owner == owner) {
+			g_binds[i] = g_binds[--g_nbinds];
+			break;
+		}
+	}
 	pthread_mutex_unlock(&g_lock);
 }
 
@@ -495,6 +750,11 @@ void sk_tables_reset(void)
 	memset(g_handles, 0, sizeof(g_handles));
 	memset(g_infos, 0, sizeof(g_infos));
 	g_nhandles = 0;
+	free(g_binds);
+	g_binds = NULL;
+	g_nbinds = g_capbinds = 0;
+	memset(g_regs, 0, sizeof(g_regs));
+	g_nregs = 1;
 	pthread_mutex_unlock(&g_lock);
 	tl_has_err = 0;
 }

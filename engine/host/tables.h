@@ -10,8 +10,21 @@
  * pointer, as libsinsp does for plugin-owned tables. Entry and field
  * pointers are the owner's and pass through unchanged.
  *
- * The registry is process-global: one per saker process, shared by every
- * plugin state. Name + key type identify a table; names are unique.
+ * Registries: one per event source, as Falco has one inspector per source.
+ * The host binds each owner (plugin state) to its source with
+ * sk_tables_bind_owner() before plugin_init; list/get/add then see only that
+ * source's tables, so a table owner initialised for two sources registers
+ * twice without a clash. Unbound owners use a default registry. Name + key
+ * type identify a table; names are unique within a registry.
+ *
+ * API minor: add_table reads the *_ext vtables only from owners bound with
+ * minor >= 1 (3.0 plugins' table input ends before them).
+ *
+ * Sub-tables: a field read with type SS_PLUGIN_ST_TABLE (obtained through
+ * get/add_table_field with that type) yields a host pointer that carries the
+ * parent's handle; calls on it reach the owner's vtables with the owner's
+ * sub-table pointer, so an owner's vtables must serve its sub-tables too.
+ * One level of nesting. Sub-table fields are read-only through the host.
  *
  * Host usage:
  *   init input:     in.tables = sk_tables_init_input() (plugins with
@@ -44,8 +57,8 @@
  * reaching freed memory (until their slot is recycled, which happens only
  * after SK_TABLES_MAX registrations in the process).
  *
- * Limits: at most SK_TABLES_MAX live tables. Sub-table values (ST_TABLE fields)
- * are passed through as the owner's raw pointer and are not wrapped.
+ * Limits: at most SK_TABLES_MAX live tables in the process, SK_TABLES_REGS_MAX
+ * registries, SK_TABLES_SUBFIELDS_MAX sub-table fields per table.
  */
 #ifndef SAKER_HOST_TABLES_H
 #define SAKER_HOST_TABLES_H
@@ -54,6 +67,21 @@
 
 #define SK_TABLES_MAX 64
 #define SK_TABLES_NAME_MAX 128
+#define SK_TABLES_REGS_MAX 64
+#define SK_TABLES_SUBFIELDS_MAX 16
+
+#include <stdbool.h>
+
+/* Binds owner to the registry of `source` (created on first use; NULL or ""
+ * is the default registry) with the plugin's required API minor. 0, or
+ * -ENOMEM / -ENOSPC. The binding is dropped by sk_tables_remove_owner(). */
+int sk_tables_bind_owner(ss_plugin_owner_t *owner, const char *source, uint32_t api_minor);
+
+/* Bracket an owner's plugin_init on the calling thread: end returns true when
+ * a table or field lookup failed meanwhile (the init may succeed once
+ * another plugin has registered what was missing). */
+void sk_tables_begin_init(ss_plugin_owner_t *owner);
+bool sk_tables_end_init(ss_plugin_owner_t *owner);
 
 const ss_plugin_init_tables_input *sk_tables_init_input(void);
 ss_plugin_table_reader_vtable_ext *sk_tables_reader_ext(void);
@@ -68,7 +96,8 @@ uint32_t sk_tables_count(void);
 /* Last error of a table call made on the calling thread, or NULL. */
 const char *sk_tables_last_error(void);
 
-/* Unpublish every table registered by `owner` (call before its destroy). */
+/* Unpublish every table registered by `owner` and drop its binding (call
+ * before its destroy). */
 void sk_tables_remove_owner(ss_plugin_owner_t *owner);
 
 /* Drop every table and handle (tests; process exit). Not thread-safe with

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "arena.h"
 #include "capture.h"
 #include "evt_fields.h"
@@ -87,7 +89,8 @@ struct sk_worker {
 	uint64_t metrics_next_ns;
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
-	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
+	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad,
+		*m_async_future;
 	sk_metric_t *m_lost;
 	/* correlation feed: step hits and progress records ride the alert queue */
 	bool corr_on, hits_queued;
@@ -463,6 +466,8 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 }
 
 /* The handler runs on the plugin's own threads: validate, copy, queue. */
+#define ASYNC_MAX_FUTURE_NS (10ull * 1000000000ull)
+
 static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
 {
 	sk_plugin_state_t *st = o;
@@ -487,7 +492,23 @@ static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *e
 		sk_metric_add(w->m_async_bad, 1);
 		return SS_PLUGIN_FAILURE;
 	}
-	if (!sk_inbox_push(w->inbox, evt, p->id))
+	/* libsinsp's rules: on a plugin source an async event belongs to no
+	 * thread; a timestamp far in the future would stall time-ordered
+	 * consumers (dropped and counted). */
+	if (!w->src->syscall_source && evt->tid != UINT64_MAX) {
+		if (err)
+			snprintf(err, PLUGIN_MAX_ERRLEN, "async event '%s' produced by plugin %s has tid %llu: "
+				"only -1 is allowed on source '%s'", name, p->name,
+				(unsigned long long)evt->tid, w->src->source);
+		sk_metric_add(w->m_async_bad, 1);
+		return SS_PLUGIN_FAILURE;
+	}
+	if (evt->ts != UINT64_MAX && evt->ts > now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
+		sk_metric_add(w->m_async_future, 1);
+		return SS_PLUGIN_SUCCESS;
+	}
+	/* The plugin-id parameter names the open source (0 for syscall). */
+	if (!sk_inbox_push(w->inbox, evt, w->src->id))
 		sk_metric_add(w->m_async_drop, 1);
 	return SS_PLUGIN_SUCCESS;
 }
@@ -541,20 +562,26 @@ static void export_plugin_metrics(sk_worker_t *w)
 			name[j] = '\0';
 			snprintf(labels, sizeof(labels), "plugin=\"%s\",source=\"%s\"", st->plugin->name,
 				w->src->source);
+			sk_metric_t *mm = sk_metric_get(m[k].type == SS_PLUGIN_METRIC_TYPE_MONOTONIC
+					? SK_METRIC_COUNTER
+					: SK_METRIC_GAUGE,
+				name, labels, "Metric reported by a plugin (plugin_get_metrics)");
+			/* Fractional values are kept whole, not truncated. */
+			if (m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_D ||
+				m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_F) {
+				sk_metric_set_double(mm, m[k].value_type == SS_PLUGIN_METRIC_VALUE_TYPE_D ?
+					m[k].value.d : (double)m[k].value.f);
+				continue;
+			}
 			int64_t v;
 			switch (m[k].value_type) {
 			case SS_PLUGIN_METRIC_VALUE_TYPE_U32: v = m[k].value.u32; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_S32: v = m[k].value.s32; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_U64: v = (int64_t)m[k].value.u64; break;
 			case SS_PLUGIN_METRIC_VALUE_TYPE_S64: v = m[k].value.s64; break;
-			case SS_PLUGIN_METRIC_VALUE_TYPE_D: v = (int64_t)m[k].value.d; break;
-			case SS_PLUGIN_METRIC_VALUE_TYPE_F: v = (int64_t)m[k].value.f; break;
 			default: v = m[k].value.i; break;
 			}
-			sk_metric_set(sk_metric_get(m[k].type == SS_PLUGIN_METRIC_TYPE_MONOTONIC
-					? SK_METRIC_COUNTER
-					: SK_METRIC_GAUGE,
-				name, labels, "Metric reported by a plugin (plugin_get_metrics)"), v);
+			sk_metric_set(mm, v);
 		}
 	}
 }
@@ -693,6 +720,62 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* This worker's own states (plugins whose primary serves another source),
+ * retried while a table lookup missed and others made progress, so the
+ * order of `plugins:` does not matter. */
+static int new_states(sk_worker_t *w, sk_registry_t *reg, const char *src, char *err,
+	size_t errlen)
+{
+	char why[PLUGIN_MAX_ERRLEN + 64];
+	bool progress = true, pending = true;
+	while (pending && progress) {
+		progress = pending = false;
+		for (size_t i = 0; i < w->n; i++) {
+			if (w->states[i] || (!w->extracts[i] && !w->parses[i] && !w->asyncs[i]))
+				continue;
+			sk_plugin_t *p = reg->plugins[i];
+			bool missed = false;
+			if (sk_plugin_state_new_for(p, src, &w->states[i], &missed, why, sizeof(why))) {
+				snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s",
+					p->cfg_name, p->path, why);
+				if (!missed)
+					return -EINVAL;
+				pending = true;
+				continue;
+			}
+			w->owned[i] = true;
+			progress = true;
+		}
+	}
+	return pending ? -EINVAL : 0;
+}
+
+/* A live syscall source produces events in saker's schema: plugins that
+ * parse or extract them must not need a newer one (replays carry their own
+ * event versions, so they are not checked). */
+static bool replaying(const sk_worker_t *w)
+{
+	if (!w->src->syscall_source)
+		return false;
+	json_t *op = json_loads(w->src->open_params ? w->src->open_params : "", 0, NULL);
+	bool replay = json_is_object(op) && json_object_get(op, "capture");
+	json_decref(op);
+	return replay;
+}
+
+static int check_schemas(sk_worker_t *w, sk_registry_t *reg, char *err, size_t errlen)
+{
+	if (!w->src->syscall_source || replaying(w))
+		return 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!w->states[i] || (!w->extracts[i] && !w->parses[i]))
+			continue;
+		if (sk_plugin_check_event_schema(reg->plugins[i], w->states[i], err, errlen))
+			return -ENOTSUP;
+	}
+	return 0;
+}
+
 int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -720,7 +803,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	w->evt.plugin_info = evt_plugin_info;
 	w->evt.ud = w;
 	const char *src = w->src->source;
-	char why[PLUGIN_MAX_ERRLEN + 64];
 	for (size_t i = 0; i < w->n; i++) {
 		sk_plugin_t *p = reg->plugins[i];
 		w->extracts[i] = sk_registry_extracts(p, src);
@@ -733,21 +815,18 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 			continue;
 		}
 		/* The first worker needing a non-sourcing plugin takes its primary
-		 * state (one init saved; tables it registered stay in use); later
-		 * workers get their own. Sourcing plugins' primaries belong to their
-		 * own worker. */
-		if (!(p->caps & CAP_SOURCING) && !reg->primary_claimed[i]) {
+		 * state when that state joined this source's tables (one init
+		 * saved; tables it registered stay in use); other workers get their
+		 * own. Sourcing plugins' primaries belong to their own worker. */
+		if (!(p->caps & CAP_SOURCING) && !reg->primary_claimed[i] && reg->primary[i] &&
+			strcmp(reg->primary[i]->tables_source, src) == 0) {
 			reg->primary_claimed[i] = true;
 			w->states[i] = reg->primary[i];
-			continue;
 		}
-		if (sk_plugin_state_new(p, &w->states[i], why, sizeof(why))) {
-			snprintf(err, errlen, "plugin '%s': cannot initialize plugin %s: %s", p->cfg_name,
-				p->path, why);
-			sk_worker_free(w);
-			return -EINVAL;
-		}
-		w->owned[i] = true;
+	}
+	if (new_states(w, reg, src, err, errlen) || check_schemas(w, reg, err, errlen)) {
+		sk_worker_free(w);
+		return -EINVAL;
 	}
 	char labels[512];
 	snprintf(labels, sizeof(labels), "source=\"%s\"", src);
@@ -779,8 +858,10 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		sk_worker_free(w);
 		return -EIO;
 	}
+	/* A replayed capture already holds its async events: no handler. */
+	bool replay = replaying(w);
 	for (size_t i = 0; i < w->n; i++) {
-		if (!w->asyncs[i])
+		if (!w->asyncs[i] || replay)
 			continue;
 		sk_plugin_state_t *st = w->states[i];
 		st->host_ctx = w;

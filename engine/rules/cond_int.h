@@ -247,7 +247,10 @@ bool sk__strset_has(const sk__strset_t *s, const char *p, uint32_t len);
 int sk__pmatch_build(sk__cnode_t *c);
 int sk__numset_build(sk__cnode_t *c);
 /* Generic syscall events (PPME_GENERIC_E/X) carry the syscall in a param. */
-#define SK__EVT_IS_GENERIC(t) ((t) <= 1)
+/* Generic events (0, 1) carry the syscall in a parameter and async events
+ * (402) their name: evt.type on them compares names, not codes, so that
+ * `evt.type = <async name>` works on every source as in libsinsp. */
+#define SK__EVT_IS_GENERIC(t) ((t) <= 1 || (t) == 402)
 bool sk__numset_has(const sk__cnode_t *c, uint64_t v);
 int sk__prefix_build(sk__cnode_t *c);
 /* number of distinct constant prefixes of c that start s */

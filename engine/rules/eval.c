@@ -80,7 +80,8 @@ static bool extract_slot(sk__evctx_t *ec, const sk__fref_t *r, sk__slotc_t *s)
 	memset(&f, 0, sizeof(f));
 	f.field_id = fi->field_id;
 	f.field = fi->name;
-	f.arg_key = r->arg_present ? r->arg : NULL;
+	/* an index-only field gets no key text (libsinsp) */
+	f.arg_key = r->arg_present && (fi->flags & SK_FIELD_ARG_KEY) ? r->arg : NULL;
 	f.arg_index = r->arg_index;
 	f.arg_present = r->arg_present;
 	f.ftype = fi->ftype;

@@ -223,7 +223,10 @@ static sk__fref_t *resolve_field(sk__cctx_t *c, const sk__expr_t *e, char **keyo
 			return NULL;
 		}
 	}
-	uint64_t idx = 0;
+	/* libsinsp's argument rules: no index is UINT64_MAX; an index-only
+	 * field takes a plain decimal that fits 64 bits (no leading 0); a field
+	 * that also takes a key passes any other text as the key only. */
+	uint64_t idx = UINT64_MAX;
 	if (has_arg) {
 		bool isnum = arg[0] != 0;
 		for (const char *q = arg; *q; q++)
@@ -233,11 +236,21 @@ static sk__fref_t *resolve_field(sk__cctx_t *c, const sk__expr_t *e, char **keyo
 			sk__cerr(c, &e->pos, -EINVAL, "field '%s' does not take an argument", fi->name);
 			goto out;
 		}
-		if (isnum)
-			idx = strtoull(arg, NULL, 10);
-		else if (!(fi->flags & SK_FIELD_ARG_KEY)) {
-			sk__cerr(c, &e->pos, -EINVAL, "field '%s' needs a numeric argument, got '%s'",
-				fi->name, arg);
+		bool key = fi->flags & SK_FIELD_ARG_KEY;
+		const char *why = NULL;
+		errno = 0;
+		unsigned long long v = isnum ? strtoull(arg, NULL, 10) : 0;
+		if (!isnum)
+			why = "not composed only by digits";
+		else if (arg[0] == '0' && arg[1])
+			why = "starting with 0";
+		else if (errno == ERANGE)
+			why = "not representable on 64 bit";
+		if (!why && (fi->flags & SK_FIELD_ARG_INDEX))
+			idx = v;
+		else if (why && !key) {
+			sk__cerr(c, &e->pos, -EINVAL, "filter %s[%s] %s has an invalid index argument %s: %s",
+				fi->name, arg, fi->name, why, arg);
 			goto out;
 		}
 	} else if (fi->flags & SK_FIELD_ARG_REQUIRED) {

@@ -1,6 +1,7 @@
 #include "metrics.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,8 @@ struct sk_metric {
 	char *name;
 	char *labels;
 	char *help;
-	_Atomic int64_t value;
+	_Atomic int64_t value;      /* or a double's bits when is_double */
+	_Atomic bool is_double;
 	int64_t (*fn)(void *ud);
 	void *ud;
 };
@@ -83,8 +85,27 @@ void sk_metric_add(sk_metric_t *m, uint64_t n)
 
 void sk_metric_set(sk_metric_t *m, int64_t v)
 {
-	if (m)
+	if (m) {
 		atomic_store_explicit(&m->value, v, memory_order_relaxed);
+		atomic_store_explicit(&m->is_double, false, memory_order_relaxed);
+	}
+}
+
+void sk_metric_set_double(sk_metric_t *m, double v)
+{
+	if (!m)
+		return;
+	int64_t bits;
+	memcpy(&bits, &v, sizeof(bits));
+	atomic_store_explicit(&m->value, bits, memory_order_relaxed);
+	atomic_store_explicit(&m->is_double, true, memory_order_relaxed);
+}
+
+static double as_double(int64_t bits)
+{
+	double d;
+	memcpy(&d, &bits, sizeof(d));
+	return d;
 }
 
 int64_t sk_metric_value(const sk_metric_t *m)
@@ -93,7 +114,8 @@ int64_t sk_metric_value(const sk_metric_t *m)
 		return 0;
 	if (m->fn)
 		return m->fn(m->ud);
-	return atomic_load_explicit(&m->value, memory_order_relaxed);
+	int64_t v = atomic_load_explicit(&m->value, memory_order_relaxed);
+	return atomic_load(&m->is_double) ? (int64_t)as_double(v) : v;
 }
 
 sk_metric_t *sk_metric_gauge_fn(const char *name, const char *labels, const char *help,
@@ -134,10 +156,13 @@ void sk_metrics_render(FILE *out)
 			last = m->name;
 		}
 		int64_t v = m->fn ? m->fn(m->ud) : atomic_load(&m->value);
-		if (m->labels[0])
-			fprintf(out, "%s{%s} %lld\n", m->name, m->labels, (long long)v);
+		bool dbl = !m->fn && atomic_load(&m->is_double);
+		fprintf(out, "%s%s%s%s ", m->name, m->labels[0] ? "{" : "", m->labels,
+			m->labels[0] ? "}" : "");
+		if (dbl)
+			fprintf(out, "%.17g\n", as_double(v));
 		else
-			fprintf(out, "%s %lld\n", m->name, (long long)v);
+			fprintf(out, "%lld\n", (long long)v);
 	}
 	pthread_mutex_unlock(&g_lock);
 }
@@ -148,7 +173,8 @@ int64_t sk_metrics_lookup(const char *name, const char *labels)
 	sk_metric_t *m = find_locked(name, labels ? labels : "");
 	int64_t v = -1;
 	if (m)
-		v = m->fn ? m->fn(m->ud) : atomic_load(&m->value);
+		v = m->fn ? m->fn(m->ud) : atomic_load(&m->is_double) ?
+			(int64_t)as_double(atomic_load(&m->value)) : atomic_load(&m->value);
 	pthread_mutex_unlock(&g_lock);
 	return v;
 }

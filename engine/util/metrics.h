@@ -31,6 +31,9 @@ sk_metric_t *sk_metric_get(sk_metric_kind_t kind, const char *name, const char *
 /* NULL-safe. */
 void sk_metric_add(sk_metric_t *m, uint64_t n);
 void sk_metric_set(sk_metric_t *m, int64_t v);
+/* A gauge with a fractional value (rendered with full precision; read back
+ * truncated by sk_metric_value). */
+void sk_metric_set_double(sk_metric_t *m, double v);
 int64_t sk_metric_value(const sk_metric_t *m);
 
 /* A gauge read at exposition time (e.g. a queue depth). fn runs on the

@@ -40,7 +40,8 @@ typedef struct sk_ctr_plugin {
 
 	/* The syscall plugin's "threads" table, through the host. */
 	ss_plugin_table_t *threads;
-	ss_plugin_table_field_t *f_cgroups;      /* string, may be NULL */
+	ss_plugin_table_field_t *f_cgroups;      /* sub-table, may be NULL */
+	ss_plugin_table_field_t *f_cg_first, *f_cg_second; /* its fields */
 	ss_plugin_table_field_t *f_container_id; /* string, may be NULL */
 	ss_plugin_table_field_t *f_pidns_start;  /* uint64, may be NULL */
 

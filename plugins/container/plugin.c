@@ -239,11 +239,31 @@ static void bind_threads(sk_ctr_plugin_t *p, const ss_plugin_init_tables_input *
 		fx ? fx->add_table_field : t->fields.add_table_field;
 	if (!get)
 		return;
-	p->f_cgroups = get(p->threads, "cgroups", SS_PLUGIN_ST_STRING);
 	p->f_pidns_start = get(p->threads, "pidns_init_start_ts", SS_PLUGIN_ST_UINT64);
-	p->f_container_id = get(p->threads, "container_id", SS_PLUGIN_ST_STRING);
-	if (!p->f_container_id && add)
+	/* container_id is ours, a dynamic field, as upstream's container plugin
+	 * adds it (add returns the existing one when already there). */
+	if (add)
 		p->f_container_id = add(p->threads, "container_id", SS_PLUGIN_ST_STRING);
+	/* cgroups is a sub-table (key: index; fields first = subsystem, second =
+	 * path). Its fields are looked up on the sub-table of a scratch entry. */
+	p->f_cgroups = get(p->threads, "cgroups", SS_PLUGIN_ST_TABLE);
+	ss_plugin_table_writer_vtable_ext *wx = t->writer_ext;
+	ss_plugin_table_reader_vtable_ext *rx = t->reader_ext;
+	if (!p->f_cgroups || !wx || !rx || !wx->create_table_entry)
+		goto nocg;
+	ss_plugin_table_entry_t *e = wx->create_table_entry(p->threads);
+	ss_plugin_state_data v = {0};
+	if (e && rx->read_entry_field(p->threads, e, p->f_cgroups, &v) == SS_PLUGIN_SUCCESS &&
+		v.table) {
+		p->f_cg_first = get(v.table, "first", SS_PLUGIN_ST_STRING);
+		p->f_cg_second = get(v.table, "second", SS_PLUGIN_ST_STRING);
+	}
+	if (e && wx->destroy_table_entry)
+		wx->destroy_table_entry(p->threads, e);
+	if (p->f_cg_first && p->f_cg_second)
+		return;
+nocg:
+	p->f_cgroups = p->f_cg_first = p->f_cg_second = NULL;
 }
 
 static void parse_codes(sk_ctr_plugin_t *p)

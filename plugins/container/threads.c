@@ -36,6 +36,46 @@ void sk_ctr_tid_forget(sk_ctr_plugin_t *p, int64_t tid)
 		s->tid = 0;
 }
 
+typedef struct cg_walk {
+	sk_ctr_plugin_t *p;
+	ss_plugin_table_t *sub;
+	ss_plugin_table_reader_vtable_ext *r;
+	char buf[8192];
+	size_t len;
+} cg_walk_t;
+
+/* One cgroups entry: appended as "subsystem=path\n", the /proc format the
+ * parser reads. */
+static ss_plugin_bool cg_entry(ss_plugin_table_iterator_state_t *s, ss_plugin_table_entry_t *e)
+{
+	cg_walk_t *w = (cg_walk_t *)s;
+	ss_plugin_state_data a, b;
+	if (w->r->read_entry_field(w->sub, e, w->p->f_cg_first, &a) != SS_PLUGIN_SUCCESS ||
+		w->r->read_entry_field(w->sub, e, w->p->f_cg_second, &b) != SS_PLUGIN_SUCCESS)
+		return 1;
+	int n = snprintf(w->buf + w->len, sizeof(w->buf) - w->len, "0:%s:%s\n",
+		a.str ? a.str : "", b.str ? b.str : "");
+	if (n > 0 && (size_t)n < sizeof(w->buf) - w->len)
+		w->len += (size_t)n;
+	return 1;
+}
+
+/* The thread's cgroups through the sub-table; 0 when it has any. */
+static int table_cgroups(sk_ctr_plugin_t *p, ss_plugin_table_reader_vtable_ext *r,
+	ss_plugin_table_entry_t *e, sk_ctr_ref_t *ref)
+{
+	ss_plugin_state_data v;
+	if (!p->f_cgroups || !r->iterate_entries ||
+		r->read_entry_field(p->threads, e, p->f_cgroups, &v) != SS_PLUGIN_SUCCESS || !v.table)
+		return -1;
+	cg_walk_t w = {.p = p, .sub = v.table, .r = r};
+	r->iterate_entries(v.table, cg_entry, (ss_plugin_table_iterator_state_t *)&w);
+	if (!w.len)
+		return -1;
+	sk_ctr_from_cgroups(w.buf, w.len, ref);
+	return 0;
+}
+
 /* What the threads table says. Returns 0 when the table gave an answer. */
 static int from_table(sk_ctr_plugin_t *p, int64_t tid, ss_plugin_table_reader_vtable_ext *r,
 	sk_ctr_ref_t *ref, uint64_t *pidns_start)
@@ -53,9 +93,7 @@ static int from_table(sk_ctr_plugin_t *p, int64_t tid, ss_plugin_table_reader_vt
 	if (p->f_pidns_start && r->read_entry_field(p->threads, e, p->f_pidns_start, &v) ==
 		SS_PLUGIN_SUCCESS)
 		*pidns_start = v.u64;
-	if (p->f_cgroups && r->read_entry_field(p->threads, e, p->f_cgroups, &v) ==
-		SS_PLUGIN_SUCCESS && v.str && v.str[0]) {
-		sk_ctr_from_cgroups(v.str, strlen(v.str), ref);
+	if (table_cgroups(p, r, e, ref) == 0) {
 		rc = 0;
 	} else if (p->f_container_id && r->read_entry_field(p->threads, e, p->f_container_id, &v) ==
 		SS_PLUGIN_SUCCESS && v.str && v.str[0]) {

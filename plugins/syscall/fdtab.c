@@ -37,8 +37,10 @@ sk_fdtab_t *sk_fdtab_new(uint32_t max_fds)
 
 static void free_entry(sk_fdinfo_t *f)
 {
+	sk_dynvals_free(f->dyn);
 	free(f->name);
 	free(f->nameraw);
+	free(f->oldname);
 	free(f);
 }
 
@@ -97,8 +99,10 @@ sk_fdinfo_t *sk_fdtab_put(sk_fdtab_t *t, int64_t fd)
 		return NULL;
 	sk_fdinfo_t *f = sk_fdtab_get(t, fd);
 	if (f) {
+		sk_dynvals_free(f->dyn);
 		free(f->name);
 		free(f->nameraw);
+		free(f->oldname);
 		sk_fdinfo_t *next = f->next;
 		memset(f, 0, sizeof(*f));
 		f->next = next;
@@ -129,6 +133,60 @@ sk_fdinfo_t *sk_fdtab_put(sk_fdtab_t *t, int64_t fd)
 	t->b[s] = f;
 	t->count++;
 	return f;
+}
+
+sk_fdinfo_t *sk_fdinfo_new_detached(void)
+{
+	sk_fdinfo_t *f = calloc(1, sizeof(*f));
+	if (f && !(f->name = strdup(""))) {
+		free(f);
+		return NULL;
+	}
+	if (f) {
+		f->fd = -1;
+		f->detached = true;
+	}
+	return f;
+}
+
+void sk_fdinfo_free_detached(sk_fdinfo_t *f)
+{
+	if (f)
+		free_entry(f);
+}
+
+sk_fdinfo_t *sk_fdtab_attach(sk_fdtab_t *t, int64_t fd, sk_fdinfo_t *f)
+{
+	if (!t || !f)
+		return NULL;
+	sk_fdtab_del(t, fd);
+	if (t->count >= t->max) {
+		t->dropped++;
+		return NULL;
+	}
+	if (t->count + 1 > t->nb * 2)
+		grow(t);
+	f->fd = fd;
+	f->detached = false;
+	uint32_t s = slot(t, fd);
+	f->next = t->b[s];
+	t->b[s] = f;
+	t->count++;
+	return f;
+}
+
+void sk_fdtab_clear(sk_fdtab_t *t)
+{
+	if (!t)
+		return;
+	for (uint32_t i = 0; i < t->nb; i++) {
+		while (t->b[i]) {
+			sk_fdinfo_t *f = t->b[i];
+			t->b[i] = f->next;
+			free_entry(f);
+		}
+	}
+	t->count = 0;
 }
 
 bool sk_fdtab_del(sk_fdtab_t *t, int64_t fd)
@@ -201,8 +259,13 @@ int sk_fdinfo_copy(sk_fdinfo_t *dst, const sk_fdinfo_t *src)
 {
 	int64_t fd = dst->fd;
 	sk_fdinfo_t *next = dst->next;
-	char *name = dst->name, *raw = dst->nameraw;
+	char *name = dst->name, *raw = dst->nameraw, *old = dst->oldname;
+	sk_dynvals_t *dyn = dst->dyn;
+	bool detached = dst->detached;
 	*dst = *src;
+	dst->dyn = dyn;
+	dst->detached = detached;
+	dst->oldname = old;
 	dst->fd = fd;
 	dst->next = next;
 	dst->name = name;

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dynfields.h"
+
 /* fd kinds, numbered like the capture format's fd types. */
 enum sk_fd_kind {
 	SK_FD_UNKNOWN = 0,
@@ -55,6 +57,11 @@ typedef struct sk_fdinfo {
 	uint64_t ino;
 	char *name;            /* never NULL once stored */
 	char *nameraw;         /* name as the syscall gave it (before resolution), or NULL */
+	char *oldname;         /* written through the state table only, or NULL */
+	uint32_t mount_id;
+	uint32_t flags;        /* written through the state table (libsinsp fdinfo flags) */
+	sk_dynvals_t *dyn;     /* fields added by other plugins */
+	bool detached;         /* created through the table API, in no table yet */
 	struct sk_fdinfo *next; /* hash chain (internal) */
 } sk_fdinfo_t;
 
@@ -69,6 +76,14 @@ sk_fdinfo_t *sk_fdtab_get(sk_fdtab_t *t, int64_t fd);
  * NULL when the table is full (the drop is counted). */
 sk_fdinfo_t *sk_fdtab_put(sk_fdtab_t *t, int64_t fd);
 bool sk_fdtab_del(sk_fdtab_t *t, int64_t fd);
+void sk_fdtab_clear(sk_fdtab_t *t);
+
+/* An entry outside any table (create_table_entry); attach inserts it under
+ * fd (replacing an existing entry; the table owns it then) or returns NULL
+ * when the table is full (the entry stays the caller's). */
+sk_fdinfo_t *sk_fdinfo_new_detached(void);
+void sk_fdinfo_free_detached(sk_fdinfo_t *f); /* NULL-safe */
+sk_fdinfo_t *sk_fdtab_attach(sk_fdtab_t *t, int64_t fd, sk_fdinfo_t *f);
 /* Removes every fd with the close-on-exec flag (O_CLOEXEC in open_flags). */
 void sk_fdtab_close_cloexec(sk_fdtab_t *t);
 size_t sk_fdtab_count(const sk_fdtab_t *t);

@@ -164,7 +164,10 @@ static void seed_fds(sk_sys_t *s, sk_thread_t *t, const char *root, const socks_
 				strstr(k, "userfaultfd") ? SK_FD_USERFAULTFD : SK_FD_UNSUPPORTED;
 		} else if (link[0] == '/') {
 			struct stat st;
-			f->kind = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? SK_FD_DIRECTORY : SK_FD_FILE;
+			bool ok = stat(path, &st) == 0;
+			f->kind = (ok && S_ISDIR(st.st_mode)) ? SK_FD_DIRECTORY : SK_FD_FILE;
+			if (ok)
+				f->ino = (uint64_t)st.st_ino;
 			if (!strncmp(link, "/memfd:", 7)) {
 				f->kind = SK_FD_MEMFD;
 				sk_fdinfo_set_name(f, link + 1);
@@ -275,6 +278,19 @@ static void seed_thread(sk_sys_t *s, const char *root, int64_t pid, int64_t tid,
 			link[n + 1] = 0;
 		}
 		sk_thread_set_str(&t->cwd, link);
+	}
+	snprintf(path, sizeof(path), "%s/%lld/root", root, (long long)pid);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n > 0) {
+		link[n] = 0;
+		sk_thread_set_str(&t->root, link);
+	}
+	snprintf(path, sizeof(path), "%s/%lld/limits", root, (long long)pid);
+	if (read_file(path, buf, cap) > 0) {
+		const char *l = strstr(buf, "Max open files");
+		unsigned long long soft = 0;
+		if (l && sscanf(l + strlen("Max open files"), " %llu", &soft) == 1)
+			t->fdlimit = soft;
 	}
 	/* Environment and cgroups are per process: kept on the main thread only
 	 * (fields and the threads table read them from there). */

@@ -1,17 +1,15 @@
 /*
  * statetable.h - the "threads" state table the syscall plugin publishes
- * through the host's add_table (Falco plugin API state tables).
- *
- * Key: int64 tid. Fields: tid (int64), pid (int64), ptid (int64), comm,
- * exe, exepath, cgroups (string; "subsys=path" entries joined by '\n'),
- * container_id (string, writable by other plugins; at most 79 bytes),
- * pidns_init_start_ts (uint64, read-only: start time in ns since the epoch of
- * the init process of the thread's pid namespace, the process leader's when
- * the thread has none; 0 when unknown).
- * Entries are the plugin's threads; they cannot be created or erased by
- * other plugins (writes other than container_id fail).
+ * through the host's add_table (Falco plugin API state tables), shaped as
+ * libsinsp's: key int64 tid; the built-in fields of threadinfo.cpp with
+ * their types and read-only flags; sub-tables args, env, cgroups (views of
+ * the thread's strings) and file_descriptors (the process's fd table, with
+ * fdinfo.cpp's fields); dynamic fields on threads and file_descriptors
+ * (dynfields.h); entry create/destroy/add/erase/clear. docs/state-tables.md
+ * has the full list.
  * Ownership: the table lives in the plugin state; strings read stay valid
- * until the next read on the table. Threading: the source worker only.
+ * until the entry changes (cgroups' "first" until the next read on the
+ * table). Threading: the source worker only.
  */
 #ifndef SK_SYSCALL_STATETABLE_H
 #define SK_SYSCALL_STATETABLE_H

@@ -71,17 +71,8 @@ static void lru_push(sk_threads_t *t, sk_thread_t *th)
 
 static void free_thread(sk_threads_t *t, sk_thread_t *th)
 {
-	free(th->exe);
-	free(th->exepath);
-	free(th->args);
-	free(th->cwd);
-	free(th->env);
-	free(th->cgroups);
-	free(th->root);
-	free(th->enter);
 	t->fd_dropped_gone += sk_fdtab_dropped(th->fds);
-	sk_fdtab_free(th->fds);
-	free(th);
+	sk_thread_free_detached(th);
 }
 
 /* Unlinks from the hash, LRU and dead list, then frees. */
@@ -141,6 +132,17 @@ sk_thread_t *sk_threads_get(sk_threads_t *t, int64_t tid)
 	return th;
 }
 
+static void link_new(sk_threads_t *t, sk_thread_t *th)
+{
+	uint32_t s = slot(t, th->tid);
+	th->hnext = t->b[s];
+	t->b[s] = th;
+	lru_push(t, th);
+	th->detached = false;
+	t->st.count++;
+	t->st.added++;
+}
+
 static void evict_one(sk_threads_t *t)
 {
 	sk_thread_t *victim = NULL;
@@ -168,22 +170,68 @@ sk_thread_t *sk_threads_add(sk_threads_t *t, int64_t tid)
 		return th;
 	if (t->st.count >= t->max)
 		evict_one(t);
-	th = calloc(1, sizeof(*th));
+	th = sk_thread_new_detached();
 	if (!th) {
 		t->st.alloc_failed++;
 		return NULL;
 	}
 	th->tid = tid;
 	th->pid = tid;
+	link_new(t, th);
+	return th;
+}
+
+static void set_defaults(sk_thread_t *th)
+{
 	th->ptid = -1;
-	th->sid = th->vpgid = th->pgid = th->vtid = th->vpid = -1;
+	th->sid = th->vpgid = th->pgid = th->vtid = th->vpid = th->reaper_tid = -1;
 	th->uid = th->gid = th->euid = th->egid = th->loginuid = UINT32_MAX;
-	uint32_t s = slot(t, tid);
-	th->hnext = t->b[s];
-	t->b[s] = th;
-	lru_push(t, th);
-	t->st.count++;
-	t->st.added++;
+}
+
+sk_thread_t *sk_thread_new_detached(void)
+{
+	sk_thread_t *th = calloc(1, sizeof(*th));
+	if (!th)
+		return NULL;
+	th->tid = th->pid = -1;
+	set_defaults(th);
+	th->detached = true;
+	return th;
+}
+
+void sk_thread_free_detached(sk_thread_t *th)
+{
+	if (!th)
+		return;
+	sk_dynvals_free(th->dyn);
+	free(th->exe);
+	free(th->exepath);
+	free(th->args);
+	free(th->cwd);
+	free(th->env);
+	free(th->cgroups);
+	free(th->root);
+	free(th->enter);
+	sk_fdtab_free(th->fds);
+	free(th);
+}
+
+sk_thread_t *sk_threads_attach(sk_threads_t *t, int64_t tid, sk_thread_t *th)
+{
+	sk_thread_t *old = sk_threads_peek(t, tid);
+	if (old) {
+		destroy(t, old);
+		t->st.removed++;
+	}
+	if (t->st.count >= t->max)
+		evict_one(t);
+	if (t->st.count >= t->max)
+		return NULL;
+	th->tid = tid;
+	th->detached = false;
+	th->hnext = th->lru_prev = th->lru_next = th->dead_next = NULL;
+	th->dead = false;
+	link_new(t, th);
 	return th;
 }
 
@@ -311,7 +359,6 @@ int sk_thread_inherit(sk_thread_t *dst, const sk_thread_t *src)
 	dst->exe_lower_layer = src->exe_lower_layer;
 	dst->exe_from_memfd = src->exe_from_memfd;
 	dst->pidns_init_start_ts = src->pidns_init_start_ts;
-	memcpy(dst->container_id, src->container_id, sizeof(dst->container_id));
 	return 0;
 }
 

@@ -19,13 +19,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dynfields.h"
 #include "fdtab.h"
 
 #define SK_COMM_LEN 64
-#define SK_CONTAINER_ID_LEN 80
+#define SK_THREAD_SUBTABLES 4
+
+struct sk_thread;
+/* A sub-table view of one thread (args, env, cgroups, file_descriptors),
+ * handed to other plugins as a table pointer by the state table. */
+typedef struct sk_subtab {
+	uint32_t kind;          /* first member: the table code dispatches on it */
+	struct sk_thread *th;
+	void *table;            /* the owning state table */
+} sk_subtab_t;
 
 typedef struct sk_thread {
-	int64_t tid, pid, ptid, sid, vpgid, pgid, vtid, vpid;
+	int64_t tid, pid, ptid, sid, vpgid, pgid, vtid, vpid, reaper_tid;
 	char comm[SK_COMM_LEN];
 	char *exe;              /* argv[0] as executed */
 	char *exepath;          /* resolved executable path */
@@ -44,7 +54,9 @@ typedef struct sk_thread {
 	 * entry, clone or /proc): like libsinsp, comm and exe read "<NA>" until
 	 * a clone or execve describes it (sk_thread_mark_na). */
 	bool na;
-	char container_id[SK_CONTAINER_ID_LEN];
+	sk_dynvals_t *dyn;      /* fields added by other plugins */
+	sk_subtab_t sub[SK_THREAD_SUBTABLES];
+	bool detached;          /* created through the table API, not in the table yet */
 	sk_fdtab_t *fds;        /* own table (leaders and orphans); use sk_thread_fds() */
 	uint8_t *enter;         /* last enter event of this thread (copy), for old captures */
 	uint32_t enter_len, enter_cap;
@@ -76,6 +88,16 @@ sk_thread_t *sk_threads_get(sk_threads_t *t, int64_t tid);
 /* Creates an empty entry (or returns the existing one); NULL on failure. */
 sk_thread_t *sk_threads_add(sk_threads_t *t, int64_t tid);
 bool sk_threads_remove(sk_threads_t *t, int64_t tid);
+
+/* An entry outside the table (libsinsp's create_table_entry), with the
+ * defaults of a new thread; free it with sk_thread_free_detached unless it
+ * is attached. */
+sk_thread_t *sk_thread_new_detached(void);
+void sk_thread_free_detached(sk_thread_t *th); /* NULL-safe */
+/* Inserts a detached entry under tid (its tid is set), replacing an existing
+ * one; the table owns it afterwards. Returns it, or NULL (table full and
+ * nothing to evict; the entry stays the caller's). */
+sk_thread_t *sk_threads_attach(sk_threads_t *t, int64_t tid, sk_thread_t *th);
 /* Marks tid dead; it is removed at the next reap. */
 void sk_threads_mark_dead(sk_threads_t *t, int64_t tid);
 void sk_threads_reap(sk_threads_t *t);

@@ -90,8 +90,8 @@ struct state {
 	int verbose;
 	/* extraction results live until the next extract call */
 	uint64_t u64;
-	const char *strs[4];
-	char strbuf[4][64];
+	const char *strs[5];
+	char strbuf[5][64];
 };
 
 struct instance {
@@ -231,7 +231,9 @@ const char *plugin_get_fields(void)
 	       "\"display\":\"Message\",\"addOutput\":true},"
 	       "{\"type\":\"string\",\"name\":\"abitest.tags\",\"desc\":\"the tags\",\"isList\":true},"
 	       "{\"type\":\"string\",\"name\":\"abitest.kv\",\"desc\":\"a value by key\","
-	       "\"arg\":{\"isRequired\":true,\"isKey\":true}}"
+	       "\"arg\":{\"isRequired\":true,\"isKey\":true}},"
+	       "{\"type\":\"string\",\"name\":\"abitest.idx\",\"desc\":\"what the host passed as argument\","
+	       "\"arg\":{\"isIndex\":true}}"
 	       "]";
 }
 
@@ -304,6 +306,16 @@ rc_t plugin_extract_fields(void *sv, const struct evt_input *ev, const struct ex
 				f->res.str = &s->strs[3];
 				f->res_len = 1;
 			}
+			break;
+		case 4:
+			/* The host's argument fields for an index-only field: arg_key is
+			 * NULL, arg_index UINT64_MAX without an index. */
+			snprintf(s->strbuf[4], sizeof(s->strbuf[4]), "key=%s index=%llu present=%u",
+				f->arg_key ? f->arg_key : "NULL", (unsigned long long)f->arg_index,
+				(unsigned)f->arg_present);
+			s->strs[4] = s->strbuf[4];
+			f->res.str = &s->strs[4];
+			f->res_len = 1;
 			break;
 		default:
 			snprintf(s->lasterr, sizeof(s->lasterr), "unknown field id %u", f->field_id);

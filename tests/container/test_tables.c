@@ -243,7 +243,7 @@ int main(int argc, char **argv)
 	CHECK(wx->erase_table_entry(h, &nk) == SS_PLUGIN_SUCCESS && rx->get_table_size(h) == 2, "erase");
 	uint32_t nf = 0;
 	const ss_plugin_table_fieldinfo *fi = sk_tables_fields_ext()->list_table_fields(h, &nf);
-	CHECK(fi && nf == 7, "7 fields listed (6 + tuser_note), got %u", nf);
+	CHECK(fi && nf == 7, "7 fields listed (5 + container_id + tuser_note), got %u", nf);
 
 	/* Unpublishing the owner kills its handles safely. */
 	sk_tables_remove_owner(&g_owner_a);

@@ -1,7 +1,9 @@
 /*
  * tplug_threads.c - a test plugin that owns a "threads" table (key int64
- * tid) the way the syscall plugin does: fields tid, pid, comm, cgroups,
- * pidns_init_start_ts, container_id, plus string fields other plugins add.
+ * tid) the way the syscall plugin does: fields tid, pid, comm, cgroups (a
+ * sub-table keyed by index with string fields first = subsystem, second =
+ * path, as libsinsp's), pidns_init_start_ts, plus string fields other
+ * plugins add (container_id is added by the container plugin).
  * The test host seeds rows through the extra symbol tthreads_set().
  */
 #include <stdint.h>
@@ -16,7 +18,21 @@
 #define MAXF 12
 #define STRLEN 1024
 
-enum { F_TID, F_PID, F_COMM, F_CGROUPS, F_PIDNS, F_CID, F_FIXED };
+enum { F_TID, F_PID, F_COMM, F_CGROUPS, F_PIDNS, F_FIXED };
+
+#define TBL_MAGIC 0x7AB1E000u
+#define CG_MAGIC 0xC6C6C600u
+#define MAXCG 8
+
+struct row;
+typedef struct cgsub {
+	uint32_t magic; /* CG_MAGIC: the vtables dispatch on it */
+	struct row *r;
+} cgsub_t;
+
+typedef struct cgent {
+	char first[64], second[512];
+} cgent_t;
 
 typedef struct row {
 	int used;
@@ -24,9 +40,13 @@ typedef struct row {
 	int64_t pid;
 	uint64_t pidns;
 	char s[MAXF][STRLEN]; /* string fields by field index */
+	cgsub_t cg;
+	cgent_t cgs[MAXCG];
+	int ncg;
 } row_t;
 
 typedef struct tbl {
+	uint32_t magic; /* TBL_MAGIC */
 	row_t rows[MAXROWS];
 	ss_plugin_table_fieldinfo info[MAXF];
 	char names[MAXF][64];
@@ -53,9 +73,16 @@ static row_t *find(tbl_t *t, int64_t tid)
 	return NULL;
 }
 
-static const char *t_name(ss_plugin_table_t *t) { (void)t; return "threads"; }
+static int is_cg(ss_plugin_table_t *t)
+{
+	return *(uint32_t *)t == CG_MAGIC;
+}
+
+static const char *t_name(ss_plugin_table_t *t) { return is_cg(t) ? "cgroups" : "threads"; }
 static uint64_t t_size(ss_plugin_table_t *t)
 {
+	if (is_cg(t))
+		return (uint64_t)((cgsub_t *)t)->r->ncg;
 	uint64_t n = 0;
 	for (int i = 0; i < MAXROWS; i++)
 		n += ((tbl_t *)t)->rows[i].used ? 1 : 0;
@@ -63,6 +90,10 @@ static uint64_t t_size(ss_plugin_table_t *t)
 }
 static ss_plugin_table_entry_t *t_get(ss_plugin_table_t *t, const ss_plugin_state_data *k)
 {
+	if (is_cg(t)) {
+		row_t *cr = ((cgsub_t *)t)->r;
+		return k->u64 < (uint64_t)cr->ncg ? &cr->cgs[k->u64] : NULL;
+	}
 	row_t *r = find(t, k->s64);
 	if (r)
 		((tbl_t *)t)->acquired++;
@@ -71,11 +102,19 @@ static ss_plugin_table_entry_t *t_get(ss_plugin_table_t *t, const ss_plugin_stat
 static void t_release(ss_plugin_table_t *t, ss_plugin_table_entry_t *e)
 {
 	(void)e;
-	((tbl_t *)t)->released++;
+	if (!is_cg(t))
+		((tbl_t *)t)->released++;
 }
 static ss_plugin_bool t_iter(ss_plugin_table_t *t, ss_plugin_table_iterator_func_t it,
 	ss_plugin_table_iterator_state_t *s)
 {
+	if (is_cg(t)) {
+		row_t *cr = ((cgsub_t *)t)->r;
+		for (int i = 0; i < cr->ncg; i++)
+			if (!it(s, &cr->cgs[i]))
+				return 0;
+		return 1;
+	}
 	for (int i = 0; i < MAXROWS; i++)
 		if (((tbl_t *)t)->rows[i].used && !it(s, &((tbl_t *)t)->rows[i]))
 			return 0;
@@ -84,11 +123,26 @@ static ss_plugin_bool t_iter(ss_plugin_table_t *t, ss_plugin_table_iterator_func
 static ss_plugin_rc t_read(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 	const ss_plugin_table_field_t *f, ss_plugin_state_data *out)
 {
+	if (is_cg(t)) {
+		cgent_t *c = e;
+		if ((uintptr_t)f == 1)
+			out->str = c->first;
+		else if ((uintptr_t)f == 2)
+			out->str = c->second;
+		else
+			return SS_PLUGIN_FAILURE;
+		return SS_PLUGIN_SUCCESS;
+	}
 	row_t *r = e;
 	uintptr_t fi = (uintptr_t)f - 1;
 	if (fi >= ((tbl_t *)t)->nfields)
 		return SS_PLUGIN_FAILURE;
 	switch (fi) {
+	case F_CGROUPS:
+		r->cg.magic = CG_MAGIC;
+		r->cg.r = r;
+		out->table = &r->cg;
+		break;
 	case F_TID: out->s64 = r->tid; break;
 	case F_PID: out->s64 = r->pid; break;
 	case F_PIDNS: out->u64 = r->pidns; break;
@@ -99,6 +153,8 @@ static ss_plugin_rc t_read(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 static ss_plugin_rc t_write(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 	const ss_plugin_table_field_t *f, const ss_plugin_state_data *in)
 {
+	if (is_cg(t))
+		return SS_PLUGIN_FAILURE;
 	row_t *r = e;
 	uintptr_t fi = (uintptr_t)f - 1;
 	tbl_t *tb = t;
@@ -113,11 +169,15 @@ static ss_plugin_rc t_write(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
 }
 static ss_plugin_rc t_clear(ss_plugin_table_t *t)
 {
+	if (is_cg(t))
+		return SS_PLUGIN_FAILURE;
 	memset(((tbl_t *)t)->rows, 0, sizeof(((tbl_t *)t)->rows));
 	return SS_PLUGIN_SUCCESS;
 }
 static ss_plugin_rc t_erase(ss_plugin_table_t *t, const ss_plugin_state_data *k)
 {
+	if (is_cg(t))
+		return SS_PLUGIN_FAILURE;
 	row_t *r = find(t, k->s64);
 	if (!r)
 		return SS_PLUGIN_FAILURE;
@@ -126,17 +186,18 @@ static ss_plugin_rc t_erase(ss_plugin_table_t *t, const ss_plugin_state_data *k)
 }
 static ss_plugin_table_entry_t *t_create(ss_plugin_table_t *t)
 {
-	(void)t;
-	return calloc(1, sizeof(row_t));
+	return is_cg(t) ? NULL : calloc(1, sizeof(row_t));
 }
 static void t_destroy(ss_plugin_table_t *t, ss_plugin_table_entry_t *e)
 {
-	(void)t;
-	free(e);
+	if (!is_cg(t))
+		free(e);
 }
 static ss_plugin_table_entry_t *t_add(ss_plugin_table_t *t, const ss_plugin_state_data *k,
 	ss_plugin_table_entry_t *e)
 {
+	if (is_cg(t))
+		return NULL;
 	tbl_t *tb = t;
 	row_t *r = find(tb, k->s64);
 	for (int i = 0; !r && i < MAXROWS; i++)
@@ -150,14 +211,29 @@ static ss_plugin_table_entry_t *t_add(ss_plugin_table_t *t, const ss_plugin_stat
 	free(e);
 	return r;
 }
+static const ss_plugin_table_fieldinfo cg_info[] = {
+	{"first", SS_PLUGIN_ST_STRING, 0},
+	{"second", SS_PLUGIN_ST_STRING, 0},
+};
+
 static const ss_plugin_table_fieldinfo *t_list(ss_plugin_table_t *t, uint32_t *n)
 {
+	if (is_cg(t)) {
+		*n = 2;
+		return cg_info;
+	}
 	*n = ((tbl_t *)t)->nfields;
 	return ((tbl_t *)t)->info;
 }
 static ss_plugin_table_field_t *t_getf(ss_plugin_table_t *t, const char *name,
 	ss_plugin_state_type ty)
 {
+	if (is_cg(t)) {
+		if (ty != SS_PLUGIN_ST_STRING)
+			return NULL;
+		return !strcmp(name, "first") ? (void *)(uintptr_t)1 :
+			!strcmp(name, "second") ? (void *)(uintptr_t)2 : NULL;
+	}
 	tbl_t *tb = t;
 	for (uint32_t i = 0; i < tb->nfields; i++)
 		if (strcmp(tb->info[i].name, name) == 0)
@@ -167,6 +243,8 @@ static ss_plugin_table_field_t *t_getf(ss_plugin_table_t *t, const char *name,
 static ss_plugin_table_field_t *t_addf(ss_plugin_table_t *t, const char *name,
 	ss_plugin_state_type ty)
 {
+	if (is_cg(t))
+		return NULL;
 	tbl_t *tb = t;
 	ss_plugin_table_field_t *f = t_getf(t, name, ty);
 	if (f || ty != SS_PLUGIN_ST_STRING || tb->nfields >= MAXF)
@@ -192,10 +270,10 @@ EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc
 	def(F_TID, "tid", SS_PLUGIN_ST_INT64, 1);
 	def(F_PID, "pid", SS_PLUGIN_ST_INT64, 0);
 	def(F_COMM, "comm", SS_PLUGIN_ST_STRING, 0);
-	def(F_CGROUPS, "cgroups", SS_PLUGIN_ST_STRING, 0);
+	def(F_CGROUPS, "cgroups", SS_PLUGIN_ST_TABLE, 1);
 	def(F_PIDNS, "pidns_init_start_ts", SS_PLUGIN_ST_UINT64, 0);
-	def(F_CID, "container_id", SS_PLUGIN_ST_STRING, 0);
 	g_tbl.nfields = F_FIXED;
+	g_tbl.magic = TBL_MAGIC;
 	*rc = SS_PLUGIN_FAILURE;
 	if (!in->tables) {
 		snprintf(g_err, sizeof(g_err), "no tables input");
@@ -247,7 +325,20 @@ EXPORT int tthreads_set(int64_t tid, int64_t pid, const char *comm, const char *
 	r->pid = pid;
 	r->pidns = pidns;
 	snprintf(r->s[F_COMM], STRLEN, "%s", comm ? comm : "");
-	snprintf(r->s[F_CGROUPS], STRLEN, "%s", cgroups ? cgroups : "");
+	/* "N:subsystem:path" lines, as /proc/<pid>/cgroup. */
+	for (const char *l = cgroups; l && *l && r->ncg < MAXCG;) {
+		const char *nl = strchr(l, '\n');
+		size_t n = nl ? (size_t)(nl - l) : strlen(l);
+		const char *c1 = memchr(l, ':', n);
+		const char *c2 = c1 ? memchr(c1 + 1, ':', n - (size_t)(c1 + 1 - l)) : NULL;
+		if (c2) {
+			cgent_t *c = &r->cgs[r->ncg++];
+			snprintf(c->first, sizeof(c->first), "%.*s", (int)(c2 - c1 - 1), c1 + 1);
+			snprintf(c->second, sizeof(c->second), "%.*s", (int)(n - (size_t)(c2 + 1 - l)),
+				c2 + 1);
+		}
+		l = nl ? nl + 1 : NULL;
+	}
 	return 0;
 }
 

@@ -56,7 +56,7 @@ EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc
 	}
 	/* Deprecated inline fields vtable for one lookup, _ext for the rest. */
 	g.comm = ti->fields.get_table_field(g.t, "comm", SS_PLUGIN_ST_STRING);
-	g.cid = ti->fields_ext->get_table_field(g.t, "container_id", SS_PLUGIN_ST_STRING);
+	g.cid = ti->fields_ext->add_table_field(g.t, "container_id", SS_PLUGIN_ST_STRING);
 	g.note = ti->fields_ext->add_table_field(g.t, "tuser_note", SS_PLUGIN_ST_STRING);
 	if (!g.comm || !g.cid || !g.note) {
 		snprintf(g.err, sizeof(g.err), "missing fields");

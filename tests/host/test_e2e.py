@@ -239,7 +239,8 @@ cfg_a = config([("tp", "tp", "inf", None), ("tpa", "tp_async", "", None)], "json
 rc, out, err = run(["-c", cfg_a, "-r", rules_async, "-M", "2"], timeout=30)
 a = alerts(out)
 check("async events reach the rules of their source", rc == 0 and len(a) == 5 and a[0]["output_fields"].get("evt.type") == "tpasync", (rc, len(a), out[-300:], err[-500:]))
-check("undeclared async event name rejected", "async rejected 1" in err, err[-500:])
+check("undeclared async event name and a tid on a plugin source rejected",
+      "async rejected 2" in err, err[-500:])
 
 cfg_c = config([("tp", "tp", "inf", None), ("tpc", "tp_capture", "", None)], "json_output: true\n")
 rc, out, err = run(["-c", cfg_c, "-r", rules, "-M", "1"], timeout=30)
@@ -367,6 +368,7 @@ check("metrics: alerts per rule and priority", (metric("saker_alerts_total", 'ru
 check("metrics: rule evaluation time", (metric("saker_rule_eval_ns_total", 'source="tpsrc"') or 0) > 0, metrics[:1500])
 check("metrics: queue depth and drops exported", metric("saker_alert_queue_depth") is not None and metric("saker_drops_total", 'alert_queue_full') is not None, metrics[:1500])
 check("metrics: plugin_get_metrics exported", (metric("saker_plugin_events_emitted", 'plugin="tp"') or 0) > 0, metrics[:1500])
+check("metrics: a double plugin metric is not truncated", metric("saker_plugin_load_ratio", 'plugin="tp"') == 0.625, metrics[:1500])
 try:
     vj = json.loads(versions)
 except ValueError:

@@ -186,11 +186,12 @@ static void test_registry(void)
 		sk_registry_free(r);
 	}
 
+	/* An empty init_config reaches the plugin as "" (libsinsp passes it unchanged). */
 	sk_config_plugin_t bad[1] = {{"myinit", lib("tp_init_fail"), "", ""}};
 	rc = sk_registry_load(bad, 1, &r, err, sizeof(err));
 	char want[2048];
 	snprintf(want, sizeof(want),
-		"plugin 'myinit': cannot initialize plugin %s: could not initialize plugin: boom: config was {}",
+		"plugin 'myinit': cannot initialize plugin %s: could not initialize plugin: boom: config was ",
 		lib("tp_init_fail"));
 	CHECK(rc < 0 && strcmp(err, want) == 0, "init failure\n  got:  '%s'\n  want: '%s'", err, want);
 
@@ -434,6 +435,23 @@ static void test_schema(void)
 		{"{\"properties\":{\"l\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}",
 			"{\"l\":[\"a\",2]}", "In <root> [l] [1], Value type not permitted by 'type' constraint."},
 		{"{\"type\":[\"object\",\"null\"]}", "3", "In <root>, Value type not permitted by 'type' constraint."},
+		/* Go-SDK shape: $ref into definitions, pattern, minLength */
+		{"{\"$ref\":\"#/definitions/Cfg\",\"definitions\":{\"Cfg\":{\"type\":\"object\","
+			"\"properties\":{\"url\":{\"type\":\"string\",\"pattern\":\"^https?://\"}}}}}",
+			"{\"url\":\"ftp://x\"}",
+			"In <root> [url], Failed to match regex specified by 'pattern' constraint: '^https?://'."},
+		{"{\"$ref\":\"#/$defs/C\",\"$defs\":{\"C\":{\"properties\":{\"n\":{\"minLength\":3}}}}}",
+			"{\"n\":\"\u00e9\u00e9\"}", "In <root> [n], String should be no fewer than 3 characters in length."},
+		{"{\"properties\":{\"n\":{\"maxLength\":2}}}", "{\"n\":\"abc\"}",
+			"In <root> [n], String should be no more than 2 characters in length."},
+		{"{\"$ref\":\"#/definitions/Missing\"}", "{}", "In <root>, Unresolvable schema reference '#/definitions/Missing'."},
+		{"{\"properties\":{\"a\":{\"$ref\":\"#/definitions/Pos\"}},\"definitions\":{\"Pos\":"
+			"{\"type\":\"integer\",\"exclusiveMinimum\":0}}}", "{\"a\":0}",
+			"In <root> [a], Expected number greater than 0."},
+		{"{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}", "true",
+			"In <root>, Failed to validate against any child schemas allowed by anyOf constraint."},
+		{"{\"properties\":{\"l\":{\"minItems\":2}}}", "{\"l\":[1]}",
+			"In <root> [l], Array should contain no fewer than 2 elements."},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		json_t *s = json_loads(cases[i].schema, 0, NULL), *c = json_loads(cases[i].config, JSON_DECODE_ANY, NULL);
@@ -450,6 +468,19 @@ static void test_schema(void)
 	json_t *c = json_loads("{\"n\":1.5,\"o\":{\"x\":true},\"extra\":[1]}", 0, NULL);
 	char err[512] = "";
 	CHECK(sk_plugin_schema_validate(s, c, err, sizeof(err)) == 0, "valid config: %s", err);
+	json_decref(s);
+	json_decref(c);
+	/* A Go-SDK schema (invopop/jsonschema shape) accepting a valid config. */
+	s = json_loads("{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"$ref\":\"#/definitions/PluginConfig\","
+		"\"definitions\":{\"PluginConfig\":{\"properties\":{\"sslCertificate\":{\"type\":\"string\","
+		"\"minLength\":1,\"pattern\":\"\\\\.pem$\"},\"maxEventSize\":{\"type\":\"integer\",\"minimum\":1}},"
+		"\"additionalProperties\":true,\"type\":\"object\"}}}", 0, NULL);
+	c = json_loads("{\"sslCertificate\":\"/etc/x.pem\",\"maxEventSize\":262144,\"other\":1}", 0, NULL);
+	CHECK(s && sk_plugin_schema_validate(s, c, err, sizeof(err)) == 0, "Go-SDK schema: %s", err);
+	json_decref(c);
+	c = json_loads("{\"sslCertificate\":\"/etc/x.crt\"}", 0, NULL);
+	CHECK(s && sk_plugin_schema_validate(s, c, err, sizeof(err)) < 0 && strstr(err, "pattern"),
+		"Go-SDK schema pattern refused: %s", err);
 	json_decref(s);
 	json_decref(c);
 }

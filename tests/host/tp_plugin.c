@@ -55,7 +55,7 @@
 typedef struct tp_state {
 	char lasterr[256];
 	uint64_t emitted;
-	ss_plugin_metric metrics[1];
+	ss_plugin_metric metrics[2];
 	uint64_t parsed;
 	uint64_t u64;
 	const char *str;
@@ -127,7 +127,12 @@ ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)
 		.type = SS_PLUGIN_METRIC_TYPE_MONOTONIC,
 		.value = {.u64 = st->emitted},
 		.value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64};
-	*num_metrics = 1;
+	/* a fractional gauge: exported whole, not truncated */
+	st->metrics[1] = (ss_plugin_metric){.name = "load.ratio",
+		.type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC,
+		.value = {.d = 0.625},
+		.value_type = SS_PLUGIN_METRIC_VALUE_TYPE_D};
+	*num_metrics = 2;
 	return st->metrics;
 }
 const char *plugin_get_last_error(ss_plugin_t *s) { return ((tp_state_t *)s)->lasterr; }
@@ -330,7 +335,8 @@ ss_plugin_rc plugin_set_async_event_handler(ss_plugin_t *s, ss_plugin_owner_t *o
 #include <pthread.h>
 #include <unistd.h>
 
-/* Async-only plugin: 5 "tpasync" events plus one with an undeclared name,
+/* Async-only plugin: 5 "tpasync" events plus one with an undeclared name
+ * and one with a tid (refused on a plugin source),
  * produced from its own thread once the host installs a handler. */
 static pthread_t g_async_thr;
 static bool g_async_running;
@@ -344,7 +350,7 @@ static void *async_main(void *arg)
 {
 	(void)arg;
 	usleep(100000);
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7; i++) {
 		unsigned char b[128] = {0};
 		const char *name = i == 3 ? "undeclared" : "tpasync";
 		char data[16];
@@ -352,7 +358,9 @@ static void *async_main(void *arg)
 		uint32_t l0 = 4, l1 = (uint32_t)strlen(name) + 1, l2 = (uint32_t)dl, id = 77;
 		ss_plugin_event *e = (ss_plugin_event *)b;
 		e->ts = UINT64_MAX;
-		e->tid = 1;
+		/* async events on a plugin source belong to no thread: the last one's
+		 * tid must be refused */
+		e->tid = i == 6 ? 5 : UINT64_MAX;
 		e->type = PPME_ASYNCEVENT_E;
 		e->nparams = 3;
 		e->len = 42 + l1 + l2;

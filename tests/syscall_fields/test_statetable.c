@@ -50,7 +50,7 @@ int main(void)
 	ss_plugin_table_writer_vtable_ext *wx = registered.writer_ext;
 	assert(fx && rx && wx);
 
-	/* Listed, read-only, uint64. */
+	/* Listed, uint64, writable as in libsinsp. */
 	uint32_t n = 0;
 	const ss_plugin_table_fieldinfo *fl = fx->list_table_fields(t, &n);
 	bool listed = false;
@@ -58,13 +58,17 @@ int main(void)
 		if (!strcmp(fl[i].name, "pidns_init_start_ts")) {
 			listed = true;
 			assert(fl[i].field_type == SS_PLUGIN_ST_UINT64);
-			assert(fl[i].read_only);
+			assert(!fl[i].read_only);
 		}
 	}
 	assert(listed);
 	ss_plugin_table_field_t *fp = fx->get_table_field(t, "pidns_init_start_ts", SS_PLUGIN_ST_UINT64);
 	assert(fp);
-	assert(!fx->get_table_field(t, "pidns_init_start_ts", SS_PLUGIN_ST_INT64));
+	/* Same-width signedness is tolerated on lookup (the C++ SDK example reads
+	 * tid as uint64); another width or kind is not. */
+	assert(fx->get_table_field(t, "pidns_init_start_ts", SS_PLUGIN_ST_INT64) == fp);
+	assert(!fx->get_table_field(t, "pidns_init_start_ts", SS_PLUGIN_ST_UINT32));
+	assert(!fx->get_table_field(t, "pidns_init_start_ts", SS_PLUGIN_ST_STRING));
 	ss_plugin_table_field_t *fc = fx->get_table_field(t, "comm", SS_PLUGIN_ST_STRING);
 	assert(fc);
 
@@ -90,11 +94,15 @@ int main(void)
 	out.u64 = 42;
 	assert(rx->read_entry_field(t, e, fp, &out) == SS_PLUGIN_SUCCESS);
 	assert(out.u64 == 0);
-	/* Read-only. */
+	/* Writable; cwd and the sub-tables are read-only. */
 	ss_plugin_state_data in;
 	in.u64 = 5;
-	assert(wx->write_entry_field(t, e, fp, &in) == SS_PLUGIN_FAILURE);
-	assert(other->pidns_init_start_ts == 0);
+	assert(wx->write_entry_field(t, e, fp, &in) == SS_PLUGIN_SUCCESS);
+	assert(other->pidns_init_start_ts == 5);
+	ss_plugin_table_field_t *fcwd = fx->get_table_field(t, "cwd", SS_PLUGIN_ST_STRING);
+	assert(fcwd);
+	in.str = "/x";
+	assert(wx->write_entry_field(t, e, fcwd, &in) == SS_PLUGIN_FAILURE);
 	key.s64 = 999;
 	assert(!rx->get_table_entry(t, &key));
 
