@@ -470,6 +470,27 @@ typedef ss_plugin_rc (*saker_set_event_types_fn)(ss_plugin_t *s, ss_instance_t *
 	const uint16_t *types, uint32_t ntypes);
 #define SAKER_SYM_SET_EVENT_TYPES "saker_set_event_types"
 
+/*
+ * saker_drain: graceful shutdown of a push source (a webhook or any source
+ * that acknowledged input it has not yet handed out). Called on the thread
+ * that calls next_batch, between two next_batch calls, never concurrently
+ * with them, and only after open succeeded.
+ *
+ * First call: the instance stops accepting new input for good (a webhook
+ * answers 503 from then on) and keeps handing out, through next_batch, what
+ * it had already accepted; once that is all out, next_batch returns
+ * SS_PLUGIN_EOF. Later calls only report. Every call stores in *pending the
+ * number of accepted events not yet handed out (0 when unknown).
+ *
+ * The host calls it once when saker stops, keeps calling next_batch until
+ * EOF or until its flush deadline (saker.flush_timeout_ms), then calls it
+ * again: the *pending of that last call is logged and counted as lost
+ * before close. SS_PLUGIN_NOT_SUPPORTED (e.g. a file source of the same
+ * plugin) makes the host stop the instance at once, as without the symbol.
+ */
+typedef ss_plugin_rc (*saker_drain_fn)(ss_plugin_t *s, ss_instance_t *h, uint64_t *pending);
+#define SAKER_SYM_DRAIN "saker_drain"
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,8 +41,10 @@ typedef struct app {
 	const char *plugin_info;
 	const char *list_source;
 	uint64_t duration_ms;
-	json_t **trees; /* every configuration tree used (kept until exit) */
-	size_t ntrees;
+	/* The configuration tree in force. Everything built from a tree (typed
+	 * config, plugins, rules, outputs, web server) copies what it keeps, so
+	 * a tree replaced by a reload is released at once. */
+	json_t *tree;
 	sk_config_t cfg;
 	sk_registry_t *reg;
 	uv_loop_t loop;
@@ -72,7 +74,8 @@ static const char usage[] =
 	"  -h, --help                Print this help.\n"
 	"\n"
 	"Environment: SAKER_SYSCALL_PLUGIN and SAKER_RULES_DIR override the built-in defaults;\n"
-	"SAKER_HOSTNAME (or FALCO_HOSTNAME) overrides the host name in alerts.\n";
+	"SAKER_HOSTNAME (or FALCO_HOSTNAME) overrides the host name in alerts;\n"
+	"SAKER_CONFIG_MAX_BYTES caps the size of the -c file (default 16777216).\n";
 
 static void die_usage(const char *fmt, const char *arg)
 {
@@ -213,14 +216,41 @@ static int check_sources(app_t *a, char *err, size_t errlen)
 	return 0;
 }
 
+/* The config file's size cap cannot come from the file itself. */
+static int config_max_bytes(uint64_t *out, char *err, size_t errlen)
+{
+	const char *v = getenv("SAKER_CONFIG_MAX_BYTES");
+	*out = SK_CONFIG_MAX_FILE_DEFAULT;
+	if (!v || !*v)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	if (errno || *end || n == 0 || v[0] == '-') {
+		snprintf(err, errlen, "invalid value for SAKER_CONFIG_MAX_BYTES: '%s' (expected a "
+			"positive number of bytes)", v);
+		return -EINVAL;
+	}
+	*out = n;
+	return 0;
+}
+
 static int build_config(app_t *a, json_t **out_tree, sk_config_t *cfg, char *err, size_t errlen)
 {
 	json_t *tree = NULL;
 	int rc;
 	*out_tree = NULL;
 	if (a->config_path) {
-		if ((rc = sk_config_load_file(a->config_path, &tree, err, errlen)))
+		uint64_t max;
+		if ((rc = config_max_bytes(&max, err, errlen)))
 			return rc;
+		if ((rc = sk_config_load_file(a->config_path, max, &tree, err, errlen))) {
+			if (rc == -EFBIG) {
+				size_t l = strlen(err);
+				snprintf(err + l, errlen - l, " (the cap is set by SAKER_CONFIG_MAX_BYTES)");
+			}
+			return rc;
+		}
 	} else {
 		const char *lib = getenv("SAKER_SYSCALL_PLUGIN");
 		const char *rules = getenv("SAKER_RULES_DIR");
@@ -251,14 +281,10 @@ static int build_config(app_t *a, json_t **out_tree, sk_config_t *cfg, char *err
 	return 0;
 }
 
-static int keep_tree(app_t *a, json_t *t)
+static void keep_tree(app_t *a, json_t *t)
 {
-	json_t **nt = realloc(a->trees, (a->ntrees + 1) * sizeof(*nt));
-	if (!nt)
-		return -ENOMEM;
-	a->trees = nt;
-	a->trees[a->ntrees++] = t;
-	return 0;
+	json_decref(a->tree);
+	a->tree = t;
 }
 
 static int is_rules_file(const struct dirent *d)
@@ -387,11 +413,6 @@ static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 		sk_log(SK_LOG_ERROR, "config", "%s", err);
 		return -1;
 	}
-	if (keep_tree(a, tree)) {
-		json_decref(tree);
-		sk_config_clear(&cfg);
-		return -1;
-	}
 	sk_log_set_level((sk_log_level_t)cfg.log_level);
 	bool same = cfg.nplugins == a->cfg.nplugins;
 	for (size_t i = 0; same && i < cfg.nplugins; i++) {
@@ -404,6 +425,7 @@ static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 						 "running as loaded until a restart");
 	if (load_rules(a, &cfg, cfg.rules_files, cfg.nrules_files, false, rs)) {
 		sk_config_clear(&cfg);
+		json_decref(tree);
 		return -1;
 	}
 	if (sk_outputs_new(&a->loop, tree, a->hostname, outs, err, sizeof(err))) {
@@ -411,10 +433,12 @@ static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 		sk_ruleset_unref(*rs);
 		*rs = NULL;
 		sk_config_clear(&cfg);
+		json_decref(tree);
 		return -1;
 	}
 	sk_config_clear(&a->cfg);
 	a->cfg = cfg;
+	keep_tree(a, tree);
 	return 0;
 }
 
@@ -501,10 +525,7 @@ static int run(app_t *a)
 		fprintf(stderr, "Error: %s\n", err);
 		return 1;
 	}
-	if (keep_tree(a, tree)) {
-		json_decref(tree);
-		return 1;
-	}
+	keep_tree(a, tree);
 	sk_log_set_level((sk_log_level_t)a->cfg.log_level);
 	bool log_syslog = false;
 	if (sk_config_bool(tree, "log_syslog", false, &log_syslog, err, sizeof(err))) {
@@ -617,13 +638,14 @@ int main(int argc, char **argv)
 	app_t a = {0};
 	/* A closed stdout or program-output pipe must not kill the engine. */
 	signal(SIGPIPE, SIG_IGN);
+	/* Until the loop handles it: a SIGHUP during startup (the config is
+	 * being read anyway) must not kill the process. */
+	signal(SIGHUP, SIG_IGN);
 	parse_args(&a, argc, argv);
 	int code = run(&a);
 	sk_registry_free(a.reg);
 	sk_config_clear(&a.cfg);
-	for (size_t i = 0; i < a.ntrees; i++)
-		json_decref(a.trees[i]);
-	free(a.trees);
+	json_decref(a.tree);
 	strv_free(&a.rules_args);
 	strv_free(&a.overrides);
 	strv_free(&a.validate);

@@ -25,8 +25,11 @@
  * ("<name>:<line>:<col>: <problem>"). An empty document gives an empty object. */
 int sk_config_parse_yaml(const char *text, size_t len, const char *name, json_t **out,
 	char *err, size_t errlen);
-/* Read and parse a YAML file; the top level must be a mapping. */
-int sk_config_load_file(const char *path, json_t **out, char *err, size_t errlen);
+/* Read and parse a YAML file; the top level must be a mapping. A file
+ * longer than max_bytes fails with -EFBIG before more is read. */
+#define SK_CONFIG_MAX_FILE_DEFAULT (16ull << 20)
+int sk_config_load_file(const char *path, uint64_t max_bytes, json_t **out, char *err,
+	size_t errlen);
 
 /* Apply one `-o key=value` override. key: dot-separated path, `\.` escapes a
  * dot, `name[N]` indexes a list (N == length appends). value is parsed as a

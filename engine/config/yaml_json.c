@@ -257,7 +257,8 @@ int sk_config_parse_yaml(const char *text, size_t len, const char *name, json_t 
 	return rc;
 }
 
-int sk_config_load_file(const char *path, json_t **out, char *err, size_t errlen)
+int sk_config_load_file(const char *path, uint64_t max_bytes, json_t **out, char *err,
+	size_t errlen)
 {
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
@@ -269,6 +270,14 @@ int sk_config_load_file(const char *path, json_t **out, char *err, size_t errlen
 	size_t len = 0, cap = 0;
 	int rc = 0;
 	for (;;) {
+		/* Checked before growing: /dev/zero or a runaway file must fail
+		 * fast instead of taking the machine's memory. */
+		if (len > max_bytes) {
+			rc = -EFBIG;
+			snprintf(err, errlen, "configuration file %s is larger than %llu bytes", path,
+				(unsigned long long)max_bytes);
+			goto out;
+		}
 		if (len + 4096 > cap) {
 			cap = cap ? cap * 2 : 8192;
 			char *nb = realloc(buf, cap);

@@ -14,6 +14,13 @@
 #include "../util/metrics.h"
 
 #define STOP_POLL_MS 10
+/* Alerts handed to the outputs per loop iteration: enough to keep up with
+ * any source, small enough that signals, timers, the web server and HTTP
+ * outputs get their turn under an alert storm. */
+#define DRAIN_SLICE 256
+/* After the flush deadline: time for a worker still inside next_batch to
+ * notice it, before it is abandoned. */
+#define STOP_GRACE_MS 500
 
 struct sk_runtime {
 	sk_runtime_opts_t o;
@@ -24,14 +31,16 @@ struct sk_runtime {
 	sk_worker_t **workers;
 	size_t nworkers;
 	uv_async_t wake;
+	uv_idle_t drain_idle;
 	uv_signal_t sig_int, sig_term, sig_hup;
 	uv_timer_t duration, stop_poll, flush_guard;
 	bool handles_open;
-	bool stopping, flushing, exited;
+	bool stopping, flushing, final, closing_outputs, exited;
 	uint64_t stop_deadline;
 	_Atomic size_t ndone;
 	int exit_code;
 	bool abandoned;
+	sk_metric_t *m_alerts_lost;
 };
 
 static void on_alert(void *ud, sk_alert_t *a)
@@ -49,14 +58,69 @@ static void on_done(void *ud, sk_worker_t *w)
 	uv_async_send(&rt->wake);
 }
 
-static void drain_queue(sk_runtime_t *rt)
+static size_t emit_some(sk_runtime_t *rt, size_t max)
 {
 	sk_alert_t *a;
-	while ((a = sk_queue_pop(rt->queue))) {
+	size_t n = 0;
+	while (n < max && (a = sk_queue_pop(rt->queue))) {
 		if (rt->outputs)
 			sk_outputs_emit(rt->outputs, a);
 		sk_alert_free(a);
+		n++;
 	}
+	return n;
+}
+
+/* Everything queued, at once: only before a reload replaces the outputs
+ * (queued alerts go to the sinks they were raised under). Bounded by the
+ * queue's capacity. */
+static void drain_queue(sk_runtime_t *rt)
+{
+	emit_some(rt, SIZE_MAX);
+	uv_idle_stop(&rt->drain_idle);
+}
+
+static void flush_outputs(sk_runtime_t *rt);
+
+/* After the sources stopped: the last alerts go out in slices too, until
+ * the queue is empty or the shutdown deadline passed (the rest is counted). */
+static void final_step(sk_runtime_t *rt)
+{
+	if (sk_queue_depth(rt->queue) && uv_now(rt->loop) < rt->stop_deadline + STOP_GRACE_MS)
+		return;
+	uv_idle_stop(&rt->drain_idle);
+	size_t n = 0;
+	sk_alert_t *a;
+	while ((a = sk_queue_pop(rt->queue))) {
+		sk_alert_free(a);
+		n++;
+	}
+	if (n) {
+		sk_metric_add(rt->m_alerts_lost, n);
+		sk_log(SK_LOG_WARNING, "host", "%zu queued alert(s) not delivered before "
+			"saker.flush_timeout_ms; they are lost", n);
+	}
+	flush_outputs(rt);
+}
+
+static void drain_idle_cb(uv_idle_t *h)
+{
+	sk_runtime_t *rt = h->data;
+	size_t n = emit_some(rt, DRAIN_SLICE);
+	if (rt->final)
+		final_step(rt);
+	else if (n < DRAIN_SLICE)
+		uv_idle_stop(h);
+}
+
+/* One slice now; the idle handle brings the loop back for the rest after
+ * it polled for I/O and ran its timers. */
+static void drain_slice(sk_runtime_t *rt)
+{
+	if (rt->final)
+		return; /* the idle handle owns the queue until the outputs flush */
+	if (emit_some(rt, DRAIN_SLICE) == DRAIN_SLICE && rt->handles_open)
+		uv_idle_start(&rt->drain_idle, drain_idle_cb);
 }
 
 static void close_handles(sk_runtime_t *rt)
@@ -65,6 +129,7 @@ static void close_handles(sk_runtime_t *rt)
 		return;
 	rt->handles_open = false;
 	uv_close((uv_handle_t *)&rt->wake, NULL);
+	uv_close((uv_handle_t *)&rt->drain_idle, NULL);
 	uv_close((uv_handle_t *)&rt->sig_int, NULL);
 	uv_close((uv_handle_t *)&rt->sig_term, NULL);
 	uv_close((uv_handle_t *)&rt->sig_hup, NULL);
@@ -73,7 +138,7 @@ static void close_handles(sk_runtime_t *rt)
 	uv_close((uv_handle_t *)&rt->flush_guard, NULL);
 }
 
-static void on_flushed(void *ud)
+static void on_closed(void *ud)
 {
 	sk_runtime_t *rt = ud;
 	if (rt->exited)
@@ -85,11 +150,37 @@ static void on_flushed(void *ud)
 	uv_stop(rt->loop);
 }
 
+static void flush_guard_cb(uv_timer_t *t);
+
+/* Outputs are closed while the loop still runs, so a program_output child
+ * gets its EOF, then SIGTERM, then SIGKILL, and is reaped before exit. */
+static void on_flushed(void *ud)
+{
+	sk_runtime_t *rt = ud;
+	if (rt->closing_outputs || rt->exited)
+		return;
+	rt->closing_outputs = true;
+	sk_outputs_t *o = rt->outputs;
+	rt->outputs = NULL;
+	if (!o) {
+		on_closed(rt);
+		return;
+	}
+	uv_timer_stop(&rt->flush_guard);
+	uv_timer_start(&rt->flush_guard, flush_guard_cb, sk_outputs_close_bound_ms(o) + 1000, 0);
+	sk_outputs_close(o, on_closed, rt);
+}
+
 static void flush_guard_cb(uv_timer_t *t)
 {
 	sk_runtime_t *rt = t->data;
-	sk_log(SK_LOG_WARNING, "host", "outputs did not flush in time; exiting anyway");
-	on_flushed(rt);
+	if (!rt->closing_outputs) {
+		sk_log(SK_LOG_WARNING, "host", "outputs did not flush in time; exiting anyway");
+		on_flushed(rt);
+		return;
+	}
+	sk_log(SK_LOG_WARNING, "host", "outputs did not close in time; exiting anyway");
+	on_closed(rt);
 }
 
 static void finish(sk_runtime_t *rt)
@@ -113,11 +204,20 @@ static void finish(sk_runtime_t *rt)
 			rt->exit_code = 1;
 		}
 	}
-	drain_queue(rt);
+	rt->final = true;
+	uv_idle_start(&rt->drain_idle, drain_idle_cb);
+}
+
+static void flush_outputs(sk_runtime_t *rt)
+{
+	/* flush_timeout_ms bounds the whole shutdown: what the sources' drain
+	 * left of it goes to the outputs. */
+	uint64_t now = uv_now(rt->loop);
+	uint64_t left = rt->stop_deadline > now ? rt->stop_deadline - now : 0;
 	/* The exit must not depend on a sink honouring its flush bound. */
-	uv_timer_start(&rt->flush_guard, flush_guard_cb, (uint64_t)rt->o.flush_timeout_ms + 1000, 0);
+	uv_timer_start(&rt->flush_guard, flush_guard_cb, left + 1000, 0);
 	if (rt->outputs)
-		sk_outputs_flush(rt->outputs, rt->o.flush_timeout_ms, on_flushed, rt);
+		sk_outputs_flush(rt->outputs, left, on_flushed, rt);
 	else
 		on_flushed(rt);
 }
@@ -125,8 +225,9 @@ static void finish(sk_runtime_t *rt)
 static void stop_poll_cb(uv_timer_t *t)
 {
 	sk_runtime_t *rt = t->data;
-	drain_queue(rt);
-	if (atomic_load(&rt->ndone) == rt->nworkers || uv_now(rt->loop) >= rt->stop_deadline)
+	drain_slice(rt);
+	if (atomic_load(&rt->ndone) == rt->nworkers ||
+		uv_now(rt->loop) >= rt->stop_deadline + STOP_GRACE_MS)
 		finish(rt);
 }
 
@@ -136,7 +237,7 @@ void sk_runtime_stop(sk_runtime_t *rt)
 		return;
 	rt->stopping = true;
 	for (size_t i = 0; i < rt->nworkers; i++)
-		sk_worker_stop(rt->workers[i]);
+		sk_worker_stop(rt->workers[i], rt->o.flush_timeout_ms);
 	rt->stop_deadline = uv_now(rt->loop) + rt->o.flush_timeout_ms;
 	uv_timer_start(&rt->stop_poll, stop_poll_cb, 0, STOP_POLL_MS);
 }
@@ -144,7 +245,7 @@ void sk_runtime_stop(sk_runtime_t *rt)
 static void wake_cb(uv_async_t *h)
 {
 	sk_runtime_t *rt = h->data;
-	drain_queue(rt);
+	drain_slice(rt);
 	if (rt->stopping)
 		return;
 	size_t done = atomic_load(&rt->ndone);
@@ -233,6 +334,8 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 	}
 	rt->o = *o;
 	rt->loop = o->loop;
+	rt->m_alerts_lost = sk_counter("saker_drops_total", "cause=\"shutdown_alerts\"",
+		"Events or alerts dropped, by cause");
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
 	rt->outputs = o->outputs;
@@ -282,12 +385,14 @@ fail:
 int sk_runtime_run(sk_runtime_t *rt)
 {
 	uv_async_init(rt->loop, &rt->wake, wake_cb);
+	uv_idle_init(rt->loop, &rt->drain_idle);
 	uv_signal_init(rt->loop, &rt->sig_int);
 	uv_signal_init(rt->loop, &rt->sig_term);
 	uv_signal_init(rt->loop, &rt->sig_hup);
 	uv_timer_init(rt->loop, &rt->duration);
 	uv_timer_init(rt->loop, &rt->stop_poll);
 	uv_timer_init(rt->loop, &rt->flush_guard);
+	rt->drain_idle.data = rt;
 	rt->wake.data = rt->sig_int.data = rt->sig_term.data = rt->sig_hup.data = rt;
 	rt->duration.data = rt->stop_poll.data = rt->flush_guard.data = rt;
 	rt->handles_open = true;
@@ -305,6 +410,8 @@ int sk_runtime_run(sk_runtime_t *rt)
 			atomic_fetch_add(&rt->ndone, 1);
 		}
 	}
+	sk_log(SK_LOG_INFO, "host", "running %zu event source(s); SIGHUP reloads, SIGTERM stops",
+		rt->nworkers);
 	uv_async_send(&rt->wake);
 	uv_run(rt->loop, UV_RUN_DEFAULT);
 	close_handles(rt);

@@ -6,9 +6,16 @@
  * Life cycle: sk_runtime_new opens every source (any failure: one error
  * line, nothing started); sk_runtime_run starts the workers and runs the
  * loop until every source reached EOF, a signal (SIGINT/SIGTERM) or the -M
- * timer stops it, or a source fails (exit code 1). Before returning, queued
- * alerts are handed to the outputs and the outputs are flushed (bounded by
- * flush_timeout_ms).
+ * timer stops it, or a source fails (exit code 1). Stopping is bounded by
+ * flush_timeout_ms as a whole: push sources (saker_drain) refuse new input
+ * and their accepted events are still evaluated until EOF or the deadline
+ * (the rest is logged and counted); then queued alerts go to the outputs,
+ * which flush for what is left and are closed (program_output children
+ * reaped) before the loop stops.
+ *
+ * Alerts reach the outputs at most 256 per loop iteration (an idle handle
+ * brings the loop back for the rest), so signals, timers, the web server
+ * and HTTP outputs keep their turn under an alert storm.
  *
  * SIGHUP calls opts.reload on the loop thread; a new ruleset is swapped in
  * atomically (workers switch at batch boundaries), new outputs replace the

@@ -77,6 +77,8 @@ struct sk_worker {
 	bool started;
 	_Atomic bool stop;
 	_Atomic bool done;
+	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
+	bool drain_tried, draining;
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -84,6 +86,7 @@ struct sk_worker {
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad;
+	sk_metric_t *m_lost;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -478,12 +481,54 @@ static void close_captures(sk_worker_t *w)
 	}
 }
 
+/* First saker_drain call, as soon as stop is seen (also in the middle of a
+ * batch: the source must refuse new input at once). */
+static void start_drain(sk_worker_t *w)
+{
+	sk_plugin_t *p = w->src;
+	uint64_t pending = 0;
+	w->drain_tried = true;
+	if (!p->drain || p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
+		return;
+	w->draining = true;
+	sk_log(SK_LOG_INFO, "host", "event source %s: draining %llu accepted event(s)", p->source,
+		(unsigned long long)pending);
+}
+
+/* Called once stop is set: true while the source is being drained and the
+ * loop must go on calling next_batch, false when the worker must end. */
+static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
+{
+	sk_plugin_t *p = w->src;
+	uint64_t pending = 0;
+	if (!w->drain_tried)
+		start_drain(w);
+	if (!w->draining)
+		return false;
+	if (!unprocessed && now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
+		return true;
+	if (p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
+		pending = 0;
+	pending += unprocessed;
+	if (pending) {
+		sk_metric_add(w->m_lost, pending); /* first: the log line announces it */
+		sk_log(SK_LOG_WARNING, "host",
+			"event source %s: %llu accepted event(s) not evaluated before "
+			"saker.flush_timeout_ms; they are lost",
+			p->source, (unsigned long long)pending);
+	}
+	return false;
+}
+
 static void *worker_main(void *arg)
 {
 	sk_worker_t *w = arg;
 	sk_plugin_t *p = w->src;
 	refresh_rules(w, true);
-	while (!atomic_load(&w->stop)) {
+	uint64_t unprocessed = 0;
+	for (;;) {
+		if (atomic_load(&w->stop) && !keep_draining(w, unprocessed))
+			break;
 		refresh_rules(w, false);
 		drain_async(w);
 		export_plugin_metrics(w);
@@ -505,6 +550,20 @@ static void *worker_main(void *arg)
 				break;
 			}
 			process_event(w, evts[i]);
+			if (!atomic_load_explicit(&w->stop, memory_order_relaxed))
+				continue;
+			if (!w->drain_tried)
+				start_drain(w);
+			/* A batch can outlast the drain deadline: what is left of it
+			 * is counted with what the source still holds. A source that
+			 * does not drain finishes its batch (pull sources' checkpoint
+			 * contract: a batch is evaluated whole). */
+			if (w->draining && i + 1 < nevts &&
+				now_ns(CLOCK_MONOTONIC) >= atomic_load(&w->drain_deadline_ns)) {
+				unprocessed = nevts - (i + 1);
+				nevts = i + 1;
+				break;
+			}
 		}
 		atomic_fetch_add(&w->nevents, nevts);
 		sk_metric_add(w->m_events, nevts);
@@ -512,6 +571,8 @@ static void *worker_main(void *arg)
 			break;
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
+		if (unprocessed)
+			continue; /* keep_draining reports them and ends the loop */
 		if (rc == SS_PLUGIN_SUCCESS) {
 			if (nevts == 0) {
 				snprintf(w->error, sizeof(w->error),
@@ -612,6 +673,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
 	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
+	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
 	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
 	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
@@ -674,8 +737,9 @@ int sk_worker_start(sk_worker_t *w)
 	return 0;
 }
 
-void sk_worker_stop(sk_worker_t *w)
+void sk_worker_stop(sk_worker_t *w, uint32_t drain_ms)
 {
+	atomic_store(&w->drain_deadline_ns, now_ns(CLOCK_MONOTONIC) + (uint64_t)drain_ms * 1000000ull);
 	atomic_store(&w->stop, true);
 }
 

@@ -64,7 +64,12 @@ typedef struct sk_worker_opts {
  * plugin's open_params. err: one line naming plugin, library and reason. */
 int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen);
 int sk_worker_start(sk_worker_t *w);
-void sk_worker_stop(sk_worker_t *w);      /* asks the thread to stop (async-safe) */
+/* Ask the thread to stop (async-safe). A source exporting saker_drain is
+ * drained first: it refuses new input and its accepted events keep being
+ * evaluated until it reports EOF or drain_ms passed; what it still holds
+ * then is logged and counted (saker_drops_total{cause="shutdown"}).
+ * Other sources stop after the current batch. */
+void sk_worker_stop(sk_worker_t *w, uint32_t drain_ms);
 bool sk_worker_done(const sk_worker_t *w);
 /* Join the thread; returns false when it did not end within timeout_ms (the
  * worker is then leaked and must not be freed). */

@@ -26,6 +26,8 @@ struct sk_outputs {
 	void *flush_ud;
 
 	int closing; /* sinks + timer still closing */
+	void (*closed_cb)(void *ud);
+	void *closed_ud;
 };
 
 void sk__sink_metrics_init(sk__sink_metrics_t *m, const char *name)
@@ -125,9 +127,13 @@ static void closed_one(void *ud)
 {
 	sk_outputs_t *o = ud;
 	if (--o->closing == 0) {
+		void (*cb)(void *) = o->closed_cb;
+		void *cud = o->closed_ud;
 		json_decref((json_t *)o->fmt.static_fields);
 		free(o->hostname);
 		free(o);
+		if (cb)
+			cb(cud);
 	}
 }
 
@@ -255,6 +261,28 @@ int sk_outputs_reopen(sk_outputs_t *o, char *err, size_t errlen)
 		}
 	}
 	return 0;
+}
+
+uint64_t sk_outputs_close_bound_ms(const sk_outputs_t *o)
+{
+	uint64_t b = 0;
+	for (sk__sink_t *s = o ? o->sinks : NULL; s; s = s->next) {
+		uint64_t x = s->ops->close_bound_ms ? s->ops->close_bound_ms(s) : 0;
+		b = x > b ? x : b;
+	}
+	return b;
+}
+
+void sk_outputs_close(sk_outputs_t *o, void (*cb)(void *ud), void *ud)
+{
+	if (!o) {
+		if (cb)
+			cb(ud);
+		return;
+	}
+	o->closed_cb = cb;
+	o->closed_ud = ud;
+	sk_outputs_destroy(o);
 }
 
 void sk_outputs_destroy(sk_outputs_t *o)

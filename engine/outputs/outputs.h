@@ -13,7 +13,10 @@
  *   time_format_iso_8601, buffered_outputs (stdout/file: no fflush per alert)
  *   stdout_output.enabled (default true), syslog_output.enabled (default true:
  *     facility LOG_USER, severity = priority)
- *   file_output.{enabled, keep_alive, filename}
+ *   file_output.{enabled, keep_alive, filename}; [saker] error_log_interval_ms
+ *     (10000): while writing fails, one error line per interval with the
+ *     count of failures left out, one info line when writing works again
+ *     (every failure counted in saker_outputs_failed_total{output="file"})
  *   program_output.{enabled, keep_alive, program} - the program string comes
  *     only from the config and runs as `/bin/sh -c program`; alerts go to its
  *     stdin, one per line. [saker] max_queue_bytes (keep_alive: pipe backlog
@@ -22,7 +25,9 @@
  *     restart_backoff_max_ms (30000): a keep_alive program that exits is
  *     restarted after a doubling backoff; stop_timeout_ms (2000): at
  *     destroy, programs get EOF on stdin and this long to exit before
- *     SIGTERM goes to their process group (each runs in its own session).
+ *     SIGTERM goes to their process group (each runs in its own session);
+ *     kill_timeout_ms (1000): then this long before SIGKILL. saker exits
+ *     only after every child was reaped.
  *   http_output.{enabled, url, user_agent, insecure, ca_cert, ca_bundle,
  *     ca_path, mtls, client_cert, client_key, echo, compress_uploads,
  *     keep_alive (TCP keepalive probes; connections are reused either way),
@@ -85,6 +90,14 @@ void sk_outputs_flush(sk_outputs_t *o, uint64_t timeout_ms, void (*cb)(void *ud)
  * pending flush is cancelled, its cb never called). Alerts still queued
  * are counted as dropped (cause "shutdown"). */
 void sk_outputs_destroy(sk_outputs_t *o);
+
+/* Same as destroy, then cb(ud) on the loop once every sink finished
+ * closing (program_output children exited or were killed) and o is freed.
+ * NULL-safe (cb is then called at once). */
+void sk_outputs_close(sk_outputs_t *o, void (*cb)(void *ud), void *ud);
+/* Longest time a close may take (program_output's stop_timeout_ms +
+ * kill_timeout_ms), for the caller's safety timer. */
+uint64_t sk_outputs_close_bound_ms(const sk_outputs_t *o);
 
 /* Reopen file_output (log rotation); the host calls it on SIGUSR1/SIGHUP.
  * Returns 0 or a negative errno (err filled). [additive] */

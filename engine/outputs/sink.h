@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <jansson.h>
 #include <uv.h>
 
@@ -28,6 +29,7 @@ typedef struct sk__sink_ops {
 	void (*flush)(sk__sink_t *s); /* push out buffered stdio; optional */
 	int (*reopen)(sk__sink_t *s, char *err, size_t errlen); /* optional */
 	void (*close)(sk__sink_t *s, void (*done)(void *ud), void *ud);
+	uint64_t (*close_bound_ms)(sk__sink_t *s); /* optional: 0 */
 } sk__sink_ops_t;
 
 #define SK__DROP_CAUSES 10

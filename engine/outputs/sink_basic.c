@@ -16,6 +16,11 @@ typedef struct basic_sink {
 	bool keep_alive;
 	bool buffered;
 	bool is_stdout;
+	/* file sink: one error line per log_interval_ms while failing, with
+	 * the count of the ones left out; one line when writing works again. */
+	uv_loop_t *loop;
+	uint64_t log_interval_ms, last_log_ms, suppressed;
+	bool failing;
 } basic_sink_t;
 
 static bool basic_idle(sk__sink_t *s)
@@ -113,6 +118,34 @@ static FILE *open_file(basic_sink_t *b, char *err, size_t errlen)
 	return fp;
 }
 
+static void file_error(basic_sink_t *b, const char *msg)
+{
+	uint64_t now = uv_now(b->loop);
+	if (b->failing && now - b->last_log_ms < b->log_interval_ms) {
+		b->suppressed++;
+		return;
+	}
+	if (b->suppressed)
+		sk_log(SK_LOG_ERROR, "outputs", "%s (%llu more failed alert(s) not logged)", msg,
+			(unsigned long long)b->suppressed);
+	else
+		sk_log(SK_LOG_ERROR, "outputs", "%s", msg);
+	b->failing = true;
+	b->last_log_ms = now;
+	b->suppressed = 0;
+}
+
+static void file_ok(basic_sink_t *b)
+{
+	if (!b->failing)
+		return;
+	sk_log(SK_LOG_INFO, "outputs", "file_output: writing to '%s' again (%llu failed alert(s) "
+		"suppressed from the log since the last error line)", b->filename,
+		(unsigned long long)b->suppressed);
+	b->failing = false;
+	b->suppressed = 0;
+}
+
 static void file_emit(sk__sink_t *s, const sk_alert_t *a, const char *line, size_t len)
 {
 	(void)a;
@@ -122,7 +155,7 @@ static void file_emit(sk__sink_t *s, const sk_alert_t *a, const char *line, size
 	if (!fp) {
 		fp = open_file(b, err, sizeof(err));
 		if (!fp) {
-			sk_log(SK_LOG_ERROR, "outputs", "%s", err);
+			file_error(b, err);
 			goto failed;
 		}
 		if (b->keep_alive)
@@ -132,6 +165,9 @@ static void file_emit(sk__sink_t *s, const sk_alert_t *a, const char *line, size
 	if (!b->keep_alive && fclose(fp) == EOF)
 		rc = -1;
 	if (rc) {
+		snprintf(err, sizeof(err), "file_output: cannot write to '%s': %s", b->filename,
+			strerror(errno));
+		file_error(b, err);
 		if (b->keep_alive) {
 			/* Reopen on the next alert: the file may have been removed or
 			 * the disk was full. */
@@ -140,6 +176,7 @@ static void file_emit(sk__sink_t *s, const sk_alert_t *a, const char *line, size
 		}
 		goto failed;
 	}
+	file_ok(b);
 	sk_metric_add(s->m.sent, 1);
 	return;
 failed:
@@ -174,12 +211,15 @@ int sk__sink_file_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t *
 {
 	bool en, keep = false;
 	const char *fn = "./events.txt";
+	long long interval = 10000;
 	int rc = sec_enabled(sec, "file_output", false, &en, err, errlen);
 	*out = NULL;
 	if (rc || !en)
 		return rc;
 	if ((rc = sk__cfg_bool(sec, "file_output", "keep_alive", &keep, err, errlen)) ||
-	    (rc = sk__cfg_str(sec, "file_output", "filename", &fn, err, errlen)))
+	    (rc = sk__cfg_str(sec, "file_output", "filename", &fn, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, "file_output", "error_log_interval_ms", 0, 86400000, &interval,
+		     err, errlen)))
 		return rc;
 	if (!fn[0])
 		return sk__cfg_fail("file_output", "filename", "must not be empty", err, errlen);
@@ -193,6 +233,8 @@ int sk__sink_file_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t *
 	sk__sink_metrics_init(&b->base.m, "file");
 	b->keep_alive = keep;
 	b->buffered = c->buffered;
+	b->loop = c->loop;
+	b->log_interval_ms = (uint64_t)interval;
 	/* Open once now so a bad path fails at startup, naming the key. */
 	FILE *fp = open_file(b, err, errlen);
 	if (!fp) {

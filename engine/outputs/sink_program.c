@@ -50,8 +50,8 @@ struct prog_sink {
 	unsigned writing;    /* write requests in flight */
 	unsigned running;
 	uv_timer_t restart;
-	uv_timer_t stop;     /* shutdown grace period */
-	uint64_t stop_timeout;
+	uv_timer_t stop;     /* shutdown grace periods (EOF, then SIGTERM) */
+	uint64_t stop_timeout, kill_timeout;
 	bool restart_armed;
 	bool started_once;
 	bool closing;
@@ -332,21 +332,35 @@ static bool prog_idle(sk__sink_t *s)
 	return p->queued == 0 && p->writing == 0;
 }
 
-/* Grace period over: programs that ignored EOF get SIGTERM, so none
- * outlives saker. */
+/* The whole group: the shell may have forked the program. Children stay
+ * open until exit_cb reaped them, so none outlives saker as a zombie or
+ * an orphan. */
+static void signal_children(prog_sink_t *p, int sig)
+{
+	for (child_t *c = p->children; c; c = c->next)
+		if (!c->exited && kill(-c->proc.pid, sig) != 0)
+			uv_process_kill(&c->proc, sig);
+}
+
+static void kill_cb(uv_timer_t *t)
+{
+	prog_sink_t *p = t->data;
+	sk_log(SK_LOG_WARNING, "outputs", "program_output: program ignored SIGTERM; killing it");
+	signal_children(p, SIGKILL);
+}
+
+/* Grace period over: programs that ignored EOF get SIGTERM, then SIGKILL. */
 static void stop_cb(uv_timer_t *t)
 {
 	prog_sink_t *p = t->data;
-	for (child_t *c = p->children; c; c = c->next) {
-		if (!c->exited) {
-			/* The whole group: the shell may have forked the program. */
-			if (kill(-c->proc.pid, SIGTERM) != 0)
-				uv_process_kill(&c->proc, SIGTERM);
-			c->exited = true;
-			child_close(c);
-		}
-	}
-	uv_close((uv_handle_t *)&p->stop, timer_closed);
+	signal_children(p, SIGTERM);
+	uv_timer_start(&p->stop, kill_cb, p->kill_timeout, 0);
+}
+
+static uint64_t prog_close_bound(sk__sink_t *s)
+{
+	prog_sink_t *p = (prog_sink_t *)s;
+	return p->stop_timeout + p->kill_timeout;
 }
 
 static void prog_close(sk__sink_t *s, void (*done)(void *ud), void *ud)
@@ -385,6 +399,7 @@ static const sk__sink_ops_t prog_ops = {
 	.emit = prog_emit,
 	.idle = prog_idle,
 	.close = prog_close,
+	.close_bound_ms = prog_close_bound,
 };
 
 int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_t **out,
@@ -393,7 +408,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	const char *S = "program_output";
 	bool en = false, keep = false;
 	const char *prog = "mail -s \"Falco Notification\" someone@example.com";
-	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000, stop_ms = 2000;
+	long long maxq = 4 * 1024 * 1024, maxrun = 16, b0 = 500, bmax = 30000, stop_ms = 2000,
+		  kill_ms = 1000;
 	int rc;
 	*out = NULL;
 	if ((rc = sk__cfg_bool(sec, S, "enabled", &en, err, errlen)) || !en)
@@ -405,7 +421,8 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_ms", 1, 3600000, &b0, err, errlen)) ||
 	    (rc = sk__cfg_int(sec, S, "restart_backoff_max_ms", 1, 86400000, &bmax, err,
 		     errlen)) ||
-	    (rc = sk__cfg_int(sec, S, "stop_timeout_ms", 0, 600000, &stop_ms, err, errlen)))
+	    (rc = sk__cfg_int(sec, S, "stop_timeout_ms", 0, 600000, &stop_ms, err, errlen)) ||
+	    (rc = sk__cfg_int(sec, S, "kill_timeout_ms", 0, 600000, &kill_ms, err, errlen)))
 		return rc;
 	if (!prog[0])
 		return sk__cfg_fail(S, "program", "must not be empty", err, errlen);
@@ -433,6 +450,7 @@ int sk__sink_program_new(const sk__out_common_t *c, const json_t *sec, sk__sink_
 	p->backoff_max = (uint64_t)bmax;
 	p->pend_tail = &p->pend;
 	p->stop_timeout = (uint64_t)stop_ms;
+	p->kill_timeout = (uint64_t)kill_ms;
 	uv_timer_init(c->loop, &p->restart);
 	uv_timer_init(c->loop, &p->stop);
 	p->restart.data = p;

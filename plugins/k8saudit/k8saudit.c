@@ -37,6 +37,7 @@ typedef struct ka_inst {
 	ka_file_src_t file;
 	sk_sdk_batch_t batch;
 	uint64_t file_bad_seen;
+	uint64_t file_long_seen;
 } ka_inst_t;
 
 static char *g_fields_json;
@@ -117,6 +118,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
 	       "\"useAsync\":{\"type\":\"boolean\"},"
 	       "\"maxEventSize\":{\"type\":\"integer\",\"minimum\":1024},"
 	       "\"webhookMaxBatchSize\":{\"type\":\"integer\",\"minimum\":1024},"
+	       "\"fileMaxLineSize\":{\"type\":\"integer\",\"minimum\":1024},"
 	       "\"queueMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
 	       "\"queueMaxBytes\":{\"type\":\"integer\",\"minimum\":0},"
 	       "\"batchMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
@@ -188,7 +190,8 @@ static int load_config(ka_state_t *st, const char *text)
 		"queueMaxEvents", "queueMaxBytes", "batchMaxEvents", "nextBatchTimeoutMs",
 		"webhookThreads", "webhookMaxConnections", "webhookConnectionTimeoutSec",
 		"webhookMaxConnectionsPerIP", "webhookMaxUnauthenticatedConnections",
-		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget", NULL };
+		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget",
+		"fileMaxLineSize", NULL };
 	char *e = st->err.msg;
 	size_t el = sizeof(st->err.msg);
 	ka_config_t *c = &st->cfg;
@@ -205,6 +208,8 @@ static int load_config(ka_state_t *st, const char *text)
 		    &c->max_event_size, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "webhookMaxBatchSize", 12582912, 1024, 1ULL << 31,
 		    &c->max_batch_size, e, el)) < 0 ||
+	    (rc = sk_sdk_config_u64(j, "fileMaxLineSize", 12582912, 1024, 1ULL << 32,
+		    &c->file_max_line, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "queueMaxEvents", 65536, 1, 1ULL << 30,
 		    &c->queue_max_events, e, el)) < 0 ||
 	    (rc = sk_sdk_config_u64(j, "queueMaxBytes", 256ULL << 20, 0, 1ULL << 40,
@@ -370,14 +375,14 @@ SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, 
 			st->cfg.bearer_token ? ", bearer token required" : "");
 	} else if (strncmp(p, "file://", 7) == 0) {
 		if (ka_file_open(&in->file, p + 7, true, st->cfg.max_event_size,
-			    st->cfg.max_batch_size, e, el) < 0)
+			    st->cfg.max_batch_size, st->cfg.file_max_line, e, el) < 0)
 			goto fail;
 	} else if (strstr(p, "://")) {
 		snprintf(e, el, "scheme \"%.*s\" is not supported", (int)(strstr(p, "://") - p), p);
 		goto fail;
 	} else {
 		if (ka_file_open(&in->file, p, false, st->cfg.max_event_size, st->cfg.max_batch_size,
-			    e, el) < 0)
+			    st->cfg.file_max_line, e, el) < 0)
 			goto fail;
 	}
 	st->inst = in;
@@ -430,7 +435,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 	if (in->webhook) {
 		if (ka_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
 			    (int)st->cfg.idle_timeout_ms) == 0)
-			return SS_PLUGIN_TIMEOUT;
+			return ka_queue_closed(&in->q) ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
 		return fill_batch(in, &ch, nevts, evts);
 	}
 	r = ka_file_read(&in->file, &ch, st->cfg.batch_max_events, st->err.msg, sizeof(st->err.msg));
@@ -439,6 +444,16 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 		in->file_bad_seen = in->file.bad_documents;
 		ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "skipped audit document: %s",
 			in->file.last_doc_err);
+	}
+	if (in->file.long_lines > in->file_long_seen) {
+		ka_count(&st->c, KA_C_FILE_LONG_LINES, in->file.long_lines - in->file_long_seen);
+		if (in->file.long_lines - in->file_long_seen > 1)
+			ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "%llu over-long lines skipped; last: %s",
+				(unsigned long long)(in->file.long_lines - in->file_long_seen),
+				in->file.last_line_err);
+		else
+			ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "%s", in->file.last_line_err);
+		in->file_long_seen = in->file.long_lines;
 	}
 	if (r < 0) {
 		ka_chain_free(&ch);
@@ -455,6 +470,22 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 		nanosleep(&ts, NULL);
 	}
 	return SS_PLUGIN_TIMEOUT;
+}
+
+/* saker extension (plugin_api.h): the webhook answers 503 from now on and
+ * next_batch hands out what was already answered 200, then EOF. A file
+ * source is a pull source: it just stops (nothing was acknowledged). */
+SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint64_t *pending)
+{
+	ka_inst_t *in = h;
+
+	(void)s;
+	*pending = 0;
+	if (!in || !in->webhook)
+		return SS_PLUGIN_NOT_SUPPORTED;
+	ka_queue_close(&in->q);
+	*pending = ka_queue_depth(&in->q);
+	return SS_PLUGIN_SUCCESS;
 }
 
 SK_PLUGIN_EXPORT ss_plugin_rc plugin_extract_fields(ss_plugin_t *s, const ss_plugin_event_input *ev,
@@ -498,6 +529,10 @@ static const struct {
 	[KA_C_DROP_QUEUE_FULL] = { "k8saudit.events.dropped_queue_full",
 		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 	[KA_C_BAD_DOCUMENTS] = { "k8saudit.file.bad_documents", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
+	[KA_C_REQ_DRAINING] = { "k8saudit.webhook.rejected_shutting_down",
+		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
+	[KA_C_FILE_LONG_LINES] = { "k8saudit.file.skipped_long_lines",
+		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
 };
 
 SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)

@@ -23,6 +23,7 @@
 typedef struct ka_config {
 	uint64_t max_event_size;        /* maxEventSize */
 	uint64_t max_batch_size;        /* webhookMaxBatchSize (request body limit) */
+	uint64_t file_max_line;         /* fileMaxLineSize (file sources) */
 	uint64_t queue_max_events;      /* queueMaxEvents */
 	uint64_t queue_max_bytes;       /* queueMaxBytes */
 	uint64_t batch_max_events;      /* batchMaxEvents (events per next_batch) */
@@ -55,6 +56,8 @@ enum ka_counter {
 	KA_C_DROP_NOT_EVENT,    /* list items that are not events */
 	KA_C_DROP_QUEUE_FULL,   /* events refused with 503 */
 	KA_C_BAD_DOCUMENTS,     /* file mode: documents that were not audit JSON */
+	KA_C_REQ_DRAINING,      /* 503 after saker_drain: shutting down */
+	KA_C_FILE_LONG_LINES,   /* file mode: lines over fileMaxLineSize skipped */
 	KA_C_COUNT
 };
 

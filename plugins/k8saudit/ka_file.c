@@ -82,7 +82,7 @@ static int list_dir(ka_file_src_t *f, const char *dir, char *err, size_t errlen)
 }
 
 int ka_file_open(ka_file_src_t *f, const char *path, bool follow, size_t max_event,
-	size_t max_doc, char *err, size_t errlen)
+	size_t max_doc, size_t max_line, char *err, size_t errlen)
 {
 	struct stat sb;
 
@@ -90,6 +90,7 @@ int ka_file_open(ka_file_src_t *f, const char *path, bool follow, size_t max_eve
 	f->follow = follow;
 	f->max_event = max_event;
 	f->max_doc = max_doc;
+	f->max_line = max_line;
 	if (!*path) {
 		snprintf(err, errlen, "empty file path");
 		return -EINVAL;
@@ -244,10 +245,56 @@ static void take_pending(ka_file_src_t *f, ka_chain_t *out, size_t max)
 	}
 }
 
+/* getline with a cap: at most max_line bytes are kept, the rest of a
+ * longer line is read through (*too_long set). Returns the bytes kept, or
+ * -1 at EOF with nothing read; *ended tells whether a newline was seen. */
+static ssize_t read_line(ka_file_src_t *f, bool *too_long, bool *ended)
+{
+	size_t n = 0, ncap;
+	bool any = false;
+	char *nb;
+	int c;
+
+	*too_long = false;
+	*ended = false;
+	while ((c = getc_unlocked(f->fp)) != EOF) {
+		any = true;
+		if (n == f->max_line)
+			*too_long = true;
+		if (!*too_long) {
+			if (n + 2 > f->line_cap) {
+				ncap = f->line_cap ? f->line_cap * 2 : 4096;
+				if (ncap > f->max_line + 2)
+					ncap = f->max_line + 2;
+				nb = realloc(f->line, ncap);
+				if (!nb)
+					return -2;
+				f->line = nb;
+				f->line_cap = ncap;
+			}
+			f->line[n++] = (char)c;
+		}
+		if (c == '\n') {
+			*ended = true;
+			break;
+		}
+	}
+	if (!any)
+		return -1;
+	f->line[n] = '\0';
+	return (ssize_t)n;
+}
+
+static const char *cur_name(const ka_file_src_t *f)
+{
+	return f->follow ? f->path : f->files[f->cur];
+}
+
 /* Reads complete lines until `out` is full or the file has no more
  * complete lines. Returns 1 at EOF, 0 when stopped early, <0 on error. */
 static int read_lines(ka_file_src_t *f, ka_chain_t *out, size_t max)
 {
+	bool too_long, ended;
 	ssize_t n;
 	long pos;
 	int rc;
@@ -257,17 +304,30 @@ static int read_lines(ka_file_src_t *f, ka_chain_t *out, size_t max)
 		if (out->n >= max)
 			return 0;
 		pos = ftell(f->fp);
-		n = getline(&f->line, &f->line_cap, f->fp);
+		n = read_line(f, &too_long, &ended);
+		if (n == -2)
+			return -ENOMEM;
 		if (n < 0) {
 			clearerr(f->fp);
 			return 1;
 		}
-		if (f->follow && f->line[n - 1] != '\n') {
+		if (f->follow && !ended) {
 			/* partial last line: retry once the writer finishes it */
+			clearerr(f->fp);
 			fseek(f->fp, pos, SEEK_SET);
 			return 1;
 		}
 		f->read_since_check = true;
+		f->lineno++;
+		if (too_long) {
+			/* a document cut by the skipped line cannot parse: start over */
+			f->acc_len = 0;
+			f->long_lines++;
+			snprintf(f->last_line_err, sizeof(f->last_line_err),
+				"%s:%llu: line larger than %zu bytes (fileMaxLineSize), skipped",
+				cur_name(f), (unsigned long long)f->lineno, f->max_line);
+			continue;
+		}
 		if ((rc = feed_line(f, f->line, (size_t)n)) < 0)
 			return rc;
 	}
@@ -289,6 +349,7 @@ static void follow_check(ka_file_src_t *f)
 		f->ino = sb.st_ino;
 		f->dev = sb.st_dev;
 		f->acc_len = 0;
+		f->lineno = 0;
 		return;
 	}
 	if (fstat(fileno(f->fp), &cur) < 0)
@@ -301,6 +362,7 @@ static void follow_check(ka_file_src_t *f)
 	      cur.st_mtim.tv_nsec != f->eof_mtime.tv_nsec))) {
 		fseek(f->fp, 0, SEEK_SET);
 		f->acc_len = 0;
+		f->lineno = 0;
 	}
 	f->eof_mtime = cur.st_mtim;
 	f->read_since_check = false;
@@ -324,6 +386,7 @@ int ka_file_read(ka_file_src_t *f, ka_chain_t *out, size_t max, char *err, size_
 				return -EIO;
 			}
 			f->acc_len = 0;
+			f->lineno = 0;
 		}
 		rc = read_lines(f, out, max);
 		if (rc < 0) {

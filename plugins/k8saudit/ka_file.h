@@ -8,6 +8,10 @@
  * lines are picked up, rotation (a new inode at the path) and truncation
  * are detected by polling, a partial last line waits for its newline.
  *
+ * A line longer than max_line is never held in memory: it is read through,
+ * skipped and counted (long_lines, last_line_err names file and line), and
+ * the next line is processed as usual.
+ *
  * Ownership: the source owns its buffers; events are appended to the
  * caller's chain. Threading: one thread at a time (the next_batch caller).
  */
@@ -33,7 +37,10 @@ typedef struct ka_file_src {
 	size_t acc_len, acc_cap;
 	char *line;
 	size_t line_cap;
-	size_t max_doc, max_event;
+	size_t max_doc, max_event, max_line;
+	uint64_t lineno;       /* lines of the current file consumed so far */
+	uint64_t long_lines;   /* lines over max_line skipped */
+	char last_line_err[512];
 	ka_chain_t pending;    /* parsed events not yet handed out */
 	ka_parse_stats_t st;
 	uint64_t bad_documents;
@@ -41,7 +48,7 @@ typedef struct ka_file_src {
 } ka_file_src_t;
 
 int ka_file_open(ka_file_src_t *f, const char *path, bool follow, size_t max_event,
-	size_t max_doc, char *err, size_t errlen);
+	size_t max_doc, size_t max_line, char *err, size_t errlen);
 /* Move up to max events into out. Returns 0 (maybe none yet: follow mode
  * idle), 1 at the end of a plain source, or a negative errno with err. */
 int ka_file_read(ka_file_src_t *f, ka_chain_t *out, size_t max, char *err, size_t errlen);

@@ -147,6 +147,16 @@ void ka_queue_close(ka_queue_t *q)
 	pthread_mutex_unlock(&q->mu);
 }
 
+bool ka_queue_closed(ka_queue_t *q)
+{
+	bool c;
+
+	pthread_mutex_lock(&q->mu);
+	c = q->closed;
+	pthread_mutex_unlock(&q->mu);
+	return c;
+}
+
 size_t ka_queue_depth(ka_queue_t *q)
 {
 	size_t n;

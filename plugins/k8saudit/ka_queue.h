@@ -49,7 +49,9 @@ int ka_queue_push(ka_queue_t *q, ka_chain_t *c);
 /* Pop up to max items, waiting at most timeout_ms for the first one.
  * Returns the number popped (0 on timeout or when closed and empty). */
 size_t ka_queue_pop(ka_queue_t *q, ka_chain_t *out, size_t max, int timeout_ms);
+/* After close, pushes fail with -EPIPE; pops still return what is left. */
 void ka_queue_close(ka_queue_t *q);
+bool ka_queue_closed(ka_queue_t *q);
 size_t ka_queue_depth(ka_queue_t *q);
 
 #endif /* KA_QUEUE_H */

@@ -44,6 +44,16 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 		return;
 	}
 	rc = ka_queue_push(w->q, &chain);
+	if (rc == -EPIPE) {
+		/* saker_drain closed the queue: nothing of this request is kept,
+		 * so the sender must retry against the next instance. */
+		ka_count(w->c, KA_C_REQ_DRAINING, 1);
+		ka_chain_free(&chain);
+		out->status = 503;
+		out->close = true;
+		snprintf(out->text, sizeof(out->text), "shutting down, retry later\n");
+		return;
+	}
 	if (rc < 0) {
 		ka_count(w->c, KA_C_REQ_QUEUE_FULL, 1);
 		ka_count(w->c, KA_C_DROP_QUEUE_FULL, chain.n);

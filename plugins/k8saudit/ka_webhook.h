@@ -5,7 +5,7 @@
  * POST <path> with Content-Type application/json and a body holding an
  * EventList, an Event or an array: 200 once every event is parsed and in
  * the queue; 400 malformed JSON / not an audit payload; 503 queue full
- * (nothing of the request was queued, the sender should retry). The
+ * or shutting down after saker_drain (nothing of the request was queued, the sender should retry). The
  * generic refusals (401, 403, 404, 405, 413, 415, 400 conflicting
  * Content-Length, 503 body budget) and the connection limits and deadlines
  * are sk_webhook's (sk_webhook.h).

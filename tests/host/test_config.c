@@ -99,11 +99,11 @@ static void test_yaml_errors(void)
 	if (f) {
 		fputs("- a\n- b\n", f);
 		fclose(f);
-		CHECK(sk_config_load_file(path, &j, err, sizeof(err)) < 0 && strstr(err, "must be a YAML mapping"),
+		CHECK(sk_config_load_file(path, SK_CONFIG_MAX_FILE_DEFAULT, &j, err, sizeof(err)) < 0 && strstr(err, "must be a YAML mapping"),
 			"list at top level: %s", err);
 		remove(path);
 	}
-	CHECK(sk_config_load_file("/nonexistent/saker.yaml", &j, err, sizeof(err)) < 0 &&
+	CHECK(sk_config_load_file("/nonexistent/saker.yaml", SK_CONFIG_MAX_FILE_DEFAULT, &j, err, sizeof(err)) < 0 &&
 			strstr(err, "cannot open configuration file /nonexistent/saker.yaml"),
 		"missing file: %s", err);
 }
