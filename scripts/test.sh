@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds saker twice (warnings as errors; then ASan+UBSan) and runs the whole
-# test suite on each. This is the README's test command and what CI runs.
+# test suite on each, then builds the libFuzzer targets with clang and runs
+# each for a bounded time. This is the README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +24,10 @@ echo "== build + tests (ASan + UBSan) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DSAKER_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+# libFuzzer targets (tests/fuzz), built with clang, each run for a bounded
+# time over its committed seed corpus (SAKER_FUZZ_SECONDS, default 20).
+echo "== fuzz targets (clang libFuzzer + ASan + UBSan, bounded) =="
+CC=clang cmake -S . -B build-fuzz -DSAKER_WERROR=ON -DSAKER_FUZZ=ON -DSAKER_BPF=OFF >/dev/null
+cmake --build build-fuzz -j "$jobs" --target fuzz_targets
+(cd build-fuzz && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest -L fuzz --output-on-failure -j "$jobs" --timeout 600)

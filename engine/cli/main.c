@@ -50,6 +50,10 @@ typedef struct app {
 	uv_loop_t loop;
 	sk_web_t *web;
 	char hostname[256];
+	/* what reload_prepare built on the pool for the next reload_cb */
+	json_t *next_tree;
+	sk_config_t next_cfg;
+	sk_ruleset_t *next_rules;
 } app_t;
 
 static const char usage[] =
@@ -338,12 +342,17 @@ static void print_diags(const sk_diags_t *d, FILE *errs, FILE *warns)
 	}
 }
 
-static int load_rules(app_t *a, const sk_config_t *cfg, char *const *files, size_t nfiles,
-	bool validate, sk_ruleset_t **out)
+static int load_rules(app_t *a, const json_t *tree, const sk_config_t *cfg, char *const *files,
+	size_t nfiles, bool validate, sk_ruleset_t **out)
 {
 	char err[1024];
 	strv_t paths = {0};
+	sk_config_rules_limits_t lim;
 	*out = NULL;
+	if (sk_config_rules_limits(tree, &lim, err, sizeof(err))) {
+		fprintf(stderr, "Error: %s\n", err);
+		return -EINVAL;
+	}
 	if (expand_rules(files, nfiles, &paths, err, sizeof(err))) {
 		fprintf(stderr, "Error: %s\n", err);
 		strv_free(&paths);
@@ -375,6 +384,13 @@ static int load_rules(app_t *a, const sk_config_t *cfg, char *const *files, size
 		.nselectors = cfg->nselectors,
 		.appends = appends,
 		.nappends = cfg->nappends,
+		.limits = {
+			.max_list_items = (size_t)lim.max_list_items,
+			.max_cond_nodes = (size_t)lim.max_cond_nodes,
+			.max_cond_bytes = (size_t)lim.max_cond_bytes,
+			.max_yaml_depth = (size_t)lim.max_yaml_depth,
+			.max_yaml_nodes = (size_t)lim.max_yaml_nodes,
+		},
 	};
 	sk_diags_t diags = {0};
 	int rc = sk_ruleset_load(&a->reg->host, (const char *const *)paths.v, paths.n, &opts, out,
@@ -401,16 +417,47 @@ static int load_rules(app_t *a, const sk_config_t *cfg, char *const *files, size
 	return rc;
 }
 
-/* SIGHUP: re-read the configuration; rules, priority, rule selection and
- * outputs change, plugins stay as loaded. */
+static void reload_discard(void *ud)
+{
+	app_t *a = ud;
+	sk_ruleset_unref(a->next_rules);
+	a->next_rules = NULL;
+	sk_config_clear(&a->next_cfg);
+	json_decref(a->next_tree);
+	a->next_tree = NULL;
+}
+
+/* SIGHUP, on a pool thread: read the configuration and compile the rules
+ * (reads only what the loop does not change: paths, -o, the registry). */
+static int reload_prepare(void *ud)
+{
+	app_t *a = ud;
+	char err[2048];
+	reload_discard(a);
+	if (build_config(a, &a->next_tree, &a->next_cfg, err, sizeof(err))) {
+		sk_log(SK_LOG_ERROR, "config", "%s", err);
+		return -1;
+	}
+	if (load_rules(a, a->next_tree, &a->next_cfg, a->next_cfg.rules_files,
+		    a->next_cfg.nrules_files, false, &a->next_rules)) {
+		reload_discard(a);
+		return -1;
+	}
+	return 0;
+}
+
+/* SIGHUP, on the loop, with what reload_prepare built: rules, priority,
+ * rule selection and outputs change, plugins stay as loaded. */
 static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 {
 	app_t *a = ud;
 	char err[2048];
-	json_t *tree;
-	sk_config_t cfg;
-	if (build_config(a, &tree, &cfg, err, sizeof(err))) {
-		sk_log(SK_LOG_ERROR, "config", "%s", err);
+	json_t *tree = a->next_tree;
+	sk_config_t cfg = a->next_cfg;
+	a->next_tree = NULL;
+	memset(&a->next_cfg, 0, sizeof(a->next_cfg));
+	if (!tree) {
+		reload_discard(a);
 		return -1;
 	}
 	sk_log_set_level((sk_log_level_t)cfg.log_level);
@@ -423,11 +470,8 @@ static int reload_cb(void *ud, sk_ruleset_t **rs, sk_outputs_t **outs)
 	if (!same)
 		sk_log(SK_LOG_WARNING, "config", "plugin configuration changed: plugins and sources keep "
 						 "running as loaded until a restart");
-	if (load_rules(a, &cfg, cfg.rules_files, cfg.nrules_files, false, rs)) {
-		sk_config_clear(&cfg);
-		json_decref(tree);
-		return -1;
-	}
+	*rs = a->next_rules;
+	a->next_rules = NULL;
 	if (sk_outputs_new(&a->loop, tree, a->hostname, outs, err, sizeof(err))) {
 		sk_log(SK_LOG_ERROR, "outputs", "%s", err);
 		sk_ruleset_unref(*rs);
@@ -559,7 +603,7 @@ static int run(app_t *a)
 		return 0;
 	}
 	if (a->validate.n) {
-		int rc = load_rules(a, &a->cfg, a->validate.v, a->validate.n, true, &rs);
+		int rc = load_rules(a, tree, &a->cfg, a->validate.v, a->validate.n, true, &rs);
 		sk_ruleset_unref(rs);
 		return rc ? 1 : 0;
 	}
@@ -568,7 +612,7 @@ static int run(app_t *a)
 		fprintf(stderr, "Error: %s\n", err);
 		return 1;
 	}
-	if (load_rules(a, &a->cfg, a->cfg.rules_files, a->cfg.nrules_files, false, &rs))
+	if (load_rules(a, tree, &a->cfg, a->cfg.rules_files, a->cfg.nrules_files, false, &rs))
 		return 1;
 	sk_ruleset_stats_t st;
 	sk_ruleset_stats(rs, &st);
@@ -602,7 +646,8 @@ static int run(app_t *a)
 		.alert_queue_block_ms = a->cfg.alert_queue_block_ms, .idle_sleep_us = a->cfg.idle_sleep_us,
 		.async_queue_size = a->cfg.async_queue_size,
 		.flush_timeout_ms = a->cfg.flush_timeout_ms, .duration_ms = a->duration_ms,
-		.hostname = a->hostname, .reload = reload_cb, .on_exit = on_exit_cb, .ud = a,
+		.hostname = a->hostname, .reload = reload_cb, .reload_prepare = reload_prepare,
+		.reload_discard = reload_discard, .on_exit = on_exit_cb, .ud = a,
 		.source_enabled = source_enabled,
 	};
 	if (sk_runtime_new(&ro, &rt, err, sizeof(err))) {
@@ -643,6 +688,7 @@ int main(int argc, char **argv)
 	signal(SIGHUP, SIG_IGN);
 	parse_args(&a, argc, argv);
 	int code = run(&a);
+	reload_discard(&a);
 	sk_registry_free(a.reg);
 	sk_config_clear(&a.cfg);
 	json_decref(a.tree);

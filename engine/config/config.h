@@ -105,4 +105,18 @@ int sk_config_u64(const json_t *root, const char *path, uint64_t def, uint64_t m
 int sk_config_string(const json_t *root, const char *path, const char *def, const char **out,
 	char *err, size_t errlen);
 
+/* saker.rules_limits: budgets on what rules files may expand to (see
+ * sk_rules_limits_t in rules/rules.h; 0 = the rules engine's default). */
+typedef struct sk_config_rules_limits {
+	uint64_t max_list_items;      /* max_list_items */
+	uint64_t max_cond_nodes;      /* max_condition_nodes */
+	uint64_t max_cond_bytes;      /* max_condition_bytes */
+	uint64_t max_yaml_depth;      /* max_yaml_depth */
+	uint64_t max_yaml_nodes;      /* max_yaml_nodes */
+} sk_config_rules_limits_t;
+/* Read saker.rules_limits (absent: all 0). -EINVAL with err naming the key
+ * for a value that is not an integer in range; unknown keys are warned about. */
+int sk_config_rules_limits(const json_t *root, sk_config_rules_limits_t *out, char *err,
+	size_t errlen);
+
 #endif

@@ -457,7 +457,8 @@ int sk_config_read(const json_t *root, sk_config_t *c, char *err, size_t errlen)
 	if ((rc = sk_config_u64(root, "saker.flush_timeout_ms", 5000, 600000, &u, err, errlen)))
 		goto fail;
 	c->flush_timeout_ms = (uint32_t)u;
-	static const char *const sk_keys[] = {"alert_queue_size", "alert_queue_block_ms", "async_queue_size", "idle_sleep_us", "flush_timeout_ms", NULL};
+	static const char *const sk_keys[] = {"alert_queue_size", "alert_queue_block_ms", "async_queue_size", "idle_sleep_us", "flush_timeout_ms",
+		"rules_limits", NULL};
 	const char *k;
 	json_t *v;
 	json_object_foreach((json_t *)sk, k, v) {

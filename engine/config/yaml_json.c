@@ -225,12 +225,55 @@ static int node_to_json(conv_t *c, yaml_node_t *n, int depth, json_t **out)
 	}
 }
 
+/* libyaml rescans one possible simple key per open flow collection for
+ * every token, so yaml_parser_load is quadratic on a long run of '[' or
+ * '{' long before the tree could be checked. Events are read first, and
+ * the first collection deeper than MAX_DEPTH (or past MAX_OUTPUT_NODES
+ * nodes) stops everything; a syntax error is left to the loading pass. */
+static int precheck(const char *text, size_t len, const char *name, char *err, size_t errlen)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		snprintf(err, errlen, "%s: cannot initialise the YAML parser", name);
+		return -ENOMEM;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	size_t depth = 0, nodes = 0;
+	int rc = 0;
+	yaml_event_t ev;
+	while (!rc && yaml_parser_parse(&p, &ev)) {
+		yaml_event_type_t t = ev.type;
+		yaml_mark_t m = ev.start_mark;
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+		bool open = t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT;
+		if (open && ++depth > MAX_DEPTH) {
+			snprintf(err, errlen, "%s:%zu:%zu: YAML nesting too deep (more than %d levels)", name,
+				m.line + 1, m.column + 1, MAX_DEPTH);
+			rc = -EINVAL;
+		} else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if ((open || t == YAML_SCALAR_EVENT || t == YAML_ALIAS_EVENT) &&
+			++nodes > MAX_OUTPUT_NODES) {
+			snprintf(err, errlen, "%s:%zu:%zu: YAML document has too many nodes (more than %u)",
+				name, m.line + 1, m.column + 1, MAX_OUTPUT_NODES);
+			rc = -EINVAL;
+		}
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
 int sk_config_parse_yaml(const char *text, size_t len, const char *name, json_t **out,
 	char *err, size_t errlen)
 {
 	*out = NULL;
 	yaml_parser_t p;
 	yaml_document_t doc;
+	int prc = precheck(text, len, name, err, errlen);
+	if (prc)
+		return prc;
 	if (!yaml_parser_initialize(&p)) {
 		snprintf(err, errlen, "%s: cannot initialise the YAML parser", name);
 		return -ENOMEM;

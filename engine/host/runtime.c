@@ -41,6 +41,9 @@ struct sk_runtime {
 	int exit_code;
 	bool abandoned;
 	sk_metric_t *m_alerts_lost;
+	uv_work_t reload_req;          /* reload_prepare in flight */
+	bool reloading, reload_again;
+	int prepare_rc;
 };
 
 static void on_alert(void *ud, sk_alert_t *a)
@@ -306,11 +309,59 @@ static void reload(sk_runtime_t *rt)
 	sk_log(SK_LOG_INFO, "host", "reload done");
 }
 
+static void prepare_work(uv_work_t *req)
+{
+	sk_runtime_t *rt = req->data;
+	rt->prepare_rc = rt->o.reload_prepare(rt->o.ud);
+}
+
+static void start_reload(sk_runtime_t *rt);
+
+static void prepare_done(uv_work_t *req, int status)
+{
+	sk_runtime_t *rt = req->data;
+	rt->reloading = false;
+	if (status || rt->prepare_rc || rt->stopping) {
+		if (!rt->stopping)
+			sk_log(SK_LOG_ERROR, "host", "reload failed; keeping the current rules and outputs");
+		if (rt->o.reload_discard)
+			rt->o.reload_discard(rt->o.ud);
+	} else {
+		reload(rt);
+	}
+	if (rt->reload_again && !rt->stopping) {
+		rt->reload_again = false;
+		start_reload(rt);
+	}
+}
+
+/* Compiling a rules file can take long (it is bounded by the rules limits,
+ * not by the loop's needs): it runs on the pool, the swap on the loop. */
+static void start_reload(sk_runtime_t *rt)
+{
+	if (!rt->o.reload_prepare) {
+		reload(rt);
+		return;
+	}
+	if (rt->stopping)
+		return;
+	if (rt->reloading) {
+		rt->reload_again = true;
+		return;
+	}
+	sk_log(SK_LOG_INFO, "host", "SIGHUP received, preparing the new rules and outputs");
+	rt->reload_req.data = rt;
+	if (uv_queue_work(rt->loop, &rt->reload_req, prepare_work, prepare_done) == 0)
+		rt->reloading = true;
+	else
+		sk_log(SK_LOG_ERROR, "host", "reload failed: cannot queue work; keeping the current rules");
+}
+
 static void signal_cb(uv_signal_t *h, int signum)
 {
 	sk_runtime_t *rt = h->data;
 	if (signum == SIGHUP) {
-		reload(rt);
+		start_reload(rt);
 		return;
 	}
 	sk_log(SK_LOG_INFO, "host", "signal %d received, shutting down", signum);
@@ -414,6 +465,10 @@ int sk_runtime_run(sk_runtime_t *rt)
 		rt->nworkers);
 	uv_async_send(&rt->wake);
 	uv_run(rt->loop, UV_RUN_DEFAULT);
+	/* A reload still compiling on the pool holds rt: let it land (its
+	 * result is discarded, the runtime is stopping). */
+	while (rt->reloading)
+		uv_run(rt->loop, UV_RUN_ONCE);
 	close_handles(rt);
 	/* Let close callbacks run; the caller owns the other handles. */
 	uv_run(rt->loop, UV_RUN_NOWAIT);

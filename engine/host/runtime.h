@@ -19,7 +19,10 @@
  *
  * SIGHUP calls opts.reload on the loop thread; a new ruleset is swapped in
  * atomically (workers switch at batch boundaries), new outputs replace the
- * old ones after the old ones flushed; queued alerts are never lost.
+ * old ones after the old ones flushed; queued alerts are never lost. With
+ * opts.reload_prepare, the slow part (configuration, rules compilation)
+ * runs first on a libuv pool thread, so the loop keeps serving (/healthz,
+ * signals, alerts) while a large or hostile rules file compiles.
  *
  * Threading: everything here runs on the loop thread (the caller's).
  */
@@ -51,6 +54,14 @@ typedef struct sk_runtime_opts {
 	/* SIGHUP: build a new ruleset and/or outputs (NULL keeps the current
 	 * one). A non-zero return keeps everything as is (the error is logged). */
 	int (*reload)(void *ud, sk_ruleset_t **rules, sk_outputs_t **outputs);
+	/* Optional. On SIGHUP, reload_prepare runs on a libuv pool thread (it
+	 * must not touch the loop) and keeps what it built in ud; then, on the
+	 * loop, reload picks it up (0 from reload_prepare) or reload_discard
+	 * frees it (reload_prepare failed: the current rules and outputs stay;
+	 * or the runtime is stopping). One reload runs at a time: SIGHUPs
+	 * arriving meanwhile cause one more reload once it is done. */
+	int (*reload_prepare)(void *ud);
+	void (*reload_discard)(void *ud);
 	/* Sources not to open (--disable-source/--enable-source); NULL = all. */
 	bool (*source_enabled)(void *ud, const char *source);
 	/* Called on the loop once the outputs flushed, before the loop stops. */

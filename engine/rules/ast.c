@@ -49,11 +49,9 @@ void sk__expr_free(sk__expr_t *e)
 
 int sk__expr_push(sk__expr_t *e, sk__expr_t *item)
 {
-	sk__expr_t **v = realloc(e->items, (e->nitems + 1) * sizeof(*v));
-	if (!v)
+	if (sk__grow(&e->items, e->nitems, sizeof(*e->items)))
 		return -ENOMEM;
-	v[e->nitems++] = item;
-	e->items = v;
+	e->items[e->nitems++] = item;
 	return 0;
 }
 
@@ -67,11 +65,9 @@ sk__ast_t *sk__ast_new(sk__ast_kind_t kind)
 
 int sk__ast_push(sk__ast_t *a, sk__ast_t *kid)
 {
-	sk__ast_t **v = realloc(a->kids, (a->nkids + 1) * sizeof(*v));
-	if (!v)
+	if (sk__grow(&a->kids, a->nkids, sizeof(*a->kids)))
 		return -ENOMEM;
-	v[a->nkids++] = kid;
-	a->kids = v;
+	a->kids[a->nkids++] = kid;
 	return 0;
 }
 

@@ -88,13 +88,11 @@ void sk__cnode_free(sk__cnode_t *n)
 
 static int own(sk__cnode_t *n, char *s)
 {
-	char **v = realloc(n->owned, (n->nowned + 1) * sizeof(*v));
-	if (!v) {
+	if (sk__grow(&n->owned, n->nowned, sizeof(*n->owned))) {
 		free(s);
 		return -ENOMEM;
 	}
-	v[n->nowned++] = s;
-	n->owned = v;
+	n->owned[n->nowned++] = s;
 	return 0;
 }
 
@@ -242,8 +240,14 @@ static int conv_const(sk__cctx_t *c, sk__cnode_t *n, size_t i, const char *text,
 	return 0;
 }
 
-static sk__cnode_t *cnode_new(sk__cctx_t *c, sk__ckind_t k)
+static sk__cnode_t *cnode_new(sk__cctx_t *c, sk__ckind_t k, const sk__pos_t *pos)
 {
+	if (++c->nodes > c->max_nodes) {
+		sk__cerr(c, pos, -E2BIG,
+			"condition expands to more than %zu nodes (macros and exceptions included; "
+			"limit saker.rules_limits.max_condition_nodes)", c->max_nodes);
+		return NULL;
+	}
 	sk__cnode_t *n = calloc(1, sizeof(*n));
 	if (!n)
 		sk__coom(c);
@@ -255,7 +259,7 @@ static sk__cnode_t *cnode_new(sk__cctx_t *c, sk__ckind_t k)
 static sk__cnode_t *compile_check(sk__cctx_t *c, const sk__ast_t *a)
 {
 	const sk__check_node_t *ck = &a->u.check;
-	sk__cnode_t *n = cnode_new(c, SK__C_CHECK);
+	sk__cnode_t *n = cnode_new(c, SK__C_CHECK, &a->pos);
 	strv_t sv = {0};
 	if (!n)
 		return NULL;
@@ -475,12 +479,6 @@ static int merge_class(const sk__cnode_t *k)
 	return MG_NONE;
 }
 
-static bool same_group(const sk__cnode_t *a, const sk__cnode_t *b)
-{
-	return merge_class(a) == merge_class(b) && a->vt == b->vt &&
-	       a->lhs->fref == b->lhs->fref;
-}
-
 /* One check over the union of the constants of kids[idx] (same field, same
  * operator class): equality becomes a set lookup, startswith a prefix
  * table. An `or` of such checks is true iff the merged check is (missing
@@ -496,7 +494,7 @@ static sk__cnode_t *merge_group(sk__cnode_t **kids, const size_t *idx, size_t n)
 		nowned += kids[idx[i]]->nowned;
 	}
 	if (!m || !(m->cv = calloc(ncv ? ncv : 1, sizeof(*m->cv))) ||
-	    !(m->owned = calloc(nowned ? nowned : 1, sizeof(*m->owned)))) {
+	    !(m->owned = calloc(sk__grow_cap(nowned), sizeof(*m->owned)))) {
 		sk__cnode_free(m);
 		return NULL;
 	}
@@ -536,33 +534,59 @@ static sk__cnode_t *merge_group(sk__cnode_t **kids, const size_t *idx, size_t n)
 	return m;
 }
 
+typedef struct mkey {
+	int cls;
+	sk__vt_t vt;
+	const sk__fref_t *fref;
+	size_t i;
+} mkey_t;
+
+static int mkey_cmp(const void *pa, const void *pb)
+{
+	const mkey_t *a = pa, *b = pb;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
+	if (a->vt != b->vt)
+		return a->vt < b->vt ? -1 : 1;
+	if (a->fref != b->fref)
+		return (uintptr_t)a->fref < (uintptr_t)b->fref ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Groups are found by sorting (class, type, field, position): comparing
+ * every pair made a long `or` chain quadratic. */
 static int merge_or(sk__cctx_t *c, sk__cnode_t *n)
 {
-	size_t *idx = malloc((n->nkids ? n->nkids : 1) * sizeof(*idx));
-	bool *gone = calloc(n->nkids ? n->nkids : 1, sizeof(*gone));
-	if (!idx || !gone)
+	size_t cnt = n->nkids ? n->nkids : 1;
+	mkey_t *keys = malloc(cnt * sizeof(*keys));
+	size_t *idx = malloc(cnt * sizeof(*idx));
+	size_t nk = 0;
+	if (!keys || !idx)
 		goto oom;
 	for (size_t i = 0; i < n->nkids; i++) {
-		if (gone[i] || merge_class(n->kids[i]) == MG_NONE)
-			continue;
-		size_t g = 0;
-		idx[g++] = i;
-		for (size_t j = i + 1; j < n->nkids; j++)
-			if (!gone[j] && merge_class(n->kids[j]) != MG_NONE &&
-			    same_group(n->kids[i], n->kids[j]))
-				idx[g++] = j;
+		int cls = merge_class(n->kids[i]);
+		if (cls != MG_NONE)
+			keys[nk++] = (mkey_t){cls, n->kids[i]->vt, n->kids[i]->lhs->fref, i};
+	}
+	qsort(keys, nk, sizeof(*keys), mkey_cmp);
+	for (size_t a = 0, b; a < nk; a = b) {
+		for (b = a + 1; b < nk && keys[b].cls == keys[a].cls && keys[b].vt == keys[a].vt &&
+				keys[b].fref == keys[a].fref;
+		     b++)
+			;
+		size_t g = b - a;
 		if (g < 2)
 			continue;
+		for (size_t k = 0; k < g; k++)
+			idx[k] = keys[a + k].i;
 		sk__cnode_t *m = merge_group(n->kids, idx, g);
 		if (!m)
 			goto oom;
 		for (size_t k = 0; k < g; k++) {
 			sk__cnode_free(n->kids[idx[k]]);
 			n->kids[idx[k]] = NULL;
-			gone[idx[k]] = true;
 		}
-		n->kids[i] = m;
-		gone[i] = false;
+		n->kids[idx[0]] = m;
 	}
 	size_t w = 0;
 	for (size_t i = 0; i < n->nkids; i++)
@@ -570,11 +594,11 @@ static int merge_or(sk__cctx_t *c, sk__cnode_t *n)
 			n->kids[w++] = n->kids[i];
 	n->nkids = w;
 	free(idx);
-	free(gone);
+	free(keys);
 	return 0;
 oom:
 	free(idx);
-	free(gone);
+	free(keys);
 	sk__cnode_free(n);
 	sk__coom(c);
 	return -ENOMEM;
@@ -592,9 +616,9 @@ static sk__cnode_t *compile_node(sk__cctx_t *c, const sk__ast_t *a)
 	case SK__AST_AND:
 	case SK__AST_OR:
 	case SK__AST_NOT: {
-		sk__cnode_t *n = cnode_new(c, a->kind == SK__AST_AND  ? SK__C_AND
-					      : a->kind == SK__AST_OR ? SK__C_OR
-								      : SK__C_NOT);
+		sk__cnode_t *n = cnode_new(c,
+			a->kind == SK__AST_AND ? SK__C_AND : a->kind == SK__AST_OR ? SK__C_OR : SK__C_NOT,
+			&a->pos);
 		if (!n)
 			return NULL;
 		n->kids = calloc(a->nkids, sizeof(*n->kids));
@@ -679,6 +703,7 @@ int sk__cond_compile(const sk__ast_t *ast, const sk__compile_env_t *env, sk__che
 	sk__compile_err_t *err)
 {
 	sk__cctx_t c = {.env = env, .err = err};
+	c.max_nodes = env && env->max_nodes ? env->max_nodes : SK_RULES_DEFAULT_MAX_COND_NODES;
 	*out = NULL;
 	if (err)
 		memset(err, 0, sizeof(*err));

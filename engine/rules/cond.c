@@ -329,11 +329,15 @@ int sk__cond_parse(const char *text, sk__ast_t **out, sk__parse_err_t *err)
 
 /* Parse one value expression (field or transformer) at text+start, as used
  * by output formats. */
-int sk__cond_parse_expr(const char *text, size_t start, size_t *end, sk__expr_t **out,
-	sk__parse_err_t *err)
+int sk__cond_parse_expr(const char *text, size_t start, const sk__pos_t *at, size_t *end,
+	sk__expr_t **out, sk__parse_err_t *err)
 {
 	parser_t p = {.s = text, .err = err, .i = start};
-	p.n = strlen(text);
+	/* an output has one expression per token: scanning the whole text for
+	 * each (its length, its positions) made long outputs quadratic */
+	p.n = start + strnlen(text + start, SK__EXPR_MAX_LEN);
+	if (at)
+		p.last = *at;
 	size_t len;
 	if (err)
 		memset(err, 0, sizeof(*err));

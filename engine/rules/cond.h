@@ -178,6 +178,10 @@ typedef struct sk__compile_env {
 	 * replaced by the list's items, recursively (items naming lists are
 	 * expanded too, loops stopped). May be NULL (no lists). */
 	int (*lookup_list)(void *ctx, const char *name, const char *const **items, size_t *n);
+	/* Budget on compiled nodes (checks and and/or/not, after macro
+	 * expansion): beyond it the compile fails with -E2BIG. 0: the default,
+	 * SK_RULES_DEFAULT_MAX_COND_NODES. */
+	size_t max_nodes;
 } sk__compile_env_t;
 
 typedef struct sk__check sk__check_t;

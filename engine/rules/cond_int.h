@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "cond.h"
+#include "grow.h"
 
 /* libscap PT_BYTEBUF: a byte-buffer field (not in the plugin API's FTYPE_*). */
 #define SK__FTYPE_BYTEBUF 10
@@ -188,8 +189,11 @@ sk__expr_t *sk__expr_new(sk__expr_kind_t kind);
 void sk__expr_free(sk__expr_t *e);
 int sk__expr_push(sk__expr_t *e, sk__expr_t *item);
 sk__expr_t *sk__expr_clone(const sk__expr_t *e);
-int sk__cond_parse_expr(const char *text, size_t start, size_t *end, sk__expr_t **out,
-	sk__parse_err_t *err);
+/* One value expression at text+start (at most SK__EXPR_MAX_LEN bytes);
+ * at, when not NULL, is the position of start (saves a scan from 0). */
+#define SK__EXPR_MAX_LEN 65536
+int sk__cond_parse_expr(const char *text, size_t start, const sk__pos_t *at, size_t *end,
+	sk__expr_t **out, sk__parse_err_t *err);
 
 /* compile.c / fields.c: compiler state */
 #define SK__MAX_LIST_DEPTH 32
@@ -205,6 +209,7 @@ struct sk__cctx {
 	size_t nstack;
 	sk__pos_t ref;              /* outermost macro reference in the rule */
 	bool has_regex;
+	size_t nodes, max_nodes;    /* compiled nodes so far, and their budget */
 };
 
 typedef struct sk__cctx sk__cctx_t;

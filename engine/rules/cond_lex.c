@@ -124,7 +124,19 @@ const char *sk__p_near(const parser_t *p, size_t at, char *buf, size_t len)
 
 void sk__p_set_pos(parser_t *p, sk__pos_t *pos, size_t at)
 {
-	sk__pos_at(p->s, (uint32_t)at, pos);
+	/* scanning from the text start for every node made long chains quadratic */
+	sk__pos_t c = p->last.line && p->last.off <= at ? p->last : (sk__pos_t){0, 1, 1};
+	for (size_t i = c.off; i < at && i < p->n; i++) {
+		if (p->s[i] == '\n') {
+			c.line++;
+			c.col = 1;
+		} else {
+			c.col++;
+		}
+	}
+	c.off = (uint32_t)at;
+	p->last = c;
+	*pos = c;
 }
 
 /* ---- lexing helpers ------------------------------------------------- */

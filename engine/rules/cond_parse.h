@@ -17,6 +17,8 @@ typedef struct parser {
 	int depth;
 	int rc;              /* first error */
 	sk__parse_err_t *err;
+	sk__pos_t last;      /* last position computed: positions are asked in
+	                        increasing order, so each is found from the last */
 } parser_t;
 
 /* Operators in the order the parser tries them; word operators need a

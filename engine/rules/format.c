@@ -58,14 +58,9 @@ static int add_json(sk__fmt_t *f, sk__opnd_t *o)
 	for (size_t i = 0; i < f->njf; i++)
 		if (!strcmp(f->jkey[i], o->key))
 			return 0;
-	sk__opnd_t **jf = realloc(f->jf, (f->njf + 1) * sizeof(*jf));
-	if (!jf)
+	if (sk__grow(&f->jf, f->njf, sizeof(*f->jf)) ||
+		sk__grow(&f->jkey, f->njf, sizeof(*f->jkey)))
 		return -ENOMEM;
-	f->jf = jf;
-	char **jk = realloc(f->jkey, (f->njf + 1) * sizeof(*jk));
-	if (!jk)
-		return -ENOMEM;
-	f->jkey = jk;
 	f->jf[f->njf] = o;
 	f->jkey[f->njf++] = o->key;
 	return 0;
@@ -73,10 +68,8 @@ static int add_json(sk__fmt_t *f, sk__opnd_t *o)
 
 static int add_tok(sk__fmt_t *f, char *lit, sk__opnd_t *o, int width, bool text)
 {
-	sk__ftok_t *t = realloc(f->tok, (f->ntok + 1) * sizeof(*t));
-	if (!t)
+	if (sk__grow(&f->tok, f->ntok, sizeof(*f->tok)))
 		return -ENOMEM;
-	f->tok = t;
 	f->tok[f->ntok++] = (sk__ftok_t){.lit = lit, .op = o, .key = o->key, .width = width,
 					 .text = text};
 	return add_json(f, o);
@@ -89,19 +82,46 @@ static bool name_char(char c)
 
 /* Field token at text+i: the longest name (with an optional [arg]) that
  * resolves; shorter prefixes are retried as Falco's formatter does. */
-static int field_token(const char *text, size_t i, const sk__compile_env_t *env,
-	sk__opnd_t **out, size_t *end, sk__compile_err_t *err)
+/* Longest field name and argument tried: each shorter prefix of a name is
+ * retried, so an unbounded name would be quadratic. */
+#define FMT_MAX_NAME 1024
+#define FMT_MAX_ARG 4096
+
+/* Advance the position cursor *c (off, line, col) to `at` (at >= c->off). */
+static void pos_adv(const char *text, sk__pos_t *c, size_t at)
+{
+	for (size_t k = c->off; k < at && text[k]; k++) {
+		if (text[k] == '\n') {
+			c->line++;
+			c->col = 1;
+		} else {
+			c->col++;
+		}
+	}
+	c->off = (uint32_t)at;
+}
+
+static int field_token(const char *text, size_t i, const sk__pos_t *pos,
+	const sk__compile_env_t *env, sk__opnd_t **out, size_t *end, sk__compile_err_t *err)
 {
 	size_t j = i;
-	while (name_char(text[j]))
+	while (name_char(text[j]) && j - i <= FMT_MAX_NAME)
 		j++;
 	while (j > i && text[j - 1] == '.')
 		j--;
 	sk__expr_t e = {.kind = SK__EXPR_FIELD};
-	sk__pos_at(text, (uint32_t)i, &e.pos);
+	e.pos = *pos;
 	int rc = -EINVAL;
+	if (j - i > FMT_MAX_NAME) {
+		ferr(err, text, i, "invalid output format: field name longer than %d bytes",
+			FMT_MAX_NAME);
+		return -EINVAL;
+	}
 	if (text[j] == '[') {
-		const char *close = strchr(text + j, ']');
+		size_t k = j;
+		while (text[k] && text[k] != ']' && k - j < FMT_MAX_ARG)
+			k++;
+		const char *close = text[k] == ']' ? text + k : NULL;
 		if (close) {
 			e.text = strndup(text + i, j - i);
 			e.arg = strndup(text + j + 1, (size_t)(close - text - j - 1));
@@ -161,6 +181,7 @@ int sk__fmt_compile_ex(const char *text, const char *const *extra, size_t nextra
 	f->tab = env->fields;
 	sk__fieldtab_ref(f->tab);
 	size_t i = text[0] == '*' ? 1 : 0, litstart = i;
+	sk__pos_t cur = {0, 1, 1};
 	while (text[i]) {
 		if (text[i] != '%') {
 			i++;
@@ -184,8 +205,9 @@ int sk__fmt_compile_ex(const char *text, const char *const *extra, size_t nextra
 		bool isx = false;
 		for (size_t k = 0; k < sizeof(xf) / sizeof(xf[0]); k++)
 			isx = isx || !strncmp(text + i, xf[k], strlen(xf[k]));
+		pos_adv(text, &cur, i);
 		if (isx) {
-			rc = sk__cond_parse_expr(text, i, &end, &ex, &pe);
+			rc = sk__cond_parse_expr(text, i, &cur, &end, &ex, &pe);
 			if (rc) {
 				ferr(err, text, pe.off, "invalid output format: %s", pe.msg);
 				goto fail;
@@ -193,7 +215,7 @@ int sk__fmt_compile_ex(const char *text, const char *const *extra, size_t nextra
 			rc = sk__opnd_compile(ex, env, &o, err);
 			sk__expr_free(ex);
 		} else {
-			rc = field_token(text, i, env, &o, &end, err);
+			rc = field_token(text, i, &cur, env, &o, &end, err);
 		}
 		if (rc)
 			goto fail;
@@ -214,7 +236,7 @@ int sk__fmt_compile_ex(const char *text, const char *const *extra, size_t nextra
 		size_t end;
 		sk__opnd_t *o = NULL;
 		sk__compile_err_t e2;
-		if (sk__cond_parse_expr(extra[k], 0, &end, &ex, &pe) || extra[k][end] != 0) {
+		if (sk__cond_parse_expr(extra[k], 0, NULL, &end, &ex, &pe) || extra[k][end] != 0) {
 			sk__expr_free(ex);
 			continue;
 		}

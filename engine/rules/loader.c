@@ -46,6 +46,9 @@ void ld_state_free(ld_state_t *st)
 		free(st->srcs[i]);
 	}
 	free(st->srcs);
+	sk__nameidx_free(&st->list_idx);
+	sk__nameidx_free(&st->macro_idx);
+	sk__nameidx_free(&st->rule_idx);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -236,6 +239,7 @@ int sk_ruleset_load_mem(const sk_rules_host_t *host, const char *const *names,
 {
 	sk_diags_t local = { 0 };
 	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = contents[i] ? strlen(contents[i]) : 0;
@@ -311,6 +315,7 @@ int sk_ruleset_load(const sk_rules_host_t *host, const char *const *paths, size_
 {
 	sk_diags_t local = { 0 };
 	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < npaths; i++) {
 		char *b = NULL, err[256] = "";

@@ -32,23 +32,29 @@ static int expand_lists(cctx_t *c)
 		ld_list_t *l = &st->lists[li];
 		for (size_t i = 0; i < l->n && !rc; i++) {
 			ld_list_t *ref = NULL;
-			for (size_t j = 0; j < li && !ref; j++)
-				if (!strcmp(st->lists[j].name, l->items[i]))
-					ref = &st->lists[j];
+			size_t j;
+			if (sk__nameidx_get(&st->list_idx, l->items[i], &j) && j < li)
+				ref = &st->lists[j];
+			/* each list is checked as it grows: a list of [previous,
+			 * previous] doubles at every step */
+			if (l->nexp + (ref ? ref->nexp : 1) > st->limits.max_list_items) {
+				rc = ld_err(st, &l->loc, "list", l->name, "LOAD_ERR_VALIDATE",
+					"List expands to more than %zu items (limit "
+					"saker.rules_limits.max_list_items)", st->limits.max_list_items);
+				break;
+			}
 			if (ref) {
 				ref->used = true;
 				rc = ld_strv_append(&l->exp, &l->nexp, ref->exp, ref->nexp);
 				continue;
 			}
 			char *q = sk__quote_value(l->items[i]);
-			char **nv = q ? realloc(l->exp, (l->nexp + 1) * sizeof(char *)) : NULL;
-			if (!nv) {
+			if (!q || sk__grow(&l->exp, l->nexp, sizeof(*l->exp))) {
 				free(q);
 				rc = -ENOMEM;
 				break;
 			}
-			l->exp = nv;
-			nv[l->nexp++] = q;
+			l->exp[l->nexp++] = q;
 		}
 	}
 	if (rc)
@@ -111,11 +117,21 @@ static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
 	}
 }
 
+/* -ENOMEM, or -E2BIG when the text outgrew max_cond_bytes (*out NULL) */
 static int subst(cctx_t *c, const char *text, char **out, size_t **map, size_t *len)
 {
 	bool *used = c->list_used;
-	*out = sk__subst_lists(text, c->defs, c->st->nlists, used, map, len);
-	return *out ? 0 : -ENOMEM;
+	bool big = false;
+	*out = sk__subst_lists(text, c->defs, c->st->nlists, used, c->st->limits.max_cond_bytes,
+		&big, map, len);
+	return *out ? 0 : big ? -E2BIG : -ENOMEM;
+}
+
+static int too_big(cctx_t *c, const ld_loc_t *loc, const char *kind, const char *name)
+{
+	return ld_err(c->st, loc, kind, name, "LOAD_ERR_VALIDATE",
+		"Condition is longer than %zu bytes once lists are substituted (limit "
+		"saker.rules_limits.max_condition_bytes)", c->st->limits.max_cond_bytes);
 }
 
 static int parse_macros(cctx_t *c)
@@ -125,8 +141,13 @@ static int parse_macros(cctx_t *c)
 	for (size_t i = 0; i < st->nmacros; i++) {
 		ld_macro_t *m = &st->macros[i];
 		size_t len;
-		if (subst(c, m->cond.s ? m->cond.s : "", &m->subst, &m->map, &len))
-			return -ENOMEM;
+		int src = subst(c, m->cond.s ? m->cond.s : "", &m->subst, &m->map, &len);
+		if (src == -E2BIG) {
+			ret = too_big(c, &m->loc, "macro", m->name);
+			continue;
+		}
+		if (src)
+			return src;
 		sk__parse_err_t pe;
 		if (sk__cond_parse(m->subst, &m->ast, &pe)) {
 			ld_loc_t l = locate(&m->cond, m->map, len, pe.off);
@@ -177,7 +198,7 @@ static int rule_text(cctx_t *c, ld_rule_t *r, sk__text_t *out)
 	(void)c;
 	out->s = s;
 	out->len = strlen(s);
-	out->pieces = malloc((r->cond.npieces + 2) * sizeof(*out->pieces));
+	out->pieces = malloc(sk__grow_cap(r->cond.npieces + 2) * sizeof(*out->pieces));
 	if (!out->pieces)
 		return -ENOMEM;
 	for (size_t i = 0; i < r->cond.npieces; i++) {
@@ -272,14 +293,18 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 	int rc;
 	*dropped = false;
 	sk__compile_env_t env = { .source = r->source, .host = st->host, .fields = c->fields,
-		.ctx = st, .lookup_macro = lookup_macro, .lookup_list = NULL };
+		.ctx = st, .lookup_macro = lookup_macro, .lookup_list = NULL,
+		.max_nodes = st->limits.max_cond_nodes };
 
 	if ((rc = validate_exception_fields(c, r, &env, dropped)) || *dropped)
 		goto out;
 	if ((rc = rule_text(c, r, &ct)) || (rc = output_text(c, r, opts, &ot, &extra, &nextra)))
 		goto out;
-	if ((rc = subst(c, ct.s, &stext, &map, &slen)))
+	if ((rc = subst(c, ct.s, &stext, &map, &slen))) {
+		if (rc == -E2BIG)
+			rc = too_big(c, &r->loc, "rule", r->name);
 		goto out;
+	}
 	sk__parse_err_t pe;
 	if (sk__cond_parse(stext, &ast, &pe)) {
 		ld_loc_t l = locate(&ct, map, slen, pe.off);

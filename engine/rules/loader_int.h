@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "grow.h"
 #include "rules.h"
 
 /* ---- YAML DOM ---------------------------------------------------------- */
@@ -42,10 +43,15 @@ typedef struct sk__ynode {
 } sk__ynode_t;
 
 /* Parse every document of buf. *docs gets ndocs roots (kind SK_Y_NULL for
- * empty documents). Returns 0, or -EINVAL with a diagnostic (file:line:col
- * of the YAML error) added to diags, or -ENOMEM. */
-int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **docs,
-	size_t *ndocs, sk_diags_t *diags);
+ * empty documents). Nesting deeper than lim->max_yaml_depth and more than
+ * lim->max_yaml_nodes nodes (aliases expanded) are errors, found while
+ * parsing in linear time. lim may be NULL (defaults). Returns 0, or -EINVAL
+ * with a diagnostic (file:line:col of the YAML error) added to diags, or
+ * -ENOMEM. */
+int sk__yaml_parse(const char *file, const char *buf, size_t len, const sk_rules_limits_t *lim,
+	sk__ynode_t **docs, size_t *ndocs, sk_diags_t *diags);
+/* lim with every 0 field replaced by its default. */
+sk_rules_limits_t sk__rules_limits(const sk_rules_limits_t *lim);
 void sk__ynode_free(sk__ynode_t *n); /* frees children, not n itself */
 void sk__ydocs_free(sk__ynode_t *docs, size_t n);
 const sk__ynode_t *sk__ymap_get(const sk__ynode_t *map, const char *key);
@@ -103,14 +109,15 @@ char *sk__quote_value(const char *s);
  * items joined by ", " (quoted with Q()). Offsets are remapped: *map gets,
  * for each byte of the result, the offset in `in` it came from (array of
  * *outlen+1 entries). used[i] is set for lists that occurred. Returns a
- * malloc'd string or NULL. */
+ * malloc'd string, or NULL on ENOMEM or when the text would grow past max
+ * bytes (0: no bound; *too_big is then set, when too_big is not NULL). */
 typedef struct sk__listdef {
 	const char *name;
 	char *const *items;
 	size_t nitems;
 } sk__listdef_t;
 char *sk__subst_lists(const char *in, const sk__listdef_t *lists, size_t nlists, bool *used,
-	size_t **map, size_t *outlen);
+	size_t max, bool *too_big, size_t **map, size_t *outlen);
 
 /* An exception entry, as read from YAML (nodes borrowed from the DOM copy
  * kept by the rule). */
@@ -132,6 +139,20 @@ char *sk__exceptions_build(const char *cond, const sk__exception_t *exc, size_t 
 
 /* Structural validation of one exception; returns NULL or a static message. */
 const char *sk__exception_validate(const sk__exception_t *e);
+
+/* ---- name index --------------------------------------------------------- */
+
+/* Open-addressing map from a name to an index, so that lookups by name
+ * stay constant time with thousands of items. Keys are borrowed: they must
+ * outlive the index (or be re-put when they move). */
+typedef struct sk__nameidx {
+	const char **keys;
+	size_t *vals;
+	size_t cap, n;
+} sk__nameidx_t;
+int sk__nameidx_put(sk__nameidx_t *h, const char *key, size_t val); /* 0 or -ENOMEM */
+bool sk__nameidx_get(const sk__nameidx_t *h, const char *key, size_t *val);
+void sk__nameidx_free(sk__nameidx_t *h); /* NULL-safe */
 
 /* ---- versions ----------------------------------------------------------- */
 

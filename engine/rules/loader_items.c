@@ -147,7 +147,7 @@ int ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
 {
 	if (!nadd)
 		return 0;
-	char **nv = realloc(*v, (*n + nadd) * sizeof(char *));
+	char **nv = realloc(*v, sk__grow_cap(*n + nadd) * sizeof(char *));
 	if (!nv)
 		return -ENOMEM;
 	*v = nv;
@@ -402,10 +402,8 @@ int ld_check_plugin_requirements(ld_state_t *st)
 
 static ld_list_t *find_list(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nlists; i++)
-		if (!strcmp(st->lists[i].name, name))
-			return &st->lists[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->list_idx, name, &i) ? &st->lists[i] : NULL;
 }
 
 static bool valid_list_name(const char *s)
@@ -500,13 +498,11 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 		prev->vis = ++st->vis;
 		return 0;
 	}
-	ld_list_t *nl = realloc(st->lists, (st->nlists + 1) * sizeof(*nl));
-	if (!nl) {
+	if (sk__grow(&st->lists, st->nlists, sizeof(*st->lists))) {
 		ld_strv_free(v, n);
 		return -ENOMEM;
 	}
-	st->lists = nl;
-	ld_list_t *l = &nl[st->nlists];
+	ld_list_t *l = &st->lists[st->nlists];
 	memset(l, 0, sizeof(*l));
 	l->name = strdup(name);
 	l->items = v;
@@ -514,17 +510,17 @@ static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item
 	l->loc = loc;
 	l->vis = ++st->vis;
 	st->nlists++;
-	return l->name ? 0 : -ENOMEM;
+	if (!l->name || sk__nameidx_put(&st->list_idx, l->name, st->nlists - 1))
+		return -ENOMEM;
+	return 0;
 }
 
 /* ---- macro ------------------------------------------------------------- */
 
 ld_macro_t *ld_find_macro(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nmacros; i++)
-		if (!strcmp(st->macros[i].name, name))
-			return &st->macros[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->macro_idx, name, &i) ? &st->macros[i] : NULL;
 }
 
 static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
@@ -583,18 +579,16 @@ static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ite
 		prev->vis = ++st->vis;
 		return sk__text_set_scalar(&prev->cond, src, cond);
 	}
-	ld_macro_t *nm = realloc(st->macros, (st->nmacros + 1) * sizeof(*nm));
-	if (!nm)
+	if (sk__grow(&st->macros, st->nmacros, sizeof(*st->macros)))
 		return -ENOMEM;
-	st->macros = nm;
-	ld_macro_t *m = &nm[st->nmacros];
+	ld_macro_t *m = &st->macros[st->nmacros];
 	memset(m, 0, sizeof(*m));
 	st->nmacros++;
 	m->name = strdup(name);
 	m->loc = loc;
 	m->vis = ++st->vis;
 	m->index = m->vis;
-	if (!m->name)
+	if (!m->name || sk__nameidx_put(&st->macro_idx, m->name, st->nmacros - 1))
 		return -ENOMEM;
 	return sk__text_set_scalar(&m->cond, src, cond);
 }
@@ -622,7 +616,8 @@ int ld_read_source(ld_state_t *st, const sk__src_t *src)
 {
 	sk__ynode_t *docs;
 	size_t ndocs;
-	int rc = sk__yaml_parse(src->name, src->buf, src->len, &docs, &ndocs, st->diags);
+	int rc = sk__yaml_parse(src->name, src->buf, src->len, &st->limits, &docs, &ndocs,
+		st->diags);
 	if (rc)
 		return rc;
 	for (size_t d = 0; d < ndocs && !rc; d++) {

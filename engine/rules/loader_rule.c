@@ -17,10 +17,8 @@ static const char *const rule_rep[] = { "condition", "output", "desc", "priority
 
 static ld_rule_t *find_rule(ld_state_t *st, const char *name)
 {
-	for (size_t i = 0; i < st->nrules; i++)
-		if (!strcmp(st->rules[i].name, name))
-			return &st->rules[i];
-	return NULL;
+	size_t i;
+	return sk__nameidx_get(&st->rule_idx, name, &i) ? &st->rules[i] : NULL;
 }
 
 static void rule_clear(ld_rule_t *r)
@@ -92,8 +90,9 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 	sk__exception_t *v = calloc(node->n ? node->n : 1, sizeof(*v));
 	if (!v)
 		return -ENOMEM;
-	size_t n = 0;
+	size_t n = 0, dup;
 	int rc = 0;
+	sk__nameidx_t seen = { 0 };
 	for (size_t i = 0; i < node->n && !rc; i++) {
 		const sk__ynode_t *e = &node->v[i];
 		l = ld_loc(src, e);
@@ -106,20 +105,22 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 		if ((rc = ld_get_scalar(st, src, e, "name", true, "rule", name, &en)))
 			break;
 		ld_check_keys(st, src, e, "rule", name, ekeys);
-		for (size_t j = 0; j < n; j++)
-			if (!strcmp(v[j].name, en->s))
-				ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
-					"Multiple definitions of exception '%s' in the same rule", en->s);
+		if (sk__nameidx_get(&seen, en->s, &dup))
+			ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
+				"Multiple definitions of exception '%s' in the same rule", en->s);
 		sk__exception_t *x = &v[n++];
 		x->line = e->line;
 		x->col = e->col;
 		x->name = strdup(en->s);
+		if (x->name && sk__nameidx_put(&seen, x->name, n - 1))
+			rc = -ENOMEM;
 		const sk__ynode_t *f = sk__ymap_get(e, "fields"), *c = sk__ymap_get(e, "comps"),
 				  *vals = sk__ymap_get(e, "values");
 		if (!x->name || (f && sk__ynode_copy(&x->fields, f)) ||
 			(c && sk__ynode_copy(&x->comps, c)) || (vals && sk__ynode_copy(&x->values, vals)))
 			rc = -ENOMEM;
 	}
+	sk__nameidx_free(&seen);
 	if (rc) {
 		for (size_t j = 0; j < n; j++)
 			sk__exception_free(&v[j]);
@@ -150,13 +151,16 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 	sk__exception_t *add, size_t nadd)
 {
 	int rc = 0;
+	sk__nameidx_t idx = { 0 };
+	for (size_t j = 0; j < r->nexc && !rc; j++)
+		rc = sk__nameidx_put(&idx, r->exc[j].name, j); /* the last of a name wins */
 	for (size_t i = 0; i < nadd && !rc; i++) {
 		sk__exception_t *a = &add[i];
 		ld_loc_t l = { src, a->line, a->col };
 		sk__exception_t *prev = NULL;
-		for (size_t j = 0; j < r->nexc; j++)
-			if (!strcmp(r->exc[j].name, a->name))
-				prev = &r->exc[j];
+		size_t pj;
+		if (sk__nameidx_get(&idx, a->name, &pj))
+			prev = &r->exc[pj];
 		if (prev) {
 			if (a->fields.kind != SK_Y_NULL || a->comps.kind != SK_Y_NULL) {
 				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_VALIDATE",
@@ -210,7 +214,9 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 		r->exc = ne;
 		ne[r->nexc++] = *a;
 		memset(a, 0, sizeof(*a));
+		rc = sk__nameidx_put(&idx, ne[r->nexc - 1].name, r->nexc - 1);
 	}
+	sk__nameidx_free(&idx);
 	for (size_t i = 0; i < nadd; i++)
 		sk__exception_free(&add[i]);
 	free(add);
@@ -453,16 +459,20 @@ int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 		return rc;
 	}
 	if (prev) {
+		/* the index borrows the name string: point it at the new one
+		 * while the old one is still there to compare with */
+		if (sk__nameidx_put(&st->rule_idx, r.name, (size_t)(prev - st->rules))) {
+			rule_clear(&r);
+			return -ENOMEM;
+		}
 		rule_clear(prev);
 		*prev = r;
 		return 0;
 	}
-	ld_rule_t *nr = realloc(st->rules, (st->nrules + 1) * sizeof(*nr));
-	if (!nr) {
+	if (sk__grow(&st->rules, st->nrules, sizeof(*st->rules))) {
 		rule_clear(&r);
 		return -ENOMEM;
 	}
-	st->rules = nr;
-	nr[st->nrules++] = r;
-	return 0;
+	st->rules[st->nrules++] = r;
+	return sk__nameidx_put(&st->rule_idx, st->rules[st->nrules - 1].name, st->nrules - 1);
 }

@@ -84,6 +84,8 @@ typedef struct ld_state {
 	ld_req_t *reqs;
 	size_t nreqs;
 	size_t vis;
+	sk_rules_limits_t limits; /* resolved: no 0 field */
+	sk__nameidx_t list_idx, macro_idx, rule_idx; /* name -> index in lists / macros / rules */
 } ld_state_t;
 
 void ld_state_free(ld_state_t *st);

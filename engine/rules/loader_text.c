@@ -17,11 +17,9 @@ void sk__text_free(sk__text_t *t)
 
 static int add_piece(sk__text_t *t, const sk__src_t *src, const sk__ynode_t *n)
 {
-	sk__piece_t *np = realloc(t->pieces, (t->npieces + 1) * sizeof(*np));
-	if (!np)
+	if (sk__grow(&t->pieces, t->npieces, sizeof(*t->pieces)))
 		return -ENOMEM;
-	t->pieces = np;
-	sk__piece_t *p = &np[t->npieces++];
+	sk__piece_t *p = &t->pieces[t->npieces++];
 	p->text_off = t->len;
 	p->src = src;
 	p->style = n->style;
@@ -77,7 +75,7 @@ int sk__text_copy(sk__text_t *dst, const sk__text_t *src)
 		return -ENOMEM;
 	dst->len = src->len;
 	if (src->npieces) {
-		dst->pieces = malloc(src->npieces * sizeof(*dst->pieces));
+		dst->pieces = malloc(sk__grow_cap(src->npieces) * sizeof(*dst->pieces));
 		if (!dst->pieces) {
 			sk__text_free(dst);
 			return -ENOMEM;
@@ -212,95 +210,111 @@ static void sb_put(sbuf_t *b, const char *s, size_t n, const size_t *map, size_t
 	b->s[b->len] = '\0';
 }
 
-/* One pass for one list over (cur, curmap). */
+/* One pass for one list over (cur, curmap), building the result in one
+ * buffer: rebuilding the whole text at every occurrence was quadratic.
+ * The result is the same as replacing occurrences one at a time, left to
+ * right, resuming after each replacement. */
 static int subst_one(char **cur, size_t **curmap, size_t *curlen, const sk__listdef_t *l,
-	bool *used)
+	bool *used, size_t max)
 {
 	size_t nlen = strlen(l->name);
 	if (nlen == 0 || !strstr(*cur, l->name))
 		return 0;
-	char *sub = NULL;
-	size_t sublen = 0;
 	/* replacement text (items were quoted when the list was expanded) */
-	for (size_t i = 0; i < l->nitems; i++)
-		sublen += strlen(l->items[i]) + 2;
-	sub = malloc(sublen + 1);
-	if (!sub)
-		return -ENOMEM;
-	sub[0] = '\0';
-	size_t o = 0;
-	for (size_t i = 0; i < l->nitems; i++) {
-		if (i) {
-			memcpy(sub + o, ", ", 2);
-			o += 2;
-		}
-		size_t il = strlen(l->items[i]);
-		memcpy(sub + o, l->items[i], il);
-		o += il;
+	sbuf_t sub = { 0 };
+	for (size_t i = 0; i < l->nitems && sub.len <= max; i++) {
+		if (i)
+			sb_put(&sub, ", ", 2, NULL, 0);
+		sb_put(&sub, l->items[i], strlen(l->items[i]), NULL, 0);
 	}
-	sub[o] = '\0';
-	sublen = o;
-
-	size_t start = 0;
+	if (sub.oom)
+		goto oom;
+	if (sub.len > max)
+		goto big;
+	const char *sb = sub.s ? sub.s : "";
+	const char *c = *cur;
+	const size_t *cm = *curmap;
+	size_t len = *curlen, pos = 0, start = 0;
+	sbuf_t nb = { 0 };
+	bool hit_any = false;
 	const char *hit;
-	while ((hit = strstr(*cur + start, l->name)) != NULL) {
-		char *c = *cur;
-		size_t len = *curlen;
+	while ((hit = strstr(c + start, l->name)) != NULL) {
 		size_t b = (size_t)(hit - c), e = b + nlen;
-		if (!((b == 0 || is_delim(c[b - 1])) && (e >= len || is_delim(c[e])))) {
+		/* the character before the hit in the text as rewritten so far */
+		bool prev_delim = b > pos ? is_delim(c[b - 1]) : nb.len ? is_delim(nb.s[nb.len - 1]) : true;
+		if (!(prev_delim && (e >= len || is_delim(c[e])))) {
 			start = b + 1;
 			continue;
 		}
-		size_t origin = (*curmap)[b];
-		while (b > 0 && is_blank(c[b - 1]))
-			b--;
+		size_t origin = cm[b];
+		sb_put(&nb, c + pos, b - pos, cm + pos, 0);
+		while (nb.len > 0 && is_blank(nb.s[nb.len - 1]))
+			nb.len--;
 		while (e < len && is_blank(c[e]))
 			e++;
-		if (sublen == 0) {
-			if (b > 0 && c[b - 1] == ',')
-				b--;
+		if (sub.len == 0) {
+			if (nb.len > 0 && nb.s[nb.len - 1] == ',')
+				nb.len--;
 			else if (e < len && c[e] == ',')
 				e++;
 		}
-		sbuf_t nb = { 0 };
-		sb_put(&nb, c, b, *curmap, 0);
-		if (b > 0)
+		if (nb.len > 0)
 			sb_put(&nb, " ", 1, NULL, origin);
-		size_t resume = nb.len + sublen + 1;
-		sb_put(&nb, sub, sublen, NULL, origin);
+		sb_put(&nb, sb, sub.len, NULL, origin);
 		sb_put(&nb, " ", 1, NULL, origin);
-		sb_put(&nb, c + e, len - e, *curmap + e, 0);
-		/* keep the end-of-text mapping entry */
-		if (!nb.oom) {
-			sb_put(&nb, "", 0, NULL, 0);
-			nb.map[nb.len] = (*curmap)[len];
-		}
-		if (nb.oom) {
+		if (nb.oom)
+			goto oom_nb;
+		if (nb.len > max) {
 			free(nb.s);
 			free(nb.map);
-			free(sub);
-			return -ENOMEM;
+			goto big;
 		}
-		free(*cur);
-		free(*curmap);
-		*cur = nb.s;
-		*curmap = nb.map;
-		*curlen = nb.len;
-		*used = true;
-		start = resume;
-		if (start > *curlen)
+		hit_any = true;
+		pos = start = e;
+		if (start >= len)
 			break;
 	}
-	free(sub);
-	return 0;
+	if (!hit_any) {
+		free(sub.s);
+		free(sub.map);
+		return 0;
+	}
+	sb_put(&nb, c + pos, len - pos, cm + pos, 0);
+	/* keep the end-of-text mapping entry */
+	sb_put(&nb, "", 0, NULL, 0);
+	if (nb.oom)
+		goto oom_nb;
+	nb.map[nb.len] = cm[len];
+	free(*cur);
+	free(*curmap);
+	*cur = nb.s;
+	*curmap = nb.map;
+	*curlen = nb.len;
+	*used = true;
+	free(sub.s);
+	free(sub.map);
+	return nb.len > max ? -E2BIG : 0;
+oom_nb:
+	free(nb.s);
+	free(nb.map);
+oom:
+	free(sub.s);
+	free(sub.map);
+	return -ENOMEM;
+big:
+	free(sub.s);
+	free(sub.map);
+	return -E2BIG;
 }
 
 char *sk__subst_lists(const char *in, const sk__listdef_t *lists, size_t nlists, bool *used,
-	size_t **map, size_t *outlen)
+	size_t max, bool *too_big, size_t **map, size_t *outlen)
 {
 	size_t len = strlen(in);
 	char *cur = strdup(in);
 	size_t *cmap = malloc((len + 1) * sizeof(size_t));
+	if (too_big)
+		*too_big = false;
 	if (!cur || !cmap) {
 		free(cur);
 		free(cmap);
@@ -310,7 +324,10 @@ char *sk__subst_lists(const char *in, const sk__listdef_t *lists, size_t nlists,
 		cmap[i] = i;
 	for (size_t i = 0; i < nlists; i++) {
 		bool u = false;
-		if (subst_one(&cur, &cmap, &len, &lists[i], &u)) {
+		int rc = subst_one(&cur, &cmap, &len, &lists[i], &u, max ? max : (size_t)-1);
+		if (rc) {
+			if (rc == -E2BIG && too_big)
+				*too_big = true;
 			free(cur);
 			free(cmap);
 			return NULL;
@@ -325,4 +342,73 @@ char *sk__subst_lists(const char *in, const sk__listdef_t *lists, size_t nlists,
 	if (outlen)
 		*outlen = len;
 	return cur;
+}
+
+/* ---- name index --------------------------------------------------------- */
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static size_t find_slot(const sk__nameidx_t *h, const char *key)
+{
+	size_t i = (size_t)name_hash(key) & (h->cap - 1);
+	while (h->keys[i] && strcmp(h->keys[i], key))
+		i = (i + 1) & (h->cap - 1);
+	return i;
+}
+
+int sk__nameidx_put(sk__nameidx_t *h, const char *key, size_t val)
+{
+	if ((h->n + 1) * 2 > h->cap) {
+		sk__nameidx_t g = { 0 };
+		g.cap = h->cap ? h->cap * 2 : 16;
+		g.keys = calloc(g.cap, sizeof(*g.keys));
+		g.vals = calloc(g.cap, sizeof(*g.vals));
+		if (!g.keys || !g.vals) {
+			free(g.keys);
+			free(g.vals);
+			return -ENOMEM;
+		}
+		for (size_t i = 0; i < h->cap; i++) {
+			if (!h->keys[i])
+				continue;
+			size_t s = find_slot(&g, h->keys[i]);
+			g.keys[s] = h->keys[i];
+			g.vals[s] = h->vals[i];
+		}
+		g.n = h->n;
+		sk__nameidx_free(h);
+		*h = g;
+	}
+	size_t s = find_slot(h, key);
+	if (!h->keys[s])
+		h->n++;
+	h->keys[s] = key;
+	h->vals[s] = val;
+	return 0;
+}
+
+bool sk__nameidx_get(const sk__nameidx_t *h, const char *key, size_t *val)
+{
+	if (!h->cap)
+		return false;
+	size_t s = find_slot(h, key);
+	if (!h->keys[s])
+		return false;
+	*val = h->vals[s];
+	return true;
+}
+
+void sk__nameidx_free(sk__nameidx_t *h)
+{
+	if (!h)
+		return;
+	free(h->keys);
+	free(h->vals);
+	memset(h, 0, sizeof(*h));
 }

@@ -8,9 +8,6 @@
 
 #include "loader_int.h"
 
-/* Guard against pathological nesting (and alias bombs through depth). */
-#define SK_YAML_MAX_DEPTH 256
-
 typedef struct conv {
 	yaml_document_t *doc;
 	const char *buf;
@@ -18,23 +15,94 @@ typedef struct conv {
 	size_t *line_off; /* byte offset of each line start */
 	size_t nlines;
 	size_t nodes;     /* total nodes produced, bounds alias expansion */
+	size_t max_depth, max_nodes;
 	yaml_mark_t bad;  /* where a limit was hit */
+	size_t c_line, c_col, c_off; /* last mark converted (nodes come in order) */
 } conv_t;
 
-#define SK_YAML_MAX_NODES 500000u /* upstream files: ~10k nodes */
+sk_rules_limits_t sk__rules_limits(const sk_rules_limits_t *lim)
+{
+	sk_rules_limits_t l = lim ? *lim : (sk_rules_limits_t){ 0 };
+	if (!l.max_list_items)
+		l.max_list_items = SK_RULES_DEFAULT_MAX_LIST_ITEMS;
+	if (!l.max_cond_nodes)
+		l.max_cond_nodes = SK_RULES_DEFAULT_MAX_COND_NODES;
+	if (!l.max_cond_bytes)
+		l.max_cond_bytes = SK_RULES_DEFAULT_MAX_COND_BYTES;
+	if (!l.max_yaml_depth)
+		l.max_yaml_depth = SK_RULES_DEFAULT_MAX_YAML_DEPTH;
+	if (!l.max_yaml_nodes)
+		l.max_yaml_nodes = SK_RULES_DEFAULT_MAX_YAML_NODES;
+	return l;
+}
 
-static size_t mark_to_off(const conv_t *c, const yaml_mark_t *m)
+static size_t mark_to_off(conv_t *c, const yaml_mark_t *m)
 {
 	if (m->line >= c->nlines)
 		return c->len;
-	size_t off = c->line_off[m->line];
+	size_t off = c->line_off[m->line], col = 0;
+	/* resume from the previous mark on the same line: one long line of
+	 * nodes would otherwise be walked again for every node */
+	if (c->c_line == m->line && c->c_col <= m->column && c->c_off >= off) {
+		off = c->c_off;
+		col = c->c_col;
+	}
 	/* libyaml columns count characters; walk UTF-8 to get bytes */
-	for (size_t col = 0; col < m->column && off < c->len && c->buf[off] != '\n'; col++) {
+	for (; col < m->column && off < c->len && c->buf[off] != '\n'; col++) {
 		off++;
 		while (off < c->len && ((unsigned char)c->buf[off] & 0xC0) == 0x80)
 			off++;
 	}
+	c->c_line = m->line;
+	c->c_col = col;
+	c->c_off = off;
 	return off;
+}
+
+/* libyaml's scanner keeps one possible simple key per open flow collection
+ * and rescans them for every token, so a long run of '[' is quadratic in
+ * yaml_parser_load before any depth check could run on the tree. This pass
+ * reads events only and stops at the first collection deeper than the
+ * budget (or past the node budget), before the document is built. A YAML
+ * error is left to the loading pass, which reports it. */
+static int precheck(conv_t *c, const char *buf, size_t len)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return -ENOMEM;
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	size_t depth = 0, nodes = 0;
+	int rc = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		yaml_event_type_t t = ev.type;
+		yaml_mark_t m = ev.start_mark;
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+		if (t == YAML_DOCUMENT_START_EVENT)
+			nodes = 0;
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
+			if (++depth > c->max_depth) {
+				c->bad = m;
+				rc = -ELOOP;
+				break;
+			}
+		} else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		if ((t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT ||
+			    t == YAML_SCALAR_EVENT || t == YAML_ALIAS_EVENT) &&
+			++nodes > c->max_nodes) {
+			c->bad = m;
+			rc = -E2BIG;
+			break;
+		}
+	}
+	yaml_parser_delete(&p);
+	return rc;
 }
 
 static bool is_null_scalar(const yaml_node_t *n)
@@ -52,10 +120,10 @@ static bool is_null_scalar(const yaml_node_t *n)
 static int conv_node(conv_t *c, yaml_node_t *yn, sk__ynode_t *out, int depth)
 {
 	memset(out, 0, sizeof(*out));
-	if (!yn || depth > SK_YAML_MAX_DEPTH || ++c->nodes > SK_YAML_MAX_NODES) {
+	if (!yn || (size_t)depth > c->max_depth || ++c->nodes > c->max_nodes) {
 		if (yn)
 			c->bad = yn->start_mark;
-		return -E2BIG;
+		return yn && (size_t)depth > c->max_depth ? -ELOOP : -E2BIG;
 	}
 	out->line = (uint32_t)yn->start_mark.line + 1;
 	out->col = (uint32_t)yn->start_mark.column + 1;
@@ -206,12 +274,28 @@ int sk__yaml_bool(const sk__ynode_t *n, bool *out)
 	return -EINVAL;
 }
 
-int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **docs,
-	size_t *ndocs, sk_diags_t *diags)
+static void limit_diag(sk_diags_t *diags, const char *file, const conv_t *c, int rc)
+{
+	if (rc == -ELOOP)
+		sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)c->bad.line + 1,
+			(uint32_t)c->bad.column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
+			"YAML nesting deeper than %zu levels (limit saker.rules_limits.max_yaml_depth)",
+			c->max_depth);
+	else
+		sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)c->bad.line + 1,
+			(uint32_t)c->bad.column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
+			"YAML document too large (> %zu nodes after alias expansion; limit "
+			"saker.rules_limits.max_yaml_nodes)", c->max_nodes);
+}
+
+int sk__yaml_parse(const char *file, const char *buf, size_t len, const sk_rules_limits_t *lim,
+	sk__ynode_t **docs, size_t *ndocs, sk_diags_t *diags)
 {
 	int rc = 0;
 	yaml_parser_t parser;
-	conv_t c = { .buf = buf, .len = len };
+	sk_rules_limits_t l = sk__rules_limits(lim);
+	conv_t c = { .buf = buf, .len = len, .max_depth = l.max_yaml_depth,
+		.max_nodes = l.max_yaml_nodes, .c_line = (size_t)-1 };
 	sk__ynode_t *v = NULL;
 	size_t n = 0, cap = 0;
 
@@ -229,6 +313,14 @@ int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **
 		if (buf[i] == '\n')
 			c.line_off[c.nlines++] = i + 1;
 
+	rc = precheck(&c, buf, len);
+	if (rc) {
+		free(c.line_off);
+		if (rc == -ENOMEM)
+			return rc;
+		limit_diag(diags, file, &c, rc);
+		return -EINVAL;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		free(c.line_off);
 		return -ENOMEM;
@@ -267,14 +359,13 @@ int sk__yaml_parse(const char *file, const char *buf, size_t len, sk__ynode_t **
 			cap = ncap;
 		}
 		c.doc = &doc;
+		c.nodes = 0;
+		c.c_line = (size_t)-1;
 		rc = conv_node(&c, root, &v[n], 0);
 		n++;
 		yaml_document_delete(&doc);
-		if (rc == -E2BIG) {
-			sk__diag_add(diags, SK_DIAG_ERROR, file, (uint32_t)c.bad.line + 1,
-				(uint32_t)c.bad.column + 1, NULL, NULL, "LOAD_ERR_YAML_PARSE",
-				"YAML document too deep (> %d levels) or too large (> %u nodes after "
-				"alias expansion)", SK_YAML_MAX_DEPTH, SK_YAML_MAX_NODES);
+		if (rc == -E2BIG || rc == -ELOOP) {
+			limit_diag(diags, file, &c, rc);
 			rc = -EINVAL;
 		}
 		if (rc)

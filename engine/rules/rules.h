@@ -106,6 +106,25 @@ typedef struct sk_rules_append {
 	                                    each field of the source flagged addOutput */
 } sk_rules_append_t;
 
+/* Budgets on what a rules file may expand to, so a small hostile file
+ * cannot take the memory or the time of the host (list doubling, macro
+ * doubling, long chains, alias bombs, deep nesting). Each is an error
+ * naming the item and its file:line:col. 0 in any field: its default.
+ * The defaults leave the upstream Falco rules files far inside them (the
+ * largest upstream rule compiles to a few hundred nodes). */
+#define SK_RULES_DEFAULT_MAX_LIST_ITEMS 100000u      /* one list, after expansion */
+#define SK_RULES_DEFAULT_MAX_COND_NODES 100000u      /* one rule, after macros */
+#define SK_RULES_DEFAULT_MAX_COND_BYTES (8u << 20)   /* one condition, after list substitution */
+#define SK_RULES_DEFAULT_MAX_YAML_DEPTH 64u          /* nesting of YAML collections */
+#define SK_RULES_DEFAULT_MAX_YAML_NODES 500000u      /* YAML nodes of one file, aliases expanded */
+typedef struct sk_rules_limits {
+	size_t max_list_items;
+	size_t max_cond_nodes;
+	size_t max_cond_bytes;
+	size_t max_yaml_depth;
+	size_t max_yaml_nodes;
+} sk_rules_limits_t;
+
 typedef struct sk_rules_opts {
 	sk_priority_t min_priority;        /* rules less severe are not loaded */
 	sk_rule_matching_t matching;
@@ -121,6 +140,7 @@ typedef struct sk_rules_opts {
 	/* append_output entries, applied in order after append_output above */
 	const sk_rules_append_t *appends;
 	size_t nappends;
+	sk_rules_limits_t limits;
 } sk_rules_opts_t;
 
 typedef struct sk_ruleset sk_ruleset_t;

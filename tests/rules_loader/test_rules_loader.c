@@ -222,7 +222,7 @@ static void test_subst(void)
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		bool used[3] = { false, false, false };
 		size_t *map = NULL, len = 0;
-		char *out = sk__subst_lists(c[i].in, defs, 3, used, &map, &len);
+		char *out = sk__subst_lists(c[i].in, defs, 3, used, 0, NULL, &map, &len);
 		CHECK(out && !strcmp(out, c[i].want), "subst '%s': got '%s' want '%s'", c[i].in,
 			out ? out : "(null)", c[i].want);
 		/* every byte maps back into the input */
@@ -234,7 +234,7 @@ static void test_subst(void)
 		free(map);
 	}
 	size_t *map = NULL, len;
-	char *out = sk__subst_lists("a = 1 and proc.name in (shells)", defs, 3, NULL, &map, &len);
+	char *out = sk__subst_lists("a = 1 and proc.name in (shells)", defs, 3, NULL, 0, NULL, &map, &len);
 	const char *sh = out ? strstr(out, "sh,") : NULL;
 	CHECK(sh && map[sh - out] == 24, "subst map: 'sh' should map to offset 24 (list name)");
 	free(out);

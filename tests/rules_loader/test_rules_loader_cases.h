@@ -135,8 +135,57 @@ static const struct {
 		"- list: d\n  items: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
 		"- list: e\n  items: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
 		"- list: f\n  items: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", 0,
-		"t.yaml:2:32: error: YAML document too deep (> 256 levels) or too large (> 500000 "
-		"nodes after alias expansion) [LOAD_ERR_YAML_PARSE]" },
+		"t.yaml:2:32: error: YAML document too large (> 500000 nodes after alias expansion; "
+		"limit saker.rules_limits.max_yaml_nodes) [LOAD_ERR_YAML_PARSE]" },
+	{ "list doubling beyond max_list_items",
+		"- list: l0\n  items: [a, b]\n"
+		"- list: l1\n  items: [l0, l0]\n"
+		"- list: l2\n  items: [l1, l1]\n"
+		"- list: l3\n  items: [l2, l2]\n"
+		"- list: l4\n  items: [l3, l3]\n"
+		"- list: l5\n  items: [l4, l4]\n"
+		"- list: l6\n  items: [l5, l5]\n"
+		"- list: l7\n  items: [l6, l6]\n"
+		"- list: l8\n  items: [l7, l7]\n"
+		"- list: l9\n  items: [l8, l8]\n"
+		"- list: l10\n  items: [l9, l9]\n"
+		"- list: l11\n  items: [l10, l10]\n"
+		"- list: l12\n  items: [l11, l11]\n"
+		"- list: l13\n  items: [l12, l12]\n"
+		"- list: l14\n  items: [l13, l13]\n"
+		"- list: l15\n  items: [l14, l14]\n"
+		"- list: l16\n  items: [l15, l15]\n"
+		"- list: l17\n  items: [l16, l16]\n"
+		R("r", "evt.type = open and proc.name in (l17)"), 0,
+		"t.yaml:33:3: error: list 'l16': List expands to more than 100000 items (limit "
+		"saker.rules_limits.max_list_items) [LOAD_ERR_VALIDATE]" },
+	{ "macro doubling beyond max_condition_nodes",
+		"- macro: m0\n  condition: proc.name = a\n"
+		"- macro: m1\n  condition: m0 or m0\n"
+		"- macro: m2\n  condition: m1 or m1\n"
+		"- macro: m3\n  condition: m2 or m2\n"
+		"- macro: m4\n  condition: m3 or m3\n"
+		"- macro: m5\n  condition: m4 or m4\n"
+		"- macro: m6\n  condition: m5 or m5\n"
+		"- macro: m7\n  condition: m6 or m6\n"
+		"- macro: m8\n  condition: m7 or m7\n"
+		"- macro: m9\n  condition: m8 or m8\n"
+		"- macro: m10\n  condition: m9 or m9\n"
+		"- macro: m11\n  condition: m10 or m10\n"
+		"- macro: m12\n  condition: m11 or m11\n"
+		"- macro: m13\n  condition: m12 or m12\n"
+		"- macro: m14\n  condition: m13 or m13\n"
+		"- macro: m15\n  condition: m14 or m14\n"
+		"- macro: m16\n  condition: m15 or m15\n"
+		"- macro: m17\n  condition: m16 or m16\n"
+		R("r", "evt.type = open and m17"), 0,
+		"t.yaml:2:14: error: rule 'r': condition expands to more than 100000 nodes (macros "
+		"and exceptions included; limit saker.rules_limits.max_condition_nodes) (in macro "
+		"'m0') [LOAD_ERR_COMPILE_CONDITION]" },
+	{ "YAML nesting beyond max_yaml_depth",
+		"- list: l\n  items: " "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", 0,
+		"t.yaml:2:72: error: YAML nesting deeper than 64 levels (limit "
+		"saker.rules_limits.max_yaml_depth) [LOAD_ERR_YAML_PARSE]" },
 	{ "legacy rule append without condition or exceptions",
 		R("r", "evt.type = open") "- rule: r\n  output: more\n  append: true\n", 0,
 		"t.yaml:6:3: error: rule 'r': Appended rule must have exceptions or condition property "
