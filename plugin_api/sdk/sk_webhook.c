@@ -482,7 +482,16 @@ int sk_webhook_start(sk_webhook_t **out, const sk_webhook_config_t *cfg, char *e
 		return -ENOMEM;
 	w->lfd = -1;
 	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
+	{
+		/* the sweeper's deadlines are CLOCK_MONOTONIC: a default (REALTIME)
+		 * condition variable would see them as long past and spin */
+		pthread_condattr_t ca;
+
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&w->cv, &ca);
+		pthread_condattr_destroy(&ca);
+	}
 	rc = copy_config(w, cfg);
 	if (rc < 0) {
 		snprintf(err, errlen, "webhook: out of memory");
