@@ -22,11 +22,9 @@
 #ifndef SAKER_VERSION
 #define SAKER_VERSION "0.0.0"
 #endif
-#ifndef SAKER_DEFAULT_SYSCALL_LIB
-#define SAKER_DEFAULT_SYSCALL_LIB "/usr/lib/saker/plugins/libsyscall.so"
-#endif
-#ifndef SAKER_DEFAULT_RULES_DIR
-#define SAKER_DEFAULT_RULES_DIR "/etc/saker/rules"
+/* The installed paths, from cmake/SakerPackaging.cmake. */
+#if !defined(SAKER_DEFAULT_SYSCALL_LIB) || !defined(SAKER_DEFAULT_RULES_DIR)
+#error "SAKER_DEFAULT_SYSCALL_LIB and SAKER_DEFAULT_RULES_DIR come from the build system"
 #endif
 
 typedef struct strv {
