@@ -8,17 +8,17 @@
 #include "cond.h"
 #include "loader_items.h"
 
-void sk__ld_rule_free(sk__ld_rule_t *r);
+void ld_rule_free(ld_rule_t *r);
 
 /* Bound on one rules file, so a wrong path (e.g. a device) cannot exhaust memory. */
 #define SK_RULES_MAX_FILE (64u << 20)
 
-void sk__ld_state_free(sk__ld_state_t *st)
+void ld_state_free(ld_state_t *st)
 {
 	for (size_t i = 0; i < st->nlists; i++) {
 		free(st->lists[i].name);
-		sk__ld_strv_free(st->lists[i].items, st->lists[i].n);
-		sk__ld_strv_free(st->lists[i].exp, st->lists[i].nexp);
+		ld_strv_free(st->lists[i].items, st->lists[i].n);
+		ld_strv_free(st->lists[i].exp, st->lists[i].nexp);
 	}
 	free(st->lists);
 	for (size_t i = 0; i < st->nmacros; i++) {
@@ -30,7 +30,7 @@ void sk__ld_state_free(sk__ld_state_t *st)
 	}
 	free(st->macros);
 	for (size_t i = 0; i < st->nrules; i++)
-		sk__ld_rule_free(&st->rules[i]);
+		ld_rule_free(&st->rules[i]);
 	free(st->rules);
 	for (size_t i = 0; i < st->nreqs; i++) {
 		for (size_t j = 0; j < st->reqs[i].nalts; j++) {
@@ -61,8 +61,8 @@ void sk__ruleset_destroy(sk_ruleset_t *rs)
 		free(r->name);
 		free(r->desc);
 		free(r->source);
-		sk__ld_strv_free(r->tags, r->ntags);
-		sk__ld_strv_free(r->exception_fields, r->nexception_fields);
+		ld_strv_free(r->tags, r->ntags);
+		ld_strv_free(r->exception_fields, r->nexception_fields);
 		free(r->cond_text);
 		free(r->output_text);
 		sk__check_free(r->check);
@@ -160,7 +160,7 @@ int sk_ruleset_event_types(const sk_ruleset_t *rs, const char *source, uint16_t 
 	return 0;
 }
 
-static int add_src(sk__ld_state_t *st, const char *name, char *buf, size_t len)
+static int add_src(ld_state_t *st, const char *name, char *buf, size_t len)
 {
 	sk__src_t **nv = realloc(st->srcs, (st->nsrcs + 1) * sizeof(*nv));
 	if (!nv)
@@ -178,13 +178,13 @@ static int add_src(sk__ld_state_t *st, const char *name, char *buf, size_t len)
 	return 0;
 }
 
-static int finish(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out)
+static int finish(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out)
 {
 	int rc = 0;
 	for (size_t i = 0; i < st->nsrcs && !rc; i++)
-		rc = sk__ld_read_source(st, st->srcs[i]);
+		rc = ld_read_source(st, st->srcs[i]);
 	if (!rc)
-		rc = sk__ld_check_plugin_requirements(st);
+		rc = ld_check_plugin_requirements(st);
 	if (rc)
 		return rc;
 	sk_ruleset_t *rs = calloc(1, sizeof(*rs));
@@ -192,7 +192,7 @@ static int finish(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t 
 		return -ENOMEM;
 	atomic_init(&rs->refs, 1);
 	rs->matching = opts ? opts->matching : SK_MATCH_FIRST;
-	rc = sk__ld_compile(st, opts, rs);
+	rc = ld_compile(st, opts, rs);
 	if (!rc) {
 		rs->sources = calloc(rs->nrules ? rs->nrules : 1, sizeof(char *));
 		if (!rs->sources)
@@ -217,7 +217,7 @@ static int finish(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t 
 	return 0;
 }
 
-static int load_common(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out,
+static int load_common(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out,
 	sk_diags_t *diags, sk_diags_t *local)
 {
 	int rc = finish(st, opts, out);
@@ -227,7 +227,7 @@ static int load_common(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_rules
 	if (rc && diags->nerrors == 0)
 		sk__diag_add(diags, SK_DIAG_ERROR, NULL, 0, 0, NULL, NULL, "LOAD_ERR_UNKNOWN",
 			"rules could not be loaded (error %d)", rc);
-	sk__ld_state_free(st);
+	ld_state_free(st);
 	if (local)
 		sk_diags_free(local);
 	return rc;
@@ -238,14 +238,14 @@ int sk_ruleset_load_mem(const sk_rules_host_t *host, const char *const *names,
 	sk_diags_t *diags)
 {
 	sk_diags_t local = { 0 };
-	sk__ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
 	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = contents[i] ? strlen(contents[i]) : 0;
 		char *b = malloc(len + 1);
 		if (!b) {
-			sk__ld_state_free(&st);
+			ld_state_free(&st);
 			sk_diags_free(&local);
 			return -ENOMEM;
 		}
@@ -253,7 +253,7 @@ int sk_ruleset_load_mem(const sk_rules_host_t *host, const char *const *names,
 		if (add_src(&st, names ? names[i] : NULL, b, len)) {
 			if (!st.nsrcs || st.srcs[st.nsrcs - 1]->buf != b)
 				free(b);
-			sk__ld_state_free(&st);
+			ld_state_free(&st);
 			sk_diags_free(&local);
 			return -ENOMEM;
 		}
@@ -314,7 +314,7 @@ int sk_ruleset_load(const sk_rules_host_t *host, const char *const *paths, size_
 	const sk_rules_opts_t *opts, sk_ruleset_t **out, sk_diags_t *diags)
 {
 	sk_diags_t local = { 0 };
-	sk__ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
 	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < npaths; i++) {
@@ -328,7 +328,7 @@ int sk_ruleset_load(const sk_rules_host_t *host, const char *const *paths, size_
 			if (rc != -ENOMEM || err[0])
 				sk__diag_add(st.diags, SK_DIAG_ERROR, paths[i], 0, 0, NULL, NULL,
 					"LOAD_ERR_FILE_READ", "%s", rc == -ENOMEM ? "out of memory" : err);
-			sk__ld_state_free(&st);
+			ld_state_free(&st);
 			sk_diags_free(&local);
 			return rc;
 		}

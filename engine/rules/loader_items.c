@@ -9,7 +9,7 @@
 
 #include "loader_items.h"
 
-static void vdiag(sk__ld_state_t *st, sk_diag_level_t lvl, const sk__ld_loc_t *loc, const char *kind,
+static void vdiag(ld_state_t *st, sk_diag_level_t lvl, const ld_loc_t *loc, const char *kind,
 	const char *name, const char *code, const char *fmt, va_list ap)
 {
 	char msg[1536];
@@ -18,7 +18,7 @@ static void vdiag(sk__ld_state_t *st, sk_diag_level_t lvl, const sk__ld_loc_t *l
 		loc ? loc->col : 0, kind, name, code, "%s", msg);
 }
 
-int sk__ld_err(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
+int ld_err(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...)
 {
 	va_list ap;
@@ -28,7 +28,7 @@ int sk__ld_err(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, co
 	return -EINVAL;
 }
 
-void sk__ld_warn(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
+void ld_warn(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...)
 {
 	va_list ap;
@@ -37,7 +37,7 @@ void sk__ld_warn(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, 
 	va_end(ap);
 }
 
-void sk__ld_strv_free(char **v, size_t n)
+void ld_strv_free(char **v, size_t n)
 {
 	if (!v)
 		return;
@@ -46,13 +46,13 @@ void sk__ld_strv_free(char **v, size_t n)
 	free(v);
 }
 
-sk__ld_loc_t sk__ld_loc(const sk__src_t *src, const sk__ynode_t *n)
+ld_loc_t ld_loc(const sk__src_t *src, const sk__ynode_t *n)
 {
-	sk__ld_loc_t l = { src, n ? n->line : 0, n ? n->col : 0 };
+	ld_loc_t l = { src, n ? n->line : 0, n ? n->col : 0 };
 	return l;
 }
 
-void sk__ld_check_keys(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+void ld_check_keys(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
 	const char *kind, const char *name, const char *const *allowed)
 {
 	for (size_t i = 0; i < item->n; i++) {
@@ -62,15 +62,15 @@ void sk__ld_check_keys(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode
 			if (!strcmp(k->s, allowed[j]))
 				ok = true;
 		if (!ok) {
-			sk__ld_loc_t l = sk__ld_loc(src, k);
-			sk__ld_warn(st, &l, kind, name, "LOAD_UNKNOWN_KEY",
+			ld_loc_t l = ld_loc(src, k);
+			ld_warn(st, &l, kind, name, "LOAD_UNKNOWN_KEY",
 				"Unknown key '%s'. The key will be ignored.",
 				k->kind == SK_Y_SCALAR ? k->s : "?");
 		}
 	}
 }
 
-int sk__ld_get_scalar(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+int ld_get_scalar(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
 	const char *key, bool required, const char *kind, const char *name,
 	const sk__ynode_t **out)
 {
@@ -79,23 +79,23 @@ int sk__ld_get_scalar(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_
 	if (!v) {
 		if (!required)
 			return 0;
-		sk__ld_loc_t l = sk__ld_loc(src, item);
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		ld_loc_t l = ld_loc(src, item);
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Item has no mapping for key '%s'", key);
 	}
-	sk__ld_loc_t l = sk__ld_loc(src, v);
+	ld_loc_t l = ld_loc(src, v);
 	if (v->kind == SK_Y_NULL || (v->kind == SK_Y_SCALAR && v->slen == 0 && required))
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Mapping for key '%s' is empty", key);
 	if (v->kind != SK_Y_SCALAR)
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key '%s' must be a string, not a %s", key,
 			v->kind == SK_Y_SEQ ? "sequence" : "mapping");
 	*out = v;
 	return 0;
 }
 
-int sk__ld_get_bool(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item, const char *key,
+int ld_get_bool(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item, const char *key,
 	const char *kind, const char *name, bool *present, bool *out)
 {
 	const sk__ynode_t *v = sk__ymap_get(item, key);
@@ -103,8 +103,8 @@ int sk__ld_get_bool(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 	if (!v)
 		return 0;
 	if (sk__yaml_bool(v, out)) {
-		sk__ld_loc_t l = sk__ld_loc(src, v);
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		ld_loc_t l = ld_loc(src, v);
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key '%s' must be a boolean, got '%s'", key,
 			v->kind == SK_Y_SCALAR ? v->s : "?");
 	}
@@ -112,14 +112,14 @@ int sk__ld_get_bool(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 }
 
 /* A sequence of scalars into a string vector. */
-int sk__ld_get_strv(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v, const char *key,
+int ld_get_strv(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v, const char *key,
 	const char *kind, const char *name, char ***out, size_t *n)
 {
-	sk__ld_loc_t l = sk__ld_loc(src, v);
+	ld_loc_t l = ld_loc(src, v);
 	*out = NULL;
 	*n = 0;
 	if (v->kind != SK_Y_SEQ)
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key '%s' must be a sequence of strings", key);
 	if (!v->n)
 		return 0;
@@ -128,13 +128,13 @@ int sk__ld_get_strv(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 		return -ENOMEM;
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->v[i].kind != SK_Y_SCALAR) {
-			sk__ld_strv_free(r, i);
-			l = sk__ld_loc(src, &v->v[i]);
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			ld_strv_free(r, i);
+			l = ld_loc(src, &v->v[i]);
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"Value for key '%s' must be a sequence of strings", key);
 		}
 		if (!(r[i] = strdup(v->v[i].s))) {
-			sk__ld_strv_free(r, i);
+			ld_strv_free(r, i);
 			return -ENOMEM;
 		}
 	}
@@ -143,7 +143,7 @@ int sk__ld_get_strv(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 	return 0;
 }
 
-int sk__ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
+int ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
 {
 	if (!nadd)
 		return 0;
@@ -161,58 +161,58 @@ int sk__ld_strv_append(char ***v, size_t *n, char *const *add, size_t nadd)
 
 /* ---- override maps ------------------------------------------------------ */
 
-int sk__ld_override_mode(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ov,
+int ld_override_mode(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *ov,
 	const char *key, const char *kind, const char *name, int *mode)
 {
 	*mode = LD_OV_NONE;
 	const sk__ynode_t *m = sk__ymap_get(ov, key);
 	if (!m)
 		return 0;
-	sk__ld_loc_t l = sk__ld_loc(src, m);
+	ld_loc_t l = ld_loc(src, m);
 	if (m->kind == SK_Y_SCALAR && !strcmp(m->s, "append"))
 		*mode = LD_OV_APPEND;
 	else if (m->kind == SK_Y_SCALAR && !strcmp(m->s, "replace"))
 		*mode = LD_OV_REPLACE;
 	else
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Invalid override value for key '%s': must be 'append' or 'replace'", key);
 	return 0;
 }
 
 /* Common override checks: map, no append:true, listed keys exist and are
  * allowed, overridable keys present are listed. */
-int sk__ld_override_check(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+int ld_override_check(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
 	const sk__ynode_t *ov, bool append_flag, const char *kind, const char *name,
 	const char *const *appendable, const char *const *replaceable)
 {
-	sk__ld_loc_t l = sk__ld_loc(src, ov);
+	ld_loc_t l = ld_loc(src, ov);
 	if (append_flag)
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Keys 'override' and 'append: true' cannot be used together. Add an 'append' "
 			"entry (e.g. 'condition: append') under 'override' instead.");
 	if (ov->kind != SK_Y_MAP)
-		return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key 'override' must be a mapping");
 	for (size_t i = 0; i < ov->n; i++) {
 		const sk__ynode_t *k = &ov->k[i], *v = &ov->v[i];
-		l = sk__ld_loc(src, k);
+		l = ld_loc(src, k);
 		if (k->kind != SK_Y_SCALAR || v->kind != SK_Y_SCALAR)
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"Entries under 'override' must be '<key>: append|replace'");
 		const char *const *tab = !strcmp(v->s, "append") ? appendable
 			: !strcmp(v->s, "replace")                  ? replaceable
 								     : NULL;
 		if (!tab)
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"Invalid override value for key '%s': must be 'append' or 'replace'", k->s);
 		bool ok = false;
 		for (size_t j = 0; tab[j]; j++)
 			ok |= !strcmp(tab[j], k->s);
 		if (!ok)
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"Key '%s' cannot be overridden with '%s'", k->s, v->s);
 		if (!sk__ymap_get(item, k->s))
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"An 'override' entry for key '%s' was given but the item has no key '%s'",
 				k->s, k->s);
 	}
@@ -226,8 +226,8 @@ int sk__ld_override_check(sk__ld_state_t *st, const sk__src_t *src, const sk__yn
 		for (size_t j = 0; appendable[j]; j++)
 			overridable |= !strcmp(appendable[j], k->s);
 		if (overridable && !sk__ymap_get(ov, k->s)) {
-			l = sk__ld_loc(src, k);
-			return sk__ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
+			l = ld_loc(src, k);
+			return ld_err(st, &l, kind, name, "LOAD_ERR_YAML_VALIDATE",
 				"Unexpected key '%s': no corresponding entry under 'override' is defined.",
 				k->s);
 		}
@@ -237,16 +237,16 @@ int sk__ld_override_check(sk__ld_state_t *st, const sk__src_t *src, const sk__yn
 
 /* ---- required_engine_version ------------------------------------------- */
 
-static int do_engine_version(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+static int do_engine_version(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	static const char *const keys[] = { "required_engine_version", NULL };
 	const sk__ynode_t *v;
-	int rc = sk__ld_get_scalar(st, src, item, "required_engine_version", true,
+	int rc = ld_get_scalar(st, src, item, "required_engine_version", true,
 		"required_engine_version", NULL, &v);
 	if (rc)
 		return rc;
-	sk__ld_check_keys(st, src, item, "required_engine_version", NULL, keys);
-	sk__ld_loc_t l = sk__ld_loc(src, v);
+	ld_check_keys(st, src, item, "required_engine_version", NULL, keys);
+	ld_loc_t l = ld_loc(src, v);
 	sk__semver_t want, have = { SK_ENGINE_VERSION_MAJOR, SK_ENGINE_VERSION_MINOR,
 		SK_ENGINE_VERSION_PATCH };
 	bool digits = v->slen > 0;
@@ -257,12 +257,12 @@ static int do_engine_version(sk__ld_state_t *st, const sk__src_t *src, const sk_
 		want.minor = strtoul(v->s, NULL, 10);
 		want.patch = SK_ENGINE_VERSION_PATCH;
 	} else if (sk__semver_parse(v->s, &want)) {
-		return sk__ld_err(st, &l, "required_engine_version", NULL, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, "required_engine_version", NULL, "LOAD_ERR_YAML_VALIDATE",
 			"Unable to parse engine version '%s' as a semver string. Expected \"x.y.z\" "
 			"semver format.", v->s);
 	}
 	if (!sk__semver_compatible(&have, &want))
-		return sk__ld_err(st, &l, "required_engine_version", NULL, "LOAD_ERR_VALIDATE",
+		return ld_err(st, &l, "required_engine_version", NULL, "LOAD_ERR_VALIDATE",
 			"Rules require engine version %lu.%lu.%lu, but engine version is %s",
 			want.major, want.minor, want.patch, SK_ENGINE_VERSION);
 	return 0;
@@ -270,26 +270,26 @@ static int do_engine_version(sk__ld_state_t *st, const sk__src_t *src, const sk_
 
 /* ---- required_plugin_versions ------------------------------------------ */
 
-static int read_req_alt(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *m,
-	sk__ld_req_alt_t *out)
+static int read_req_alt(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *m,
+	ld_req_alt_t *out)
 {
 	static const char *const keys[] = { "name", "version", "alternatives", NULL };
 	const char *kind = "required_plugin_versions";
-	sk__ld_loc_t l = sk__ld_loc(src, m);
+	ld_loc_t l = ld_loc(src, m);
 	if (m->kind != SK_Y_MAP)
-		return sk__ld_err(st, &l, kind, NULL, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, NULL, "LOAD_ERR_YAML_VALIDATE",
 			"Each required plugin must be a mapping with 'name' and 'version'");
 	const sk__ynode_t *n, *v;
-	int rc = sk__ld_get_scalar(st, src, m, "name", true, kind, NULL, &n);
+	int rc = ld_get_scalar(st, src, m, "name", true, kind, NULL, &n);
 	if (!rc)
-		rc = sk__ld_get_scalar(st, src, m, "version", true, kind, n->s, &v);
+		rc = ld_get_scalar(st, src, m, "version", true, kind, n->s, &v);
 	if (rc)
 		return rc;
-	sk__ld_check_keys(st, src, m, kind, n->s, keys);
+	ld_check_keys(st, src, m, kind, n->s, keys);
 	sk__semver_t sv;
 	if (sk__semver_parse(v->s, &sv)) {
-		l = sk__ld_loc(src, v);
-		return sk__ld_err(st, &l, kind, n->s, "LOAD_ERR_YAML_VALIDATE",
+		l = ld_loc(src, v);
+		return ld_err(st, &l, kind, n->s, "LOAD_ERR_YAML_VALIDATE",
 			"Unable to parse plugin version '%s' as a semver string", v->s);
 	}
 	out->name = strdup(n->s);
@@ -297,27 +297,27 @@ static int read_req_alt(sk__ld_state_t *st, const sk__src_t *src, const sk__ynod
 	return out->name && out->version ? 0 : -ENOMEM;
 }
 
-static int do_plugin_versions(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+static int do_plugin_versions(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	static const char *const keys[] = { "required_plugin_versions", NULL };
 	const char *kind = "required_plugin_versions";
 	const sk__ynode_t *seq = sk__ymap_get(item, "required_plugin_versions");
-	sk__ld_check_keys(st, src, item, kind, NULL, keys);
-	sk__ld_loc_t l = sk__ld_loc(src, seq);
+	ld_check_keys(st, src, item, kind, NULL, keys);
+	ld_loc_t l = ld_loc(src, seq);
 	if (seq->kind == SK_Y_NULL)
 		return 0;
 	if (seq->kind != SK_Y_SEQ)
-		return sk__ld_err(st, &l, kind, NULL, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &l, kind, NULL, "LOAD_ERR_YAML_VALIDATE",
 			"Value of required_plugin_versions must be a sequence");
 	for (size_t i = 0; i < seq->n; i++) {
 		const sk__ynode_t *e = &seq->v[i];
-		sk__ld_req_t *nr = realloc(st->reqs, (st->nreqs + 1) * sizeof(*nr));
+		ld_req_t *nr = realloc(st->reqs, (st->nreqs + 1) * sizeof(*nr));
 		if (!nr)
 			return -ENOMEM;
 		st->reqs = nr;
-		sk__ld_req_t *r = &nr[st->nreqs];
+		ld_req_t *r = &nr[st->nreqs];
 		memset(r, 0, sizeof(*r));
-		r->loc = sk__ld_loc(src, e);
+		r->loc = ld_loc(src, e);
 		const sk__ynode_t *alts = e->kind == SK_Y_MAP ? sk__ymap_get(e, "alternatives") : NULL;
 		size_t na = 1 + (alts && alts->kind == SK_Y_SEQ ? alts->n : 0);
 		r->alts = calloc(na, sizeof(*r->alts));
@@ -329,8 +329,8 @@ static int do_plugin_versions(sk__ld_state_t *st, const sk__src_t *src, const sk
 		if (rc)
 			return rc;
 		if (alts && alts->kind != SK_Y_SEQ && alts->kind != SK_Y_NULL) {
-			l = sk__ld_loc(src, alts);
-			return sk__ld_err(st, &l, kind, r->alts[0].name, "LOAD_ERR_YAML_VALIDATE",
+			l = ld_loc(src, alts);
+			return ld_err(st, &l, kind, r->alts[0].name, "LOAD_ERR_YAML_VALIDATE",
 				"Value of alternatives must be a sequence");
 		}
 		for (size_t j = 1; j < na; j++) {
@@ -343,7 +343,7 @@ static int do_plugin_versions(sk__ld_state_t *st, const sk__src_t *src, const sk
 	return 0;
 }
 
-static bool same_req(const sk__ld_req_t *a, const sk__ld_req_t *b)
+static bool same_req(const ld_req_t *a, const ld_req_t *b)
 {
 	if (a->nalts != b->nalts)
 		return false;
@@ -354,11 +354,11 @@ static bool same_req(const sk__ld_req_t *a, const sk__ld_req_t *b)
 	return true;
 }
 
-int sk__ld_check_plugin_requirements(sk__ld_state_t *st)
+int ld_check_plugin_requirements(ld_state_t *st)
 {
 	int ret = 0;
 	for (size_t i = 0; i < st->nreqs; i++) {
-		const sk__ld_req_t *r = &st->reqs[i];
+		const ld_req_t *r = &st->reqs[i];
 		bool found = false, dup = false;
 		/* the syscall files all repeat "container >= 0.4.0": report once */
 		for (size_t j = 0; j < i && !dup; j++)
@@ -375,7 +375,7 @@ int sk__ld_check_plugin_requirements(sk__ld_state_t *st)
 			sk__semver_t hv, wv;
 			sk__semver_parse(r->alts[j].version, &wv);
 			if (sk__semver_parse(have, &hv) || !sk__semver_compatible(&hv, &wv))
-				ret = sk__ld_err(st, &r->loc, "required_plugin_versions", r->alts[j].name,
+				ret = ld_err(st, &r->loc, "required_plugin_versions", r->alts[j].name,
 					"LOAD_ERR_VALIDATE",
 					"Plugin '%s' version '%s' is not compatible with required plugin "
 					"version '%s'", r->alts[j].name, have, r->alts[j].version);
@@ -390,7 +390,7 @@ int sk__ld_check_plugin_requirements(sk__ld_state_t *st)
 				if (w > 0)
 					o += (size_t)w;
 			}
-			ret = sk__ld_err(st, &r->loc, "required_plugin_versions", r->alts[0].name,
+			ret = ld_err(st, &r->loc, "required_plugin_versions", r->alts[0].name,
 				"LOAD_ERR_VALIDATE", "Plugin requirement not satisfied, must load one of: %s",
 				buf);
 		}
@@ -400,7 +400,7 @@ int sk__ld_check_plugin_requirements(sk__ld_state_t *st)
 
 /* ---- list -------------------------------------------------------------- */
 
-static sk__ld_list_t *find_list(sk__ld_state_t *st, const char *name)
+static ld_list_t *find_list(ld_state_t *st, const char *name)
 {
 	size_t i;
 	return sk__nameidx_get(&st->list_idx, name, &i) ? &st->lists[i] : NULL;
@@ -426,34 +426,34 @@ static bool valid_macro_name(const char *s)
 	return true;
 }
 
-static int do_list(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+static int do_list(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	static const char *const keys[] = { "list", "items", "append", "override", NULL };
 	static const char *const ovk[] = { "items", NULL };
 	const sk__ynode_t *nn, *items;
-	int rc = sk__ld_get_scalar(st, src, item, "list", true, "list", NULL, &nn);
+	int rc = ld_get_scalar(st, src, item, "list", true, "list", NULL, &nn);
 	if (rc)
 		return rc;
 	const char *name = nn->s;
-	sk__ld_loc_t loc = sk__ld_loc(src, item);
-	sk__ld_check_keys(st, src, item, "list", name, keys);
+	ld_loc_t loc = ld_loc(src, item);
+	ld_check_keys(st, src, item, "list", name, keys);
 	if (!valid_list_name(name))
-		sk__ld_warn(st, &loc, "list", name, "LOAD_INVALID_LIST_NAME",
+		ld_warn(st, &loc, "list", name, "LOAD_INVALID_LIST_NAME",
 			"List has an invalid name. List names should match a regular expression: "
 			"[^()\"'[:space:]=,]+");
 	bool app = false, has_app;
-	if ((rc = sk__ld_get_bool(st, src, item, "append", "list", name, &has_app, &app)))
+	if ((rc = ld_get_bool(st, src, item, "append", "list", name, &has_app, &app)))
 		return rc;
 	items = sk__ymap_get(item, "items");
 	const sk__ynode_t *ov = sk__ymap_get(item, "override");
 	int mode = LD_OV_NONE;
 	if (ov) {
-		if ((rc = sk__ld_override_check(st, src, item, ov, app, "list", name, ovk, ovk)))
+		if ((rc = ld_override_check(st, src, item, ov, app, "list", name, ovk, ovk)))
 			return rc;
-		if ((rc = sk__ld_override_mode(st, src, ov, "items", "list", name, &mode)))
+		if ((rc = ld_override_mode(st, src, ov, "items", "list", name, &mode)))
 			return rc;
 	} else if (app) {
-		sk__ld_warn(st, &loc, "list", name, "LOAD_DEPRECATED_ITEM",
+		ld_warn(st, &loc, "list", name, "LOAD_DEPRECATED_ITEM",
 			"'append' key is deprecated. Add an 'append' entry (e.g. 'items: append') under "
 			"'override' instead.");
 		mode = LD_OV_APPEND;
@@ -461,37 +461,37 @@ static int do_list(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *
 	if (!items) {
 		if (mode != LD_OV_NONE)
 			return 0;
-		return sk__ld_err(st, &loc, "list", name, "LOAD_ERR_YAML_VALIDATE",
+		return ld_err(st, &loc, "list", name, "LOAD_ERR_YAML_VALIDATE",
 			"Item has no mapping for key 'items'");
 	}
 	char **v;
 	size_t n;
-	if ((rc = sk__ld_get_strv(st, src, items, "items", "list", name, &v, &n)))
+	if ((rc = ld_get_strv(st, src, items, "items", "list", name, &v, &n)))
 		return rc;
-	sk__ld_list_t *prev = find_list(st, name);
+	ld_list_t *prev = find_list(st, name);
 	if (mode == LD_OV_APPEND || mode == LD_OV_REPLACE) {
 		if (!prev) {
-			sk__ld_strv_free(v, n);
+			ld_strv_free(v, n);
 			if (mode == LD_OV_APPEND)
-				return sk__ld_err(st, &loc, "list", name, "LOAD_ERR_VALIDATE",
+				return ld_err(st, &loc, "list", name, "LOAD_ERR_VALIDATE",
 					"List uses 'append' or 'override.items: append' but no list by that "
 					"name already exists");
-			return sk__ld_err(st, &loc, "list", name, "LOAD_ERR_VALIDATE",
+			return ld_err(st, &loc, "list", name, "LOAD_ERR_VALIDATE",
 				"An 'override.items: replace' to a list was requested but no list by that "
 				"name already exists");
 		}
 		if (mode == LD_OV_APPEND) {
-			rc = sk__ld_strv_append(&prev->items, &prev->n, v, n);
-			sk__ld_strv_free(v, n);
+			rc = ld_strv_append(&prev->items, &prev->n, v, n);
+			ld_strv_free(v, n);
 			return rc;
 		}
-		sk__ld_strv_free(prev->items, prev->n);
+		ld_strv_free(prev->items, prev->n);
 		prev->items = v;
 		prev->n = n;
 		return 0;
 	}
 	if (prev) {
-		sk__ld_strv_free(prev->items, prev->n);
+		ld_strv_free(prev->items, prev->n);
 		prev->items = v;
 		prev->n = n;
 		prev->loc = loc;
@@ -499,10 +499,10 @@ static int do_list(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *
 		return 0;
 	}
 	if (sk__grow(&st->lists, st->nlists, sizeof(*st->lists))) {
-		sk__ld_strv_free(v, n);
+		ld_strv_free(v, n);
 		return -ENOMEM;
 	}
-	sk__ld_list_t *l = &st->lists[st->nlists];
+	ld_list_t *l = &st->lists[st->nlists];
 	memset(l, 0, sizeof(*l));
 	l->name = strdup(name);
 	l->items = v;
@@ -517,56 +517,56 @@ static int do_list(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *
 
 /* ---- macro ------------------------------------------------------------- */
 
-sk__ld_macro_t *sk__ld_find_macro(sk__ld_state_t *st, const char *name)
+ld_macro_t *ld_find_macro(ld_state_t *st, const char *name)
 {
 	size_t i;
 	return sk__nameidx_get(&st->macro_idx, name, &i) ? &st->macros[i] : NULL;
 }
 
-static int do_macro(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+static int do_macro(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	static const char *const keys[] = { "macro", "condition", "append", "override", NULL };
 	static const char *const ovk[] = { "condition", NULL };
 	const sk__ynode_t *nn, *cond;
-	int rc = sk__ld_get_scalar(st, src, item, "macro", true, "macro", NULL, &nn);
+	int rc = ld_get_scalar(st, src, item, "macro", true, "macro", NULL, &nn);
 	if (rc)
 		return rc;
 	const char *name = nn->s;
-	sk__ld_loc_t loc = sk__ld_loc(src, item);
-	sk__ld_check_keys(st, src, item, "macro", name, keys);
+	ld_loc_t loc = ld_loc(src, item);
+	ld_check_keys(st, src, item, "macro", name, keys);
 	if (!valid_macro_name(name))
-		sk__ld_warn(st, &loc, "macro", name, "LOAD_INVALID_MACRO_NAME",
+		ld_warn(st, &loc, "macro", name, "LOAD_INVALID_MACRO_NAME",
 			"Macro has an invalid name. Macro names should match a regular expression: "
 			"^[a-zA-Z]+[a-zA-Z0-9_]*$");
 	bool app = false, has_app;
-	if ((rc = sk__ld_get_bool(st, src, item, "append", "macro", name, &has_app, &app)))
+	if ((rc = ld_get_bool(st, src, item, "append", "macro", name, &has_app, &app)))
 		return rc;
 	const sk__ynode_t *ov = sk__ymap_get(item, "override");
 	int mode = LD_OV_NONE;
 	if (ov) {
-		if ((rc = sk__ld_override_check(st, src, item, ov, app, "macro", name, ovk, ovk)))
+		if ((rc = ld_override_check(st, src, item, ov, app, "macro", name, ovk, ovk)))
 			return rc;
-		if ((rc = sk__ld_override_mode(st, src, ov, "condition", "macro", name, &mode)))
+		if ((rc = ld_override_mode(st, src, ov, "condition", "macro", name, &mode)))
 			return rc;
 	} else if (app) {
-		sk__ld_warn(st, &loc, "macro", name, "LOAD_DEPRECATED_ITEM",
+		ld_warn(st, &loc, "macro", name, "LOAD_DEPRECATED_ITEM",
 			"'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') "
 			"under 'override' instead.");
 		mode = LD_OV_APPEND;
 	}
-	if ((rc = sk__ld_get_scalar(st, src, item, "condition", mode == LD_OV_NONE, "macro", name,
+	if ((rc = ld_get_scalar(st, src, item, "condition", mode == LD_OV_NONE, "macro", name,
 		     &cond)))
 		return rc;
 	if (!cond)
 		return 0;
-	sk__ld_macro_t *prev = sk__ld_find_macro(st, name);
+	ld_macro_t *prev = ld_find_macro(st, name);
 	if (mode != LD_OV_NONE) {
 		if (!prev) {
 			if (mode == LD_OV_APPEND)
-				return sk__ld_err(st, &loc, "macro", name, "LOAD_ERR_VALIDATE",
+				return ld_err(st, &loc, "macro", name, "LOAD_ERR_VALIDATE",
 					"Macro uses 'append' or 'override.condition: append' but no macro by "
 					"that name already exists");
-			return sk__ld_err(st, &loc, "macro", name, "LOAD_ERR_VALIDATE",
+			return ld_err(st, &loc, "macro", name, "LOAD_ERR_VALIDATE",
 				"An 'override.condition: replace' to a macro was requested but no macro by "
 				"that name already exists");
 		}
@@ -581,7 +581,7 @@ static int do_macro(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 	}
 	if (sk__grow(&st->macros, st->nmacros, sizeof(*st->macros)))
 		return -ENOMEM;
-	sk__ld_macro_t *m = &st->macros[st->nmacros];
+	ld_macro_t *m = &st->macros[st->nmacros];
 	memset(m, 0, sizeof(*m));
 	st->nmacros++;
 	m->name = strdup(name);
@@ -595,7 +595,7 @@ static int do_macro(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t 
 
 /* ---- documents ---------------------------------------------------------- */
 
-static int do_item(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+static int do_item(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	if (sk__ymap_get(item, "required_engine_version"))
 		return do_engine_version(st, src, item);
@@ -606,13 +606,13 @@ static int do_item(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *
 	if (sk__ymap_get(item, "macro"))
 		return do_macro(st, src, item);
 	if (sk__ymap_get(item, "rule"))
-		return sk__ld_do_rule(st, src, item);
-	sk__ld_loc_t l = sk__ld_loc(src, item);
-	sk__ld_warn(st, &l, NULL, NULL, "LOAD_UNKNOWN_ITEM", "Unknown top level item");
+		return ld_do_rule(st, src, item);
+	ld_loc_t l = ld_loc(src, item);
+	ld_warn(st, &l, NULL, NULL, "LOAD_UNKNOWN_ITEM", "Unknown top level item");
 	return 0;
 }
 
-int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src)
+int ld_read_source(ld_state_t *st, const sk__src_t *src)
 {
 	sk__ynode_t *docs;
 	size_t ndocs;
@@ -625,8 +625,8 @@ int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src)
 		if (doc->kind == SK_Y_NULL)
 			continue;
 		if (doc->kind != SK_Y_SEQ) {
-			sk__ld_loc_t l = sk__ld_loc(src, doc);
-			rc = sk__ld_err(st, &l, NULL, NULL, "LOAD_ERR_YAML_VALIDATE",
+			ld_loc_t l = ld_loc(src, doc);
+			rc = ld_err(st, &l, NULL, NULL, "LOAD_ERR_YAML_VALIDATE",
 				"Rules content is not yaml array of objects");
 			break;
 		}
@@ -635,8 +635,8 @@ int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src)
 			if (item->kind == SK_Y_NULL)
 				continue;
 			if (item->kind != SK_Y_MAP) {
-				sk__ld_loc_t l = sk__ld_loc(src, item);
-				rc = sk__ld_err(st, &l, NULL, NULL, "LOAD_ERR_YAML_VALIDATE",
+				ld_loc_t l = ld_loc(src, item);
+				rc = ld_err(st, &l, NULL, NULL, "LOAD_ERR_YAML_VALIDATE",
 					"Unexpected element type. Each element should be a yaml associative "
 					"array.");
 				break;

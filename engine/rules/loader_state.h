@@ -1,7 +1,7 @@
 /*
  * loader_state.h - the collector: lists, macros and rules as read from the
  * files (after redefinition/append/override), before compilation.
- * Used only on the loading thread; sk__ld_state_free releases everything.
+ * Used only on the loading thread; ld_state_free releases everything.
  */
 #ifndef SK_RULES_LOADER_STATE_H
 #define SK_RULES_LOADER_STATE_H
@@ -9,26 +9,26 @@
 #include "loader_int.h"
 #include "ruleset_int.h"
 
-typedef struct sk__ld_loc {
+typedef struct ld_loc {
 	const sk__src_t *src;
 	uint32_t line, col;
-} sk__ld_loc_t;
+} ld_loc_t;
 
-typedef struct sk__ld_list {
+typedef struct ld_list {
 	char *name;
 	char **items;
 	size_t n;
-	sk__ld_loc_t loc;
+	ld_loc_t loc;
 	size_t vis;       /* visibility index: order of the last (re)definition */
 	bool used;
 	char **exp;       /* expanded and quoted items (compile phase) */
 	size_t nexp;
-} sk__ld_list_t;
+} ld_list_t;
 
-typedef struct sk__ld_macro {
+typedef struct ld_macro {
 	char *name;
 	sk__text_t cond;
-	sk__ld_loc_t loc;
+	ld_loc_t loc;
 	size_t index;     /* order of the first definition (kept by redefinitions) */
 	size_t vis;       /* order of the last (re)definition */
 	bool used;
@@ -36,11 +36,11 @@ typedef struct sk__ld_macro {
 	char *subst;      /* condition with lists substituted */
 	size_t *map;      /* subst offset -> cond offset */
 	struct sk__ast *ast;
-} sk__ld_macro_t;
+} ld_macro_t;
 
-typedef struct sk__ld_rule {
+typedef struct ld_rule {
 	char *name;
-	sk__ld_loc_t loc;
+	ld_loc_t loc;
 	sk__text_t cond;
 	bool has_cond;
 	sk__text_t output;
@@ -55,55 +55,55 @@ typedef struct sk__ld_rule {
 	bool enabled;
 	sk__exception_t *exc;
 	size_t nexc;
-	sk__ld_loc_t exc_loc;
+	ld_loc_t exc_loc;
 	bool warn_evttypes, skip_unknown, capture;
 	uint64_t capture_duration;
-} sk__ld_rule_t;
+} ld_rule_t;
 
-typedef struct sk__ld_req_alt {
+typedef struct ld_req_alt {
 	char *name, *version;
-} sk__ld_req_alt_t;
+} ld_req_alt_t;
 
-typedef struct sk__ld_req {
-	sk__ld_req_alt_t *alts;  /* [0] is the entry itself */
+typedef struct ld_req {
+	ld_req_alt_t *alts;  /* [0] is the entry itself */
 	size_t nalts;
-	sk__ld_loc_t loc;
-} sk__ld_req_t;
+	ld_loc_t loc;
+} ld_req_t;
 
-typedef struct sk__ld_state {
+typedef struct ld_state {
 	const sk_rules_host_t *host;
 	sk_diags_t *diags;
 	sk__src_t **srcs;
 	size_t nsrcs;
-	sk__ld_list_t *lists;
+	ld_list_t *lists;
 	size_t nlists;
-	sk__ld_macro_t *macros;
+	ld_macro_t *macros;
 	size_t nmacros;
-	sk__ld_rule_t *rules;
+	ld_rule_t *rules;
 	size_t nrules;
-	sk__ld_req_t *reqs;
+	ld_req_t *reqs;
 	size_t nreqs;
 	size_t vis;
 	sk_rules_limits_t limits; /* resolved: no 0 field */
 	sk__nameidx_t list_idx, macro_idx, rule_idx; /* name -> index in lists / macros / rules */
-} sk__ld_state_t;
+} ld_state_t;
 
-void sk__ld_state_free(sk__ld_state_t *st);
+void ld_state_free(ld_state_t *st);
 
 /* Read one file's documents into the collector. 0, -EINVAL (an error
  * diagnostic was added; the file stops at its first error) or -ENOMEM. */
-int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src);
+int ld_read_source(ld_state_t *st, const sk__src_t *src);
 
 /* Compile the collected items into rs (rules/macros/lists tables). 0,
  * -EINVAL (errors in diags) or -ENOMEM. */
-int sk__ld_compile(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs);
+int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs);
 
 /* Diagnostics helpers. */
-int sk__ld_err(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
+int ld_err(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void sk__ld_warn(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
+void ld_warn(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-void sk__ld_strv_free(char **v, size_t n);
+void ld_strv_free(char **v, size_t n);
 
 #endif
