@@ -3,7 +3,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential g++ cmake pkg-config
+  build-essential g++ cmake pkg-config dpkg-dev binutils
   libuv1-dev libjansson-dev libyaml-dev libcurl4-openssl-dev libpcre2-dev
   libmicrohttpd-dev libgnutls28-dev libssl-dev
   libbpf-dev libelf-dev zlib1g-dev clang llvm bpftool

@@ -22,11 +22,9 @@
 #ifndef SAKER_VERSION
 #define SAKER_VERSION "0.0.0"
 #endif
-#ifndef SAKER_DEFAULT_SYSCALL_LIB
-#define SAKER_DEFAULT_SYSCALL_LIB "/usr/lib/saker/plugins/libsyscall.so"
-#endif
-#ifndef SAKER_DEFAULT_RULES_DIR
-#define SAKER_DEFAULT_RULES_DIR "/etc/saker/rules"
+/* The installed paths, from cmake/SakerPackaging.cmake. */
+#if !defined(SAKER_DEFAULT_SYSCALL_LIB) || !defined(SAKER_DEFAULT_RULES_DIR)
+#error "SAKER_DEFAULT_SYSCALL_LIB and SAKER_DEFAULT_RULES_DIR come from the build system"
 #endif
 
 typedef struct strv {
@@ -61,7 +59,9 @@ static const char usage[] =
 	"\n"
 	"Options:\n"
 	"  -c <path>                 Configuration file (YAML). Without it, built-in defaults:\n"
-	"                            the syscall plugin live and the rules in the default rules folder.\n"
+	"                            the installed syscall plugin live and the installed rules:\n"
+	"                            " SAKER_DEFAULT_SYSCALL_LIB "\n"
+	"                            " SAKER_DEFAULT_RULES_DIR "\n"
 	"  -r <file or dir>          Rules file or directory (repeatable); replaces rules_files.\n"
 	"  -o, --option <key>=<val>  Override a configuration key (repeatable). Keys are dot paths\n"
 	"                            with list indexes (plugins[0].open_params=x); values are YAML.\n"
@@ -585,7 +585,10 @@ static int run(app_t *a)
 	set_hostname(a);
 
 	if (sk_registry_load(a->cfg.plugins, a->cfg.nplugins, &a->reg, err, sizeof(err))) {
-		fprintf(stderr, "Error: %s\n", err);
+		const char *envlib = getenv("SAKER_SYSCALL_PLUGIN");
+		bool builtin = !a->config_path && !(envlib && *envlib);
+		fprintf(stderr, "Error: %s%s\n", err, builtin ? " (the built-in default is the installed "
+			"plugin; from a build tree run with -c saker.yaml or set SAKER_SYSCALL_PLUGIN)" : "");
 		return 1;
 	}
 	if (a->list_plugins) {
