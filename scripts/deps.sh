@@ -7,7 +7,7 @@ PKGS=(
   libuv1-dev libjansson-dev libyaml-dev libcurl4-openssl-dev libpcre2-dev
   libmicrohttpd-dev libssl-dev
   libbpf-dev libelf-dev zlib1g-dev clang llvm bpftool
-  python3 openssl curl sysdig iproute2 util-linux procps bc
+  python3 openssl curl sysdig iproute2 util-linux procps bc stress-ng
 )
 
 missing=()

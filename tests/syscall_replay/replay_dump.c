@@ -9,10 +9,13 @@
  * and "@ts" print the event's type code and timestamp (ns).
  * SK_DUMP_ABSENT=TEXT prints TEXT instead of "<NA>" for a field without value
  * (so a literal "<NA>" value can be told apart).
+ * A live run ends after SK_DUMP_SECONDS or at SIGINT/SIGTERM, whichever comes
+ * first, and then closes the source (and the capture it writes) normally.
  */
 #include <dlfcn.h>
 #include <inttypes.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +43,14 @@ static void *sym(void *h, const char *n)
 		exit(2);
 	}
 	return p;
+}
+
+static volatile sig_atomic_t g_stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	g_stop = 1;
 }
 
 int main(int argc, char **argv)
@@ -161,10 +172,15 @@ int main(int argc, char **argv)
 	time_t deadline = secs ? time(NULL) + atoi(secs) : 0;
 	/* A live run's reader acts on the first line: it must not sit in a
 	 * pipe buffer until exit. */
-	if (secs)
+	if (secs) {
 		setvbuf(stdout, NULL, _IOLBF, 0);
+		struct sigaction sa = { .sa_handler = on_stop };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
 	for (;;) {
-		if (deadline && time(NULL) >= deadline)
+		if (g_stop || (deadline && time(NULL) >= deadline))
 			break;
 		uint32_t n = 0;
 		ss_plugin_event **evts = NULL;
