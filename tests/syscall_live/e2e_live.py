@@ -129,7 +129,7 @@ def main():
         canary = os.path.join(tmp, "canary")
         open(canary, "w").close()
         ready = False
-        end = time.monotonic() + 60
+        end = time.monotonic() + 150  # BPF loading alone can take 30 s under load
         while time.monotonic() < end and not ready:
             if s.p.poll() is not None:
                 break
