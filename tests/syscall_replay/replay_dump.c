@@ -188,7 +188,9 @@ int main(int argc, char **argv)
 	}
 
 	ss_plugin_rc rc;
-	ss_plugin_init_input in = {.config = ""};
+	/* SK_DUMP_INIT: the plugin's init config (JSON), e.g. a larger live ring. */
+	const char *init_cfg = getenv("SK_DUMP_INIT");
+	ss_plugin_init_input in = {.config = init_cfg ? init_cfg : ""};
 	ss_plugin_t *s = init(&in, &rc);
 	if (rc != SS_PLUGIN_SUCCESS) {
 		fprintf(stderr, "init: %s\n", s ? lasterr(s) : "?");
