@@ -8,7 +8,7 @@ PKGS=(
   libmicrohttpd-dev libgnutls28-dev libssl-dev
   libbpf-dev libelf-dev zlib1g-dev clang llvm bpftool
   libclang-rt-14-dev
-  python3 openssl curl sysdig iproute2 util-linux procps bc
+  python3 openssl curl sysdig iproute2 util-linux procps bc stress-ng
 )
 
 missing=()

@@ -371,7 +371,7 @@ static int test_events(void)
 	struct seen s = {0};
 	sk_live_opts_t o = {0};
 	sk_live_t *l = NULL;
-	int pfd[2], status, rc;
+	int pfd[2], status = -1, rc;
 	pid_t child;
 	uint64_t deadline;
 	struct { const ss_plugin_event *e; } keep;
@@ -395,7 +395,11 @@ static int test_events(void)
 	close(pfd[1]);
 	/* copy events out: the child reports its facts only at the end */
 	buf = calloc(cap, sizeof(*buf));
-	deadline = now_ms() + 10000;
+	/* Read until the child has exited and the procexit of the child and of
+	 * the grandchild (their last events) are in, then what is left in the
+	 * rings; 60 s only stops a test whose events never come. */
+	deadline = now_ms() + 60000;
+	int exited = 0, procexits = 0;
 	for (;;) {
 		int n = sk_live_next(l, evs, 256, 50), k;
 
@@ -403,16 +407,33 @@ static int test_events(void)
 		for (k = 0; k < n && nbuf < cap; k++) {
 			if ((pid_t)evs[k]->tid == getpid())
 				CHECK(0, "own event leaked (type %u)", evs[k]->type);
+			if (evs[k]->type == SKE_PROCEXIT_1_E && (pid_t)evs[k]->tid == child)
+				procexits |= 1;
+			if (evs[k]->type == SKE_PROCEXIT_1_E && exited &&
+			    (pid_t)evs[k]->tid == sh.grandchild)
+				procexits |= 2;
 			buf[nbuf] = malloc(evs[k]->len);
 			memcpy(buf[nbuf++], evs[k], evs[k]->len);
 		}
-		if (waitpid(child, &status, WNOHANG) == child)
-			deadline = now_ms() + 500 < deadline ? now_ms() + 500 : deadline;
-		if (now_ms() > deadline || n < 0)
+		if (!exited && waitpid(child, &status, WNOHANG) == child) {
+			exited = 1;
+			CHECK(read(pfd[0], &sh, sizeof(sh)) == (ssize_t)sizeof(sh), "child report");
+			for (i = 0; i < nbuf; i++) /* the grandchild's exit may be in already */
+				if (buf[i]->type == SKE_PROCEXIT_1_E && (pid_t)buf[i]->tid == sh.grandchild)
+					procexits |= 2;
+		}
+		if (n < 0 || now_ms() > deadline)
 			break;
+		if (exited && procexits == 3) {
+			while ((n = sk_live_next(l, evs, 256, 0)) > 0)
+				for (k = 0; k < n && nbuf < cap; k++) {
+					buf[nbuf] = malloc(evs[k]->len);
+					memcpy(buf[nbuf++], evs[k], evs[k]->len);
+				}
+			break;
+		}
 	}
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child status %d", status);
-	CHECK(read(pfd[0], &sh, sizeof(sh)) == (ssize_t)sizeof(sh), "child report");
+	CHECK(exited && WIFEXITED(status) && WEXITSTATUS(status) == 0, "child status %d", status);
 	for (i = 0; i < nbuf; i++)
 		check_event(buf[i], child, &sh, dir, &s);
 	CHECK(s.openat == 1, "openat seen %d", s.openat);
@@ -453,6 +474,60 @@ static int test_events(void)
 	return failures ? 1 : 0;
 }
 
+/* ---- sentinel: everything written before is read -------------------- */
+
+/* A child opens path and exits. The capture ignores this process, so the
+ * sentinel comes from a child; with one ring for all CPUs (cpus_per_ring 0)
+ * the ring keeps the order, so once its openat is read every event written
+ * before it has been read too. */
+static pid_t spawn_sentinel(const char *path)
+{
+	pid_t p = fork();
+
+	if (p == 0) {
+		close((int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY));
+		_exit(0);
+	}
+	return p;
+}
+
+/* Reads events, handing each to fn, until child c has exited and a sentinel
+ * after it was read; 60 s only stops a test whose events never come.
+ * Returns 1 when the sentinel was read. */
+static int read_past(sk_live_t *l, pid_t c, void (*fn)(const ss_plugin_event *, void *),
+		     void *ud)
+{
+	const ss_plugin_event *evs[256];
+	uint64_t end = now_ms() + 60000, nudge = 0;
+	pid_t sent = 0;
+	int seen = 0, exited = 0;
+
+	while (!seen && now_ms() < end) {
+		int n = sk_live_next(l, evs, 256, 50), k;
+
+		for (k = 0; k < n; k++) {
+			if (sent && (pid_t)evs[k]->tid == sent && evs[k]->type == SKE_OPENAT_2_X &&
+			    !strcmp(lu_str(evs[k], 2), "/dev/zero"))
+				seen = 1;
+			fn(evs[k], ud);
+		}
+		if (!exited && waitpid(c, NULL, WNOHANG) == c)
+			exited = 1;
+		/* A new sentinel every 2 s: one may be lost to a full ring. */
+		if (exited && now_ms() >= nudge) {
+			if (sent)
+				waitpid(sent, NULL, 0);
+			sent = spawn_sentinel("/dev/zero");
+			nudge = now_ms() + 2000;
+		}
+	}
+	if (sent)
+		waitpid(sent, NULL, 0);
+	if (!exited)
+		waitpid(c, NULL, 0);
+	return seen;
+}
+
 /* ---- test: filter ------------------------------------------------------ */
 
 static pid_t spawn_open_close(int n)
@@ -462,7 +537,6 @@ static pid_t spawn_open_close(int n)
 	if (p == 0) {
 		int i;
 
-		usleep(100000);
 		for (i = 0; i < n; i++) {
 			int fd = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
 
@@ -493,10 +567,13 @@ static int test_filter(void)
 	for (pass = 0; pass < 2; pass++) {
 		int closes = 0, opens = 0, others = 0;
 		pid_t c = spawn_open_close(50);
-		uint64_t end = now_ms() + 3000;
+		/* Until the child has exited and its 50 selected events are in
+		 * (its last one ends the wait: one ring keeps the order); 60 s
+		 * only stops a test whose events never come. */
+		uint64_t end = now_ms() + 60000;
 		int exited = 0;
 
-		while (now_ms() < end) {
+		while (now_ms() < end && !(exited && (pass == 0 ? closes : opens) >= 50)) {
 			int n = sk_live_next(l, evs, 256, 50), k;
 
 			for (k = 0; k < n; k++) {
@@ -509,11 +586,11 @@ static int test_filter(void)
 				else
 					others++;
 			}
-			if (!exited && waitpid(c, NULL, WNOHANG) == c) {
+			if (!exited && waitpid(c, NULL, WNOHANG) == c)
 				exited = 1;
-				end = now_ms() + 300;
-			}
 		}
+		if (!exited)
+			waitpid(c, NULL, 0);
 		if (pass == 0) {
 			CHECK(closes >= 50 && opens == 0 && others == 0, "close-only: closes %d opens %d others %d",
 			      closes, opens, others);
@@ -564,8 +641,10 @@ static int test_overflow(void)
 		      (unsigned long long)st.drops);
 	}
 	/* drain, then the capture must still work; other processes on the host
-	 * share the tiny ring, so a few bounded attempts are allowed */
-	for (int attempt = 0; attempt < 5 && got != 6; attempt++) {
+	 * share the tiny ring and may fill it before our 6 events, so attempts
+	 * go on for up to 60 s (a capture that stopped working never gets 6) */
+	uint64_t give_up = now_ms() + 60000;
+	for (int attempt = 0; got != 6 && (attempt < 5 || now_ms() < give_up); attempt++) {
 		while ((n = sk_live_next(l, evs, 512, 0)) > 0)
 			;
 		got = 0;
@@ -625,7 +704,6 @@ static pid_t spawn_in_cgroup(const char *cg, int n)
 			if (!f || fprintf(f, "%d\n", getpid()) < 0 || fclose(f))
 				_exit(20);
 		}
-		usleep(100000);
 		for (int i = 0; i < n; i++)
 			close((int)syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
 		_exit(0);
@@ -633,25 +711,27 @@ static pid_t spawn_in_cgroup(const char *cg, int n)
 	return p;
 }
 
+typedef struct {
+	pid_t c;
+	int got;
+} count_t;
+
+static void count_devnull(const ss_plugin_event *ev, void *ud)
+{
+	count_t *ct = ud;
+
+	if ((pid_t)ev->tid == ct->c && ev->type == SKE_OPENAT_2_X &&
+	    !strcmp(lu_str(ev, 2), "/dev/null")) /* not the cgroup.procs open */
+		ct->got++;
+}
+
+/* The child's openat events of /dev/null, all of them: read past a sentinel. */
 static int count_events_of(sk_live_t *l, pid_t c)
 {
-	const ss_plugin_event *evs[256];
-	uint64_t end = now_ms() + 3000;
-	int got = 0, exited = 0;
+	count_t ct = {c, 0};
 
-	while (now_ms() < end) {
-		int n = sk_live_next(l, evs, 256, 50), k;
-
-		for (k = 0; k < n; k++)
-			if ((pid_t)evs[k]->tid == c && evs[k]->type == SKE_OPENAT_2_X &&
-			    !strcmp(lu_str(evs[k], 2), "/dev/null")) /* not the cgroup.procs open */
-				got++;
-		if (!exited && waitpid(c, NULL, WNOHANG) == c) {
-			exited = 1;
-			end = now_ms() + 300;
-		}
-	}
-	return got;
+	CHECK(read_past(l, c, count_devnull, &ct), "sentinel after child %d never read", (int)c);
+	return ct.got;
 }
 
 static int test_cgroup(void)

@@ -9,10 +9,17 @@
  * and "@ts" print the event's type code and timestamp (ns).
  * SK_DUMP_ABSENT=TEXT prints TEXT instead of "<NA>" for a field without value
  * (so a literal "<NA>" value can be told apart).
+ * A live run ends after SK_DUMP_SECONDS or at SIGINT/SIGTERM, whichever comes
+ * first, and then closes the source (and the capture it writes) normally.
+ * SK_DUMP_TREE=PID prints only the events of PID and its descendants (a
+ * thread joins when its proc.ppid is a member); every event is still parsed
+ * (and written). A live test thus reads its own processes' events, not the
+ * whole host's.
  */
 #include <dlfcn.h>
 #include <inttypes.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +47,43 @@ static void *sym(void *h, const char *n)
 		exit(2);
 	}
 	return p;
+}
+
+static volatile sig_atomic_t g_stop;
+
+/* SK_DUMP_TREE members: a process tree a test starts, small. */
+typedef struct tree {
+	uint64_t *tids;
+	size_t n, cap;
+} tree_t;
+
+static bool tree_has(const tree_t *t, uint64_t tid)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->tids[i] == tid)
+			return true;
+	return false;
+}
+
+static void tree_add(tree_t *t, uint64_t tid)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		uint64_t *p = realloc(t->tids, cap * sizeof(*p));
+		if (!p) {
+			fprintf(stderr, "out of memory\n");
+			exit(2);
+		}
+		t->tids = p;
+		t->cap = cap;
+	}
+	t->tids[t->n++] = tid;
+}
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	g_stop = 1;
 }
 
 int main(int argc, char **argv)
@@ -123,8 +167,30 @@ int main(int argc, char **argv)
 		}
 	}
 
+	tree_t tree = {0};
+	uint32_t ppid_id = UINT32_MAX, ppid_type = FTYPE_UINT64;
+	const char *tree_root = getenv("SK_DUMP_TREE");
+	if (tree_root) {
+		size_t k;
+		json_t *f;
+		json_array_foreach(fields, k, f) {
+			if (!strcmp(json_string_value(json_object_get(f, "name")), "proc.ppid")) {
+				ppid_id = (uint32_t)k;
+				if (!strcmp(json_string_value(json_object_get(f, "type")), "int64"))
+					ppid_type = 4;
+			}
+		}
+		if (ppid_id == UINT32_MAX) {
+			fprintf(stderr, "SK_DUMP_TREE: the plugin has no proc.ppid\n");
+			return 2;
+		}
+		tree_add(&tree, strtoull(tree_root, NULL, 10));
+	}
+
 	ss_plugin_rc rc;
-	ss_plugin_init_input in = {.config = ""};
+	/* SK_DUMP_INIT: the plugin's init config (JSON), e.g. a larger live ring. */
+	const char *init_cfg = getenv("SK_DUMP_INIT");
+	ss_plugin_init_input in = {.config = init_cfg ? init_cfg : ""};
 	ss_plugin_t *s = init(&in, &rc);
 	if (rc != SS_PLUGIN_SUCCESS) {
 		fprintf(stderr, "init: %s\n", s ? lasterr(s) : "?");
@@ -161,10 +227,15 @@ int main(int argc, char **argv)
 	time_t deadline = secs ? time(NULL) + atoi(secs) : 0;
 	/* A live run's reader acts on the first line: it must not sit in a
 	 * pipe buffer until exit. */
-	if (secs)
+	if (secs) {
 		setvbuf(stdout, NULL, _IOLBF, 0);
+		struct sigaction sa = { .sa_handler = on_stop };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
 	for (;;) {
-		if (deadline && time(NULL) >= deadline)
+		if (g_stop || (deadline && time(NULL) >= deadline))
 			break;
 		uint32_t n = 0;
 		ss_plugin_event **evts = NULL;
@@ -182,6 +253,19 @@ int main(int argc, char **argv)
 			ss_plugin_event_input ei = {.evt = evts[i], .evtnum = ++num, .evtsrc = "syscall"};
 			ss_plugin_event_parse_input pi = {0};
 			parse(s, &ei, &pi);
+			if (tree_root && !tree_has(&tree, evts[i]->tid)) {
+				ss_plugin_extract_field pf;
+				memset(&pf, 0, sizeof(pf));
+				pf.field_id = ppid_id;
+				pf.field = "proc.ppid";
+				pf.ftype = ppid_type;
+				pf.arg_index = UINT64_MAX;
+				ss_plugin_field_extract_input px = {.num_fields = 1, .fields = &pf};
+				if (extract(s, &ei, &px) != SS_PLUGIN_SUCCESS || pf.res_len == 0 ||
+				    !tree_has(&tree, pf.res.u64[0]))
+					continue;
+				tree_add(&tree, evts[i]->tid);
+			}
 			for (int r = 0; r < nreq; r++) {
 				if (r)
 					fputs("|#|", stdout);
@@ -244,6 +328,7 @@ int main(int argc, char **argv)
 	cl(s, inst);
 	destroy(s);
 	json_decref(fields);
+	free(tree.tids);
 	free(rq);
 	dlclose(h);
 	return status;
