@@ -11,9 +11,15 @@ jobs=$(nproc 2>/dev/null || echo 2)
 : "${SAKER_UPSTREAM:=$(pwd)/../shared/upstream}"
 export SAKER_UPSTREAM
 
+# ccache, when installed, makes the second and later runs on a machine fast.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
 run_suite() {
   local dir=$1; shift
-  cmake -S . -B "$dir" -DSAKER_WERROR=ON "$@" >/dev/null
+  cmake -S . -B "$dir" -DSAKER_WERROR=ON "${launcher[@]}" "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
   (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 300)
 }
@@ -27,7 +33,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 # libFuzzer targets (tests/fuzz), built with clang, each run for a bounded
 # time over its committed seed corpus (SAKER_FUZZ_SECONDS, default 20).
 echo "== fuzz targets (clang libFuzzer + ASan + UBSan, bounded) =="
-CC=clang cmake -S . -B build-fuzz -DSAKER_WERROR=ON -DSAKER_FUZZ=ON -DSAKER_BPF=OFF >/dev/null
+CC=clang cmake -S . -B build-fuzz -DSAKER_WERROR=ON "${launcher[@]}" -DSAKER_FUZZ=ON -DSAKER_BPF=OFF >/dev/null
 cmake --build build-fuzz -j "$jobs" --target fuzz_targets
 (cd build-fuzz && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest -L fuzz --output-on-failure -j "$jobs" --timeout 600)
