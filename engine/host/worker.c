@@ -14,10 +14,10 @@
 #include "capture.h"
 #include "evt_fields.h"
 #include "inbox.h"
+#include "worker_feed.h"
+#include "../rules/corr.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
-#include "../util/step_hit.h"
-#include "../rules/corr.h"
 
 #ifdef SK_HAVE_EVENT_SCHEMA
 #include "sk_event_schema.h"
@@ -25,41 +25,6 @@
 #else
 #define SK_ALL_TYPES 512
 #endif
-
-/* ---- rules slot ------------------------------------------------------ */
-
-void sk_rules_slot_init(sk_rules_slot_t *s)
-{
-	pthread_mutex_init(&s->lock, NULL);
-	s->rs = NULL;
-	atomic_init(&s->gen, 0);
-}
-
-void sk_rules_slot_set(sk_rules_slot_t *s, sk_ruleset_t *rs)
-{
-	pthread_mutex_lock(&s->lock);
-	sk_ruleset_t *old = s->rs;
-	s->rs = rs ? sk_ruleset_ref(rs) : NULL;
-	atomic_fetch_add(&s->gen, 1);
-	pthread_mutex_unlock(&s->lock);
-	sk_ruleset_unref(old);
-}
-
-sk_ruleset_t *sk_rules_slot_get(sk_rules_slot_t *s, uint64_t *gen)
-{
-	pthread_mutex_lock(&s->lock);
-	sk_ruleset_t *rs = s->rs ? sk_ruleset_ref(s->rs) : NULL;
-	*gen = atomic_load(&s->gen);
-	pthread_mutex_unlock(&s->lock);
-	return rs;
-}
-
-void sk_rules_slot_destroy(sk_rules_slot_t *s)
-{
-	sk_ruleset_unref(s->rs);
-	s->rs = NULL;
-	pthread_mutex_destroy(&s->lock);
-}
 
 /* ---- worker ---------------------------------------------------------- */
 
@@ -93,10 +58,7 @@ struct sk_worker {
 		*m_async_future;
 	sk_metric_t *m_lost;
 	/* correlation feed: step hits and progress records ride the alert queue */
-	bool corr_on, hits_queued;
-	sk_step_hit_t *hq_head, *hq_tail;  /* hits of the current batch, in order */
-	uint32_t hq_n;
-	uint64_t max_ts, sent_ts, woke_ns;
+	sk__wfeed_t feed;
 };
 
 static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
@@ -224,82 +186,6 @@ static void wk_emit(void *ud, sk_alert_t *a)
 	w->o.on_alert(w->o.ud, a);
 }
 
-/* ---- correlation feed ---------------------------------------------------- */
-
-/* Send the hits gathered so far as one queue entry (one lock, one
- * allocation for the lot). */
-static void corr_send(sk_worker_t *w)
-{
-	sk_alert_t *a = w->hq_head ? sk_alert_wrap_hit(w->hq_head) : NULL;
-	w->hq_head = w->hq_tail = NULL;
-	w->hq_n = 0;
-	if (!a)
-		return;
-	if (!w->o.on_hit) {
-		w->o.on_alert(w->o.ud, a);
-		return;
-	}
-	/* a wake-up per hit would cost the loop more than the hit itself */
-	w->o.on_hit(w->o.ud, a);
-	w->hits_queued = true;
-}
-
-#define CORR_CHAIN_MAX 256
-
-static void wk_hit(void *ud, sk_step_hit_t *h)
-{
-	sk_worker_t *w = ud;
-	if (!h)
-		return;
-	*(w->hq_tail ? &w->hq_tail->next : &w->hq_head) = h;
-	w->hq_tail = h;
-	if (++w->hq_n >= CORR_CHAIN_MAX)
-		corr_send(w);
-}
-
-/* Hits wait for the watermark anyway, so the loop is woken at most every
- * CORR_WAKE_NS (its timer drains the queue too); a wake-up per batch cost
- * more than the hits themselves. */
-#define CORR_WAKE_NS 10000000ull
-
-static uint64_t now_ns(clockid_t c);
-
-static void corr_wake(sk_worker_t *w, bool force)
-{
-	if (!w->hits_queued || !w->o.wake)
-		return;
-	uint64_t now = now_ns(CLOCK_MONOTONIC);
-	if (!force && now - w->woke_ns < CORR_WAKE_NS)
-		return;
-	w->woke_ns = now;
-	w->hits_queued = false;
-	w->o.wake(w->o.ud);
-}
-
-/* The correlator releases hits once every source's event time passed
- * them; this tells it how far this source got (done: no more events). */
-static void corr_progress(sk_worker_t *w, bool done)
-{
-	uint64_t step = w->o.corr_progress_ns ? w->o.corr_progress_ns : 100000000ull;
-	if (!done && (!w->corr_on || w->max_ts < w->sent_ts + step))
-		return;
-	w->sent_ts = w->max_ts;
-	wk_hit(w, sk_step_hit_new(0, done ? SK_HIT_DONE : SK_HIT_PROGRESS, w->max_ts, 0,
-		w->src->source, "", "", NULL, "{}"));
-	corr_send(w);
-	corr_wake(w, done);
-}
-
-static bool corr_active(const sk_ruleset_t *rs)
-{
-	const sk_corr_def_t *d;
-	size_t n = sk_ruleset_correlations(rs, &d);
-	for (size_t i = 0; i < n; i++)
-		if (d[i].enabled)
-			return true;
-	return false;
-}
-
 static void drain_one(void *ud, const char *rule, sk_priority_t prio, uint64_t n)
 {
 	sk_worker_t *w = ud;
@@ -381,9 +267,9 @@ static void refresh_rules(sk_worker_t *w, bool force)
 			sk_log(SK_LOG_ERROR, w->src->name, "cannot create the rule evaluator for source %s",
 				w->src->source);
 	}
-	w->corr_on = rs && corr_active(rs);
-	if (w->eval && w->corr_on)
-		sk_rules_eval_set_hit_sink(w->eval, wk_hit, w);
+	w->feed.on = rs && sk__wfeed_active(rs);
+	if (w->eval && w->feed.on)
+		sk_rules_eval_set_hit_sink(w->eval, sk__wfeed_hit, &w->feed);
 	send_event_types(w, rs);
 	sk_ruleset_unref(rs);
 }
@@ -440,8 +326,8 @@ static int check_event(sk_worker_t *w, ss_plugin_event *e)
 static void process_event(sk_worker_t *w, ss_plugin_event *e)
 {
 	ss_plugin_event_input in = {.evt = e, .evtnum = ++w->evtnum, .evtsrc = w->src->source};
-	if (e->ts > w->max_ts)
-		w->max_ts = e->ts;
+	if (e->ts > w->feed.max_ts)
+		w->feed.max_ts = e->ts;
 	ss_plugin_event_parse_input pin = {
 		.get_owner_last_error = sk__owner_last_error,
 		.table_reader = w->reader,
@@ -684,9 +570,9 @@ static void *worker_main(void *arg)
 		sk_metric_add(w->m_events, nevts);
 		if (bad)
 			break;
-		corr_progress(w, false);
-		corr_send(w);
-		corr_wake(w, false);
+		sk__wfeed_progress(&w->feed, false);
+		sk__wfeed_send(&w->feed);
+		sk__wfeed_wake(&w->feed, false);
 		if (w->eval)
 			sk_rules_eval_drain_counts(w->eval, drain_one, w);
 		if (unprocessed)
@@ -713,7 +599,7 @@ static void *worker_main(void *arg)
 	close_captures(w);
 	p->api.close(w->src_state->state, w->inst);
 	w->inst = NULL;
-	corr_progress(w, true);
+	sk__wfeed_progress(&w->feed, true);
 	atomic_store(&w->done, true);
 	if (w->o.on_done)
 		w->o.on_done(w->o.ud, w);
@@ -785,6 +671,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		goto nomem;
 	w->o = *o;
 	w->src = o->source;
+	w->feed = (sk__wfeed_t){ .on_alert = o->on_alert, .on_hit = o->on_hit, .wake = o->wake,
+		.ud = o->ud, .source = o->source->source, .progress_ns = o->corr_progress_ns };
 	w->n = reg->n;
 	w->src_state = reg->primary[w->src->index];
 	w->states = calloc(w->n + 1, sizeof(*w->states));
@@ -956,10 +844,7 @@ void sk_worker_free(sk_worker_t *w)
 	if (w->inst)
 		w->src->api.close(w->src_state->state, w->inst);
 	sk_rules_eval_free(w->eval);
-	for (sk_step_hit_t *h = w->hq_head, *n; h; h = n) {
-		n = h->next;
-		free(h);
-	}
+	sk__wfeed_clear(&w->feed);
 	for (size_t i = 0; w->states && i < w->n; i++)
 		if (w->owned[i])
 			sk_plugin_state_free(w->states[i]);
