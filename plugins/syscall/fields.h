@@ -66,9 +66,4 @@ int sk_x_evt(sk_xctx_t *c, uint32_t id);
 int sk_x_proc(sk_xctx_t *c, uint32_t id);
 int sk_x_fd(sk_xctx_t *c, uint32_t id);
 
-/* Renders a parameter as the text Falco shows; resolved adds fd names,
- * flag names, errno names, user names and absolute paths. */
-void sk_render_param(sk_xctx_t *c, const sk_evt_param_info_t *pi, const sk_evt_param_t *p,
-	bool resolved, char *buf, size_t cap);
-
 #endif
