@@ -202,8 +202,8 @@ bool sk_sys_view(sk_sys_t *s, const ss_plugin_event *evt, uint64_t evtnum)
 		return s->view_ok;
 	int64_t tid;
 	uint16_t type;
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
+	tid = sk_evt_get_tid(evt);
+	type = sk_evt_get_type(evt);
 	sk_thread_t *th = sk_evt_is_exit(type) ? sk_threads_peek(s->threads, tid) : NULL;
 	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
 	if (!enter && th && th->enter_len)
