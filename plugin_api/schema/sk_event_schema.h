@@ -75,7 +75,7 @@ static inline const uint8_t *sk_evt_lens(const void *evt)
  * (PPME_ASYNCEVENT_E) carry three 4-byte lengths, then the plugin id.
  */
 #define SK_EVT_PLUGIN_ID_OFF (SK_EVT_HEADER_LEN + 2 * 4)
-#define SK_EVT_PLUGIN_HDR_LEN (SK_EVT_PLUGIN_ID_OFF + 4)
+#define SK_EVT_PLUGIN_HDR_LEN (SK_EVT_PLUGIN_ID_OFF + 4u)
 #define SK_EVT_ASYNC_ID_OFF (SK_EVT_HEADER_LEN + 3 * 4)
 
 /* The i-th 4-byte parameter length (large-payload and plugin events). */

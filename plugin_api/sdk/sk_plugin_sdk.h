@@ -50,6 +50,7 @@
 #include <jansson.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -115,7 +116,7 @@ int sk_sdk_field_find(const sk_sdk_field_t *fields, size_t n, const char *name);
 
 /* Bytes in front of a type-322 payload: 26-byte header + 2 x u32 lengths +
  * u32 plugin id (== PLUGIN_EVENT_PAYLOAD_OFFSET). */
-#define SK_SDK_PLUGIN_EVENT_HDR 38u
+#define SK_SDK_PLUGIN_EVENT_HDR SK_EVT_PLUGIN_HDR_LEN
 
 /* A batch of type-322 events in one growable buffer. Reuse it across
  * next_batch calls: sk_sdk_batch_reset() then add events, then hand
