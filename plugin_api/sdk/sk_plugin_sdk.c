@@ -18,7 +18,7 @@ const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	sk_sdk_verrf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return e->msg;
 }
@@ -26,17 +26,6 @@ const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
 void sk_sdk_err_clear(sk_sdk_err_t *e)
 {
 	e->msg[0] = '\0';
-}
-
-void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
 }
 
 /* ---- field table -------------------------------------------------------- */

@@ -51,6 +51,7 @@
 
 #include "plugin_api.h"
 #include "sk_event_schema.h"
+#include "sk_sdk_util.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,9 +72,7 @@ const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sk_sdk_err_clear(sk_sdk_err_t *e);
 
-/* Bounded snprintf into (err, errlen); tolerates err == NULL / errlen == 0. */
-void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* sk_sdk_errf (bounded snprintf into err, errlen) is in sk_sdk_util.h. */
 
 /* ---- field table --------------------------------------------------------- */
 
