@@ -20,7 +20,7 @@
 #define S FTYPE_STRING
 #define U FTYPE_UINT64
 #define B FTYPE_BOOL
-#define I SK_FT_INT64
+#define I SK_FTYPE_INT64
 #define RT FTYPE_RELTIME
 #define AT FTYPE_ABSTIME
 #define IP FTYPE_IPADDR
@@ -138,21 +138,6 @@ const sk_field_row_t sk_fields[F_COUNT] = {
 	[F_FD_OPENFLAGS] = {"fd.openflags", S, false, 0, "Flags the file was opened with."},
 };
 
-static const char *type_str(uint32_t t)
-{
-	switch (t) {
-	case FTYPE_UINT64: return "uint64";
-	case FTYPE_STRING: return "string";
-	case FTYPE_RELTIME: return "reltime";
-	case FTYPE_ABSTIME: return "abstime";
-	case FTYPE_BOOL: return "bool";
-	case FTYPE_IPADDR: return "ipaddr";
-	case FTYPE_IPNET: return "ipnet";
-	case SK_FT_INT64: return "int64";
-	default: return "string";
-	}
-}
-
 const char *sk_sys_fields_json(sk_sys_t *s)
 {
 	if (s && s->fields_json)
@@ -172,7 +157,7 @@ const char *sk_sys_fields_json(sk_sys_t *s)
 		for (;;) {
 			int k = snprintf(buf + used, cap - used,
 				"%s{\"name\":\"%s\",\"type\":\"%s\",\"isList\":%s%s,\"desc\":\"%s\"}",
-				i ? "," : "", r->name, type_str(r->type), r->is_list ? "true" : "false", arg,
+				i ? "," : "", r->name, sk_ftype_name(r->type), r->is_list ? "true" : "false", arg,
 				r->desc);
 			if (k > 0 && (size_t)k < cap - used) {
 				used += (size_t)k;
@@ -208,8 +193,8 @@ bool sk_sys_view(sk_sys_t *s, const ss_plugin_event *evt, uint64_t evtnum)
 		return s->view_ok;
 	int64_t tid;
 	uint16_t type;
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
+	tid = sk_evt_get_tid(evt);
+	type = sk_evt_get_type(evt);
 	sk_thread_t *th = sk_evt_is_exit(type) ? sk_threads_peek(s->threads, tid) : NULL;
 	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
 	if (!enter && th && th->enter_len)

@@ -9,9 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sk_field_types.h"
 #include "sys.h"
-
-#define SK_FT_INT64 4u /* saker's "int64" field type */
 
 enum sk_field_id {
 	/* evt */
@@ -45,7 +44,7 @@ enum sk_field_id {
 
 typedef struct sk_field_row {
 	const char *name;
-	uint32_t type;  /* FTYPE_* or SK_FT_INT64 */
+	uint32_t type;  /* FTYPE_* or SK_FTYPE_INT64 */
 	bool is_list;
 	unsigned arg;   /* SK_SDK_ARG_* */
 	const char *desc;
