@@ -146,6 +146,14 @@ static void test_schema(void)
 	assert(sk_evt_codes_by_name("nosuchsyscall", codes, 16) == 0);
 	assert(sk_evt_is_exit(3) && !sk_evt_is_exit(2));
 	assert(!sk_evt_info(SK_EVT_CODE_MAX));
+	/* every code has its row, at its index, with typed parameters */
+	for (uint16_t c = 0; c < SK_EVT_CODE_MAX; c++) {
+		const sk_evt_info_t *e = sk_evt_info(c);
+		assert(e->name && e->code == c && (e->nparams == 0 || e->params));
+		for (uint32_t i = 0; i < e->nparams; i++)
+			assert(e->params[i].name && e->params[i].type > PT_NONE &&
+				e->params[i].type < PT_MAX);
+	}
 	assert(sk_evt_lensize(322) == 4 && sk_evt_lensize(3) == 2);
 	assert(!strcmp(sk_syscall_name(139), "madvise"));
 	/* build -> walk round trip, small and large-payload layouts */
