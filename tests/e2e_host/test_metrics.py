@@ -7,7 +7,6 @@
   SIGHUP reload that moves the rule to another index and changes its
   priority: the new series count, the old one stops, no series mixes a
   rule with another rule's priority."""
-import argparse
 import os
 import signal
 import subprocess
@@ -19,11 +18,7 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--plugin", required=True)
-args = ap.parse_args()
-
+args = sktest.parse_args("saker", "plugin")
 T = sktest.Checker()
 check = T.check
 
@@ -40,10 +35,10 @@ RULES_BEFORE = f"""
   source: abitest
 """
 RULES_AFTER = f"""
-- rule: Hello message
-  desc: even events
+- rule: Even events
+  desc: the other half
   condition: abitest.msg = hello
-  output: "hello n=%abitest.n"
+  output: "even %abitest.n"
   priority: NOTICE
   source: abitest
 - rule: {ODD_YAML}
@@ -189,37 +184,39 @@ def wait_for(port, pred, deadline):
     return False, text, parsed, None
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    rules = os.path.join(tmp, "rules.yaml")
-    with open(rules, "w") as f:
-        f.write(RULES_BEFORE)
-    wport = sktest.free_port()
-    cfg = os.path.join(tmp, "saker.yaml")
-    with open(cfg, "w") as f:
-        f.write(f"""plugins:
-  - name: abitest
-    library_path: {args.plugin}
-    open_params: "100000000@500"
-load_plugins: [abitest]
-json_output: true
-stdout_output:
-  enabled: false
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {wport}
-  prometheus_metrics_enabled: true
-metrics:
-  enabled: true
-""")
-    err = open(os.path.join(tmp, "stderr.txt"), "w")
-    p = subprocess.Popen([args.saker, "-c", cfg, "-r", rules], stdout=subprocess.DEVNULL,
-                         stderr=err)
+class Saker:
+    """saker on the abitest source (events without end), rules from a file
+    this test rewrites, /metrics on a free port."""
 
-    def stderr_tail():
-        with open(os.path.join(tmp, "stderr.txt")) as f:
+    def __init__(self, tmp, rules_text):
+        self.tmp = tmp
+        self.rules = os.path.join(tmp, "rules.yaml")
+        self.set_rules(rules_text)
+        self.port = sktest.free_port()
+        cfg = os.path.join(tmp, "saker.yaml")
+        sktest.write_saker_yaml(cfg, "abitest", args.plugin, "100000000@500",
+                                web_port=self.port, stdout=False)
+        self.err = open(os.path.join(tmp, "stderr.txt"), "w")
+        self.p = subprocess.Popen([args.saker, "-c", cfg, "-r", self.rules],
+                                  stdout=subprocess.DEVNULL, stderr=self.err)
+
+    def set_rules(self, text):
+        with open(self.rules, "w") as f:
+            f.write(text)
+
+    def stderr_tail(self):
+        with open(os.path.join(self.tmp, "stderr.txt")) as f:
             return f.read()[-800:]
 
+    def stop(self):
+        rc = sktest.terminate(self.p)
+        self.err.close()
+        return rc
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    sk = Saker(tmp, RULES_BEFORE)
+    wport, stderr_tail = sk.port, sk.stderr_tail
     try:
         ok, text, parsed, perr = wait_for(
             wport, lambda s: alerts_by(s).get((ODD_NAME, "Warning"), 0) > 0, 60)
@@ -233,19 +230,18 @@ metrics:
               and not any(ln.startswith("second line") for ln in text.split("\n")), odd)
 
         # Reload: the rule moves from index 0 to 1 and its priority changes.
-        with open(rules, "w") as f:
-            f.write(RULES_AFTER)
-        p.send_signal(signal.SIGHUP)
+        sk.set_rules(RULES_AFTER)
+        sk.p.send_signal(signal.SIGHUP)
 
         def reloaded(s):
             a = alerts_by(s)
-            return a.get((ODD_NAME, "Error"), 0) > 0 and a.get(("Hello message", "Notice"), 0) > 0
+            return a.get((ODD_NAME, "Error"), 0) > 0 and a.get(("Even events", "Notice"), 0) > 0
         ok, text, parsed, perr = wait_for(wport, reloaded, 60)
         a1 = alerts_by(parsed)
         check("after SIGHUP both rules count under their new priorities", ok,
               (a1, perr, stderr_tail()))
         mixed = [k for k in a1 if k not in
-                 {(ODD_NAME, "Warning"), (ODD_NAME, "Error"), ("Hello message", "Notice")}]
+                 {(ODD_NAME, "Warning"), (ODD_NAME, "Error"), ("Even events", "Notice")}]
         check("no series mixes a rule with another rule's priority", not mixed, mixed)
         # Once a series of the new rules load shows, the old evaluator has
         # drained for good: its series must not move while the new one does.
@@ -257,8 +253,7 @@ metrics:
         check("the old series stopped at the reload", a2.get((ODD_NAME, "Warning")) == warn0,
               (warn0, a2.get((ODD_NAME, "Warning"))))
     finally:
-        rc = sktest.terminate(p)
-        err.close()
+        rc = sk.stop()
     check("saker exits 0 on SIGTERM", rc == 0, (rc, stderr_tail()))
 
 T.finish()
