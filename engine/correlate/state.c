@@ -56,13 +56,13 @@ cs_corr_t *cs_corr_new(const sk_corr_def_t *def)
 		return NULL;
 	}
 	char l[512];
-	snprintf(l, sizeof(l), "correlation=\"%s\"", def->name);
+	sk_metric_labels(l, sizeof(l), "correlation", def->name, NULL);
 	c->m_alerts = sk_counter("saker_correlation_alerts_total", l, "Correlated alerts");
 	c->m_expired = sk_counter("saker_correlation_expired_total", l,
 		"Partial matches freed when their window closed");
 	c->m_cancel = sk_counter("saker_correlation_cancelled_total", l,
 		"Partial matches cancelled by an until step");
-	snprintf(l, sizeof(l), "correlation=\"%s\",cause=\"correlation_cap\"", def->name);
+	sk_metric_labels(l, sizeof(l), "correlation", def->name, "cause", "correlation_cap", NULL);
 	c->m_evict = sk_counter("saker_correlation_evictions_total", l,
 		"Open keys evicted to stay under a cap (oldest first)");
 	return c;

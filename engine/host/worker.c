@@ -186,13 +186,18 @@ static void wk_emit(void *ud, sk_alert_t *a)
 	w->o.on_alert(w->o.ud, a);
 }
 
-static void drain_one(void *ud, const char *rule, sk_priority_t prio, uint64_t n)
+/* The rule's counter is looked up once per evaluator (the registry scan
+ * takes the global lock) and cached in the rule's slot. */
+static void drain_one(void *ud, const char *rule, sk_priority_t prio, uint64_t n, void **slot)
 {
 	sk_worker_t *w = ud;
-	char labels[1024];
-	snprintf(labels, sizeof(labels), "rule=\"%s\",priority=\"%s\",source=\"%s\"", rule,
-		sk_priority_name(prio), w->src->source);
-	sk_metric_add(sk_counter("saker_alerts_total", labels, "Rule matches, by rule and priority"), n);
+	if (!*slot) {
+		char labels[2048];
+		sk_metric_labels(labels, sizeof(labels), "rule", rule, "priority",
+			sk_priority_name(prio), "source", w->src->source, NULL);
+		*slot = sk_counter("saker_alerts_total", labels, "Rule matches, by rule and priority");
+	}
+	sk_metric_add(*slot, n);
 }
 
 static void push_type(uint16_t **v, size_t *n, size_t *cap, uint16_t t)
@@ -446,8 +451,8 @@ static void export_plugin_metrics(sk_worker_t *w)
 					? *c
 					: '_';
 			name[j] = '\0';
-			snprintf(labels, sizeof(labels), "plugin=\"%s\",source=\"%s\"", st->plugin->name,
-				w->src->source);
+			sk_metric_labels(labels, sizeof(labels), "plugin", st->plugin->name, "source",
+				w->src->source, NULL);
 			sk_metric_t *mm = sk_metric_get(m[k].type == SS_PLUGIN_METRIC_TYPE_MONOTONIC
 					? SK_METRIC_COUNTER
 					: SK_METRIC_GAUGE,
@@ -717,22 +722,22 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		return -EINVAL;
 	}
 	char labels[512];
-	snprintf(labels, sizeof(labels), "source=\"%s\"", src);
+	sk_metric_labels(labels, sizeof(labels), "source", src, NULL);
 	w->m_events = sk_counter("saker_events_total", labels, "Events received, by source");
 	w->m_eval_ns = sk_counter("saker_rule_eval_ns_total", labels,
 		"Time spent evaluating rules, ns, by source");
-	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"extract\"", src);
+	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "extract", NULL);
 	w->m_extract_err = sk_counter("saker_plugin_errors_total", labels,
 		"Plugin calls that failed, by source and operation");
-	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"parse\"", src);
+	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "parse", NULL);
 	w->m_parse_err = sk_counter("saker_plugin_errors_total", labels,
 		"Plugin calls that failed, by source and operation");
-	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"async\"", src);
+	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "async", NULL);
 	w->m_async_bad = sk_counter("saker_plugin_errors_total", labels,
 		"Plugin calls that failed, by source and operation");
-	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
+	sk_metric_labels(labels, sizeof(labels), "cause", "async_queue_full", "source", src, NULL);
 	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
-	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
+	sk_metric_labels(labels, sizeof(labels), "cause", "shutdown", "source", src, NULL);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
 	ss_plugin_rc rc = SS_PLUGIN_FAILURE;

@@ -33,7 +33,7 @@ struct sk_outputs {
 void sk__sink_metrics_init(sk__sink_metrics_t *m, const char *name)
 {
 	char lbl[64];
-	snprintf(lbl, sizeof(lbl), "output=\"%s\"", name);
+	sk_metric_labels(lbl, sizeof(lbl), "output", name, NULL);
 	m->name = name;
 	m->sent = sk_counter("saker_outputs_sent_total", lbl, "Alerts delivered by an output");
 	m->failed = sk_counter("saker_outputs_failed_total", lbl,
@@ -51,7 +51,7 @@ static sk_metric_t *drop_metric(sk__sink_metrics_t *m, const char *cause)
 		if (m->drops[i].cause == cause || !strcmp(m->drops[i].cause, cause))
 			return m->drops[i].m;
 	char lbl[128];
-	snprintf(lbl, sizeof(lbl), "output=\"%s\",cause=\"%s\"", m->name, cause);
+	sk_metric_labels(lbl, sizeof(lbl), "output", m->name, "cause", cause, NULL);
 	sk_metric_t *c = sk_counter("saker_outputs_dropped_total", lbl,
 		"Alerts an output dropped, by cause");
 	if (i < SK__DROP_CAUSES && c) {

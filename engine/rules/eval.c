@@ -32,6 +32,7 @@ struct sk_rules_eval {
 	ridx_t bucket[SK_EVT_CODE_MAX];
 	ridx_t all;
 	uint64_t *counts;        /* per rule index */
+	void **count_slots;      /* per rule index, the caller's (drain_counts) */
 	sk__steps_eval_t *steps; /* correlation steps of this source, or NULL */
 };
 
@@ -402,7 +403,8 @@ int sk_rules_eval_new(sk_ruleset_t *rs, const char *source, const sk_rules_extra
 	ev->x = *x;
 	ev->source = strdup(source);
 	ev->counts = calloc(rs->nrules ? rs->nrules : 1, sizeof(*ev->counts));
-	if (!ev->source || !ev->counts)
+	ev->count_slots = calloc(rs->nrules ? rs->nrules : 1, sizeof(*ev->count_slots));
+	if (!ev->source || !ev->counts || !ev->count_slots)
 		goto fail;
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const sk__rule_t *r = &rs->rules[i];
@@ -478,6 +480,7 @@ void sk_rules_eval_free(sk_rules_eval_t *ev)
 	free(ev->ec.arena);
 	free(ev->ec.arena_old);
 	free(ev->counts);
+	free(ev->count_slots);
 	sk__steps_eval_free(ev->steps);
 	free(ev->source);
 	sk__fieldtab_unref(ev->tab);
@@ -606,15 +609,15 @@ static int eval_rules(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
 	return matches;
 }
 
-void sk_rules_eval_drain_counts(sk_rules_eval_t *ev,
-	void (*fn)(void *ud, const char *rule, sk_priority_t prio, uint64_t n), void *ud)
+void sk_rules_eval_drain_counts(sk_rules_eval_t *ev, sk_rules_count_fn fn, void *ud)
 {
 	if (!ev || !fn)
 		return;
 	for (size_t i = 0; i < ev->rs->nrules; i++) {
 		if (!ev->counts[i])
 			continue;
-		fn(ud, ev->rs->rules[i].name, ev->rs->rules[i].priority, ev->counts[i]);
+		fn(ud, ev->rs->rules[i].name, ev->rs->rules[i].priority, ev->counts[i],
+			&ev->count_slots[i]);
 		ev->counts[i] = 0;
 	}
 }

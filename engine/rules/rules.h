@@ -199,8 +199,13 @@ int sk_rules_eval_event(sk_rules_eval_t *ev, const ss_plugin_event_input *in,
 	sk_rules_emit_fn emit, void *ud);
 
 /* Per-rule match counters of this context (for metrics): calls fn for
- * each rule with a non-zero count since the last call, and resets them. */
-void sk_rules_eval_drain_counts(sk_rules_eval_t *ev,
-	void (*fn)(void *ud, const char *rule, sk_priority_t prio, uint64_t n), void *ud);
+ * each rule with a non-zero count since the last call, and resets them.
+ * slot is the rule's handle slot in this context: NULL until fn stores
+ * something there (e.g. the rule's metric, looked up once), kept until ev
+ * is freed and never read by the evaluator. A reload builds a new context
+ * whose slots start NULL, so a cached handle never outlives its rule. */
+typedef void (*sk_rules_count_fn)(void *ud, const char *rule, sk_priority_t prio, uint64_t n,
+	void **slot);
+void sk_rules_eval_drain_counts(sk_rules_eval_t *ev, sk_rules_count_fn fn, void *ud);
 
 #endif

@@ -1,6 +1,8 @@
 #include "metrics.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -64,17 +66,94 @@ static sk_metric_t *add_locked(sk_metric_kind_t kind, const char *name, const ch
 	return m;
 }
 
+static bool name_char_ok(char ch, bool first)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == ':' ||
+		(!first && ch >= '0' && ch <= '9');
+}
+
+/* A copy of name that the exposition format accepts, or NULL (ENOMEM). */
+static char *valid_name(const char *name)
+{
+	char *v = strdup(name && name[0] ? name : "_");
+	if (!v)
+		return NULL;
+	for (char *p = v; *p; p++)
+		if (!name_char_ok(*p, p == v))
+			*p = '_';
+	return v;
+}
+
 sk_metric_t *sk_metric_get(sk_metric_kind_t kind, const char *name, const char *labels,
 	const char *help)
 {
 	if (!labels)
 		labels = "";
+	char *vname = valid_name(name);
+	if (!vname)
+		return NULL;
 	pthread_mutex_lock(&g_lock);
-	sk_metric_t *m = find_locked(name, labels);
+	sk_metric_t *m = find_locked(vname, labels);
 	if (!m)
-		m = add_locked(kind, name, labels, help);
+		m = add_locked(kind, vname, labels, help);
 	pthread_mutex_unlock(&g_lock);
+	free(vname);
 	return m;
+}
+
+/* The escape letter of ch inside a label value, or 0 when it goes as is. */
+static char label_escape(char ch)
+{
+	switch (ch) {
+	case '\\': return '\\';
+	case '"': return '"';
+	case '\n': return 'n';
+	default: return 0;
+	}
+}
+
+int sk_metric_labels(char *buf, size_t cap, ...)
+{
+	if (cap == 0)
+		return -ENOSPC;
+	buf[0] = 0;
+	size_t o = 0;
+	int rc = 0;
+	va_list ap;
+	va_start(ap, cap);
+	for (const char *k; !rc && (k = va_arg(ap, const char *));) {
+		const char *v = va_arg(ap, const char *);
+		size_t kl = strlen(k);
+		/* separator, key, '=', two quotes and the NUL */
+		if (o + (o ? 1 : 0) + kl + 4 > cap) {
+			rc = -ENOSPC;
+			break;
+		}
+		if (o)
+			buf[o++] = ',';
+		memcpy(buf + o, k, kl);
+		o += kl;
+		buf[o++] = '=';
+		buf[o++] = '"';
+		for (const char *p = v ? v : ""; *p; p++) {
+			char esc = label_escape(*p);
+			/* the character, then room for the closing quote and the NUL */
+			if (o + (esc ? 2 : 1) + 2 > cap) {
+				rc = -ENOSPC;
+				break;
+			}
+			if (esc) {
+				buf[o++] = '\\';
+				buf[o++] = esc;
+			} else {
+				buf[o++] = *p;
+			}
+		}
+		buf[o++] = '"';
+		buf[o] = 0;
+	}
+	va_end(ap);
+	return rc;
 }
 
 void sk_metric_add(sk_metric_t *m, uint64_t n)
@@ -143,14 +222,30 @@ void sk_metric_unregister(sk_metric_t *m)
 	pthread_mutex_unlock(&g_lock);
 }
 
+/* HELP text: backslash and newline escaped (quotes go as they are). */
+static void put_help(FILE *out, const char *help)
+{
+	for (const char *p = help; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", out);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else
+			fputc(*p, out);
+	}
+}
+
 void sk_metrics_render(FILE *out)
 {
 	pthread_mutex_lock(&g_lock);
 	const char *last = NULL;
 	for (sk_metric_t *m = g_head; m; m = m->next) {
 		if (!last || strcmp(last, m->name) != 0) {
-			if (m->help[0])
-				fprintf(out, "# HELP %s %s\n", m->name, m->help);
+			if (m->help[0]) {
+				fprintf(out, "# HELP %s ", m->name);
+				put_help(out, m->help);
+				fputc('\n', out);
+			}
 			fprintf(out, "# TYPE %s %s\n", m->name,
 				m->kind == SK_METRIC_COUNTER ? "counter" : "gauge");
 			last = m->name;

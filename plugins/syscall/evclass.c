@@ -19,8 +19,9 @@ static const struct {
 	{"socket", SK_EVC_SOCKET_CREATOR},
 	{"accept", SK_EVC_SOCKET_CREATOR},
 	{"accept4", SK_EVC_SOCKET_CREATOR},
-	{"pipe", SK_EVC_PIPE_CREATOR},
-	{"pipe2", SK_EVC_PIPE_CREATOR},
+	{"pipe", SK_EVC_PIPE_CREATOR | SK_EVC_FD_PAIR},
+	{"pipe2", SK_EVC_PIPE_CREATOR | SK_EVC_FD_PAIR},
+	{"socketpair", SK_EVC_FD_PAIR},
 	{"connect", SK_EVC_CONNECT},
 };
 

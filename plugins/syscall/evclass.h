@@ -23,6 +23,8 @@
 #define SK_EVC_PIPE_CREATOR (1u << 4)
 /* connect. */
 #define SK_EVC_CONNECT (1u << 5)
+/* pipe, pipe2, socketpair: create two fds; the return value is not one. */
+#define SK_EVC_FD_PAIR (1u << 6)
 
 #define SK_EVC_OPEN_FAMILY (SK_EVC_OPEN_NAMED | SK_EVC_OPEN_BY_HANDLE)
 

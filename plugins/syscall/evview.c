@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "evclass.h"
+
 int sk_evview_init(sk_evview_t *v, const ss_plugin_event *evt, const uint8_t *enter)
 {
 	uint16_t type = sk_evt_get_type(evt);
@@ -146,8 +148,7 @@ bool sk_ev_fd(const sk_evview_t *v, int64_t *out)
 	}
 	if ((fl & SK_EF_CREATES_FD) && sk_evt_is_exit(v->type)) {
 		int64_t r;
-		if (sk_ev_res(v, &r) && strcmp(v->info->name, "pipe") != 0 &&
-			strcmp(v->info->name, "pipe2") != 0 && strcmp(v->info->name, "socketpair") != 0) {
+		if (sk_ev_res(v, &r) && !(sk_evclass(v->type) & SK_EVC_FD_PAIR)) {
 			*out = r;
 			return true;
 		}

@@ -119,24 +119,10 @@ def http_get(port, path):
 
 def start_saker(tmp, open_params, http_port, web_port, rules, extra="", argv=()):
     cfg = os.path.join(tmp, "saker.yaml")
-    write(cfg, f"""plugins:
-  - name: abitest
-    library_path: {args.plugin}
-    open_params: "{open_params}"
-load_plugins: [abitest]
-json_output: true
-stdout_output:
-  enabled: true
-http_output:
+    sktest.write_saker_yaml(cfg, "abitest", args.plugin, open_params, web_port=web_port,
+                            extra=f"""http_output:
   enabled: true
   url: http://127.0.0.1:{http_port}/
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {web_port}
-  prometheus_metrics_enabled: true
-metrics:
-  enabled: true
 {extra}""")
     out = open(os.path.join(tmp, "stdout.txt"), "w")
     err = open(os.path.join(tmp, "stderr.txt"), "w")

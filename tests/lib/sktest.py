@@ -75,3 +75,36 @@ def json_alerts(stdout):
             except ValueError:
                 pass
     return out
+
+
+def parse_args(*names):
+    """Parses the test's required path options (--saker, --plugin, ...)."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    for n in names:
+        ap.add_argument(f"--{n}", required=True)
+    return ap.parse_args()
+
+
+def write_saker_yaml(path, plugin, library, open_params, web_port=None, stdout=True, extra=""):
+    """Writes a saker.yaml that loads one plugin as the source, with JSON
+    alerts on stdout (or none) and, given web_port, the web server with
+    /metrics on 127.0.0.1:web_port; extra is appended as is."""
+    web = "" if web_port is None else f"""webserver:
+  enabled: true
+  listen_address: 127.0.0.1
+  listen_port: {web_port}
+  prometheus_metrics_enabled: true
+metrics:
+  enabled: true
+"""
+    with open(path, "w") as f:
+        f.write(f"""plugins:
+  - name: {plugin}
+    library_path: {library}
+    open_params: "{open_params}"
+load_plugins: [{plugin}]
+json_output: true
+stdout_output:
+  enabled: {"true" if stdout else "false"}
+{web}{extra}""")

@@ -135,17 +135,24 @@ static int run(sk_rules_eval_t *ev, const fake_val_t *vals, uint16_t type, sink_
 typedef struct counts {
 	char names[8][64];
 	uint64_t n[8];
+	void *slot[8];        /* what the rule's slot held when drained */
+	const char *rule[8];
 	int k;
 } counts_t;
 
-static void count_cb(void *ud, const char *rule, sk_priority_t prio, uint64_t n)
+/* Caches the rule's name pointer in its slot, as the host caches the
+ * rule's metric. */
+static void count_cb(void *ud, const char *rule, sk_priority_t prio, uint64_t n, void **slot)
 {
 	counts_t *c = ud;
 	(void)prio;
 	if (c->k < 8) {
 		snprintf(c->names[c->k], sizeof(c->names[0]), "%s", rule);
+		c->slot[c->k] = *slot;
+		c->rule[c->k] = rule;
 		c->n[c->k++] = n;
 	}
+	*slot = (void *)rule;
 }
 
 static void test_first(void)
@@ -201,12 +208,21 @@ static void test_first(void)
 	counts_t c = {0};
 	sk_rules_eval_drain_counts(ev, count_cb, &c);
 	CHECK(c.k == 3, "%d rules counted", c.k);
-	for (int i = 0; i < c.k; i++)
+	for (int i = 0; i < c.k; i++) {
 		if (!strcmp(c.names[i], "Shell spawned"))
 			CHECK(c.n[i] == 2, "Shell spawned counted %llu", (unsigned long long)c.n[i]);
+		CHECK(c.slot[i] == NULL, "slot of %s set before its first drain", c.names[i]);
+	}
 	counts_t c2 = {0};
 	sk_rules_eval_drain_counts(ev, count_cb, &c2);
 	CHECK(c2.k == 0, "counts not reset");
+	/* the handle cached at the first drain comes back for the same rule */
+	CHECK(sk_rules_eval_event(ev, &in, NULL, NULL) == 1, "no-emit eval again");
+	counts_t c3 = {0};
+	sk_rules_eval_drain_counts(ev, count_cb, &c3);
+	CHECK(c3.k == 1 && !strcmp(c3.names[0], "Shell spawned") && c3.slot[0] == c3.rule[0],
+		"cached slot: %d rules, slot %p rule %p", c3.k, c3.k ? c3.slot[0] : NULL,
+		(const void *)(c3.k ? c3.rule[0] : NULL));
 	CHECK(sk_rules_eval_ruleset(ev) != NULL, "ruleset accessor");
 	sk_rules_eval_free(ev);
 }

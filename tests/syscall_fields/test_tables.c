@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evclass.h"
 #include "fdtab.h"
 #include "ppm.h"
 #include "render.h"
@@ -146,6 +147,25 @@ static void test_schema(void)
 	assert(sk_evt_codes_by_name("nosuchsyscall", codes, 16) == 0);
 	assert(sk_evt_is_exit(3) && !sk_evt_is_exit(2));
 	assert(!sk_evt_info(SK_EVT_CODE_MAX));
+	/* event classes: every version of a call, enter and exit */
+	uint16_t cc[16];
+	size_t ncc = sk_evt_codes_by_name("openat", cc, 16);
+	assert(ncc >= 2);
+	for (size_t i = 0; i < ncc && i < 16; i++)
+		assert(sk_evclass(cc[i]) == SK_EVC_OPEN_NAMED);
+	assert(sk_evclass(sk_evt_codes_by_name("creat", cc, 16) ? cc[0] : 0) ==
+		(SK_EVC_OPEN_NAMED | SK_EVC_CREAT));
+	assert(sk_evt_codes_by_name("socketpair", cc, 16) && sk_evclass(cc[0]) == SK_EVC_FD_PAIR);
+	assert(sk_evt_codes_by_name("read", cc, 16) && sk_evclass(cc[0]) == 0);
+	assert(sk_evclass(SK_EVT_CODE_MAX) == 0);
+	/* every code has its row, at its index, with typed parameters */
+	for (uint16_t c = 0; c < SK_EVT_CODE_MAX; c++) {
+		const sk_evt_info_t *e = sk_evt_info(c);
+		assert(e->name && e->code == c && (e->nparams == 0 || e->params));
+		for (uint32_t i = 0; i < e->nparams; i++)
+			assert(e->params[i].name && e->params[i].type > PT_NONE &&
+				e->params[i].type < PT_MAX);
+	}
 	assert(sk_evt_lensize(322) == 4 && sk_evt_lensize(3) == 2);
 	assert(!strcmp(sk_syscall_name(139), "madvise"));
 	/* build -> walk round trip, small and large-payload layouts */
