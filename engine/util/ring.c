@@ -1,0 +1,88 @@
+#include "ring.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <time.h>
+
+int sk_ring_init(sk_ring_t *r, uint32_t capacity)
+{
+	if (capacity == 0)
+		return -EINVAL;
+	r->slot = calloc(capacity, sizeof(*r->slot));
+	if (!r->slot)
+		return -ENOMEM;
+	pthread_mutex_init(&r->lock, NULL);
+	/* Waits are bounded by a monotonic deadline: wall-clock steps must not
+	 * stretch or cut them. */
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->room, &ca);
+	pthread_condattr_destroy(&ca);
+	r->cap = capacity;
+	r->head = r->len = 0;
+	return 0;
+}
+
+void sk_ring_destroy(sk_ring_t *r, void (*drop)(void *item))
+{
+	void *item;
+	while ((item = sk_ring_pop(r)))
+		if (drop)
+			drop(item);
+	pthread_mutex_destroy(&r->lock);
+	pthread_cond_destroy(&r->room);
+	free(r->slot);
+	r->slot = NULL;
+}
+
+static void wait_room(sk_ring_t *r, uint32_t block_ms)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += block_ms / 1000;
+	until.tv_nsec += (long)(block_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	while (r->len == r->cap)
+		if (pthread_cond_timedwait(&r->room, &r->lock, &until) != 0)
+			break;
+}
+
+bool sk_ring_push(sk_ring_t *r, void *item, uint32_t block_ms)
+{
+	pthread_mutex_lock(&r->lock);
+	if (r->len == r->cap && block_ms)
+		wait_room(r, block_ms);
+	bool ok = r->len < r->cap;
+	if (ok) {
+		r->slot[(r->head + r->len) % r->cap] = item;
+		r->len++;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return ok;
+}
+
+void *sk_ring_pop(sk_ring_t *r)
+{
+	void *item = NULL;
+	pthread_mutex_lock(&r->lock);
+	if (r->len) {
+		item = r->slot[r->head];
+		r->head = (r->head + 1) % r->cap;
+		r->len--;
+		pthread_cond_signal(&r->room);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return item;
+}
+
+size_t sk_ring_len(sk_ring_t *r)
+{
+	pthread_mutex_lock(&r->lock);
+	size_t n = r->len;
+	pthread_mutex_unlock(&r->lock);
+	return n;
+}
