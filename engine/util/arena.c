@@ -70,3 +70,19 @@ void sk_arena_free(sk_arena_t *a)
 	}
 	a->head = NULL;
 }
+
+size_t sk_arena_chunks(const sk_arena_t *a)
+{
+	size_t n = 0;
+	for (const struct sk_arena_chunk *c = a->head; c; c = c->next)
+		n++;
+	return n;
+}
+
+size_t sk_arena_reserved(const sk_arena_t *a)
+{
+	size_t n = 0;
+	for (const struct sk_arena_chunk *c = a->head; c; c = c->next)
+		n += c->cap;
+	return n;
+}

@@ -25,5 +25,7 @@ void sk_arena_init(sk_arena_t *a, size_t chunk);
 void *sk_arena_alloc(sk_arena_t *a, size_t n); /* 16-byte aligned, NULL on OOM */
 void sk_arena_reset(sk_arena_t *a);            /* keeps one standard chunk */
 void sk_arena_free(sk_arena_t *a);             /* back to a zeroed arena's state */
+size_t sk_arena_chunks(const sk_arena_t *a);   /* chunks held */
+size_t sk_arena_reserved(const sk_arena_t *a); /* bytes held in chunks */
 
 #endif
