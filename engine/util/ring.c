@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "sk_sdk_util.h"
+
 int sk_ring_init(sk_ring_t *r, uint32_t capacity)
 {
 	if (capacity == 0)
@@ -11,14 +13,12 @@ int sk_ring_init(sk_ring_t *r, uint32_t capacity)
 	r->slot = calloc(capacity, sizeof(*r->slot));
 	if (!r->slot)
 		return -ENOMEM;
+	int rc = sk_sdk_cond_init_monotonic(&r->room);
+	if (rc < 0) {
+		free(r->slot);
+		return rc;
+	}
 	pthread_mutex_init(&r->lock, NULL);
-	/* Waits are bounded by a monotonic deadline: wall-clock steps must not
-	 * stretch or cut them. */
-	pthread_condattr_t ca;
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&r->room, &ca);
-	pthread_condattr_destroy(&ca);
 	r->cap = capacity;
 	r->head = r->len = 0;
 	return 0;
@@ -38,14 +38,9 @@ void sk_ring_destroy(sk_ring_t *r, void (*drop)(void *item))
 
 static void wait_room(sk_ring_t *r, uint32_t block_ms)
 {
+	/* a monotonic deadline: wall-clock steps neither stretch nor cut it */
 	struct timespec until;
-	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_sec += block_ms / 1000;
-	until.tv_nsec += (long)(block_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	sk_sdk_deadline(&until, CLOCK_MONOTONIC, block_ms);
 	while (r->len == r->cap)
 		if (pthread_cond_timedwait(&r->room, &r->lock, &until) != 0)
 			break;

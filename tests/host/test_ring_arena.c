@@ -165,12 +165,14 @@ static void test_arena(void)
 	sk_arena_free(&s);
 }
 
+static void (*const tests[])(void) = {
+	test_ring_fifo, test_ring_blocking, test_queue_and_inbox, test_arena,
+};
+
 int main(void)
 {
-	test_ring_fifo();
-	test_ring_blocking();
-	test_queue_and_inbox();
-	test_arena();
+	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+		tests[i]();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
