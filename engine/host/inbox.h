@@ -13,8 +13,10 @@
 #include <stdint.h>
 
 #include "plugin_api.h"
+#include "../util/ring.h"
 
-typedef struct sk_inbox sk_inbox_t;
+/* A ring whose items are malloc'd events. */
+typedef sk_ring_t sk_inbox_t;
 
 int sk_inbox_new(uint32_t capacity, sk_inbox_t **out);
 void sk_inbox_free(sk_inbox_t *q); /* NULL-safe; frees queued events */

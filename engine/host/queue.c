@@ -24,9 +24,7 @@ static int64_t depth_fn(void *ud)
 int sk_queue_new(uint32_t capacity, uint32_t block_ms, sk_queue_t **out)
 {
 	sk_queue_t *q = calloc(1, sizeof(*q));
-	if (!q)
-		return -ENOMEM;
-	int rc = sk_ring_init(&q->ring, capacity);
+	int rc = q ? sk_ring_init(&q->ring, capacity) : -ENOMEM;
 	if (rc < 0) {
 		free(q);
 		return rc;

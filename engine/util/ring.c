@@ -36,6 +36,27 @@ void sk_ring_destroy(sk_ring_t *r, void (*drop)(void *item))
 	r->slot = NULL;
 }
 
+int sk_ring_new(uint32_t capacity, sk_ring_t **out)
+{
+	sk_ring_t *r = malloc(sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	int rc = sk_ring_init(r, capacity);
+	if (rc == 0)
+		*out = r;
+	else
+		free(r);
+	return rc;
+}
+
+void sk_ring_free(sk_ring_t *r, void (*drop)(void *item))
+{
+	if (!r)
+		return;
+	sk_ring_destroy(r, drop);
+	free(r);
+}
+
 static void wait_room(sk_ring_t *r, uint32_t block_ms)
 {
 	/* a monotonic deadline: wall-clock steps neither stretch nor cut it */

@@ -27,6 +27,9 @@ typedef struct sk_ring {
 int sk_ring_init(sk_ring_t *r, uint32_t capacity);
 /* Calls drop(item) on each item still queued (drop may be NULL). */
 void sk_ring_destroy(sk_ring_t *r, void (*drop)(void *item));
+/* The same on the heap; sk_ring_free accepts NULL. */
+int sk_ring_new(uint32_t capacity, sk_ring_t **out);
+void sk_ring_free(sk_ring_t *r, void (*drop)(void *item));
 /* Queues item; when full, waits up to block_ms for room (0: not at all).
  * false when still full (the item is not queued). */
 bool sk_ring_push(sk_ring_t *r, void *item, uint32_t block_ms);
