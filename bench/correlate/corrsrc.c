@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #define BATCH 512
 #define CYCLE 20000
@@ -58,7 +59,7 @@ void plugin_destroy(ss_plugin_t *s) { free(s); }
 ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 {
 	(void)s;
-	size_t elen = PLUGIN_EVENT_PAYLOAD_OFFSET + PLEN;
+	size_t elen = SK_EVT_PLUGIN_HDR_LEN + PLEN;
 	inst_t *h = calloc(1, sizeof(*h));
 	if (!h || !(h->mem = calloc(CYCLE, elen))) {
 		free(h);
@@ -69,13 +70,7 @@ ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 	h->ts = 1700000000000000000ull;
 	for (uint32_t i = 0; i < CYCLE; i++) {
 		unsigned char *b = h->mem + (size_t)i * elen;
-		ss_plugin_event hdr = { .ts = 0, .tid = UINT64_MAX, .len = (uint32_t)elen,
-			.type = PPME_PLUGINEVENT_E, .nparams = 2 };
-		uint32_t l0 = 4, l1 = PLEN, id = 991;
-		memcpy(b, &hdr, sizeof(hdr));
-		memcpy(b + 26, &l0, 4);
-		memcpy(b + 30, &l1, 4);
-		memcpy(b + 34, &id, 4);
+		sk_evt_plugin_header(b, 0, 991, PLEN);
 		char p[PLEN + 1], kind[9];
 		if (i % 100 == 0)
 			snprintf(kind, sizeof(kind), "k%02u", (i / 100) % 20);
@@ -88,7 +83,7 @@ ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 		snprintf(ip, sizeof(ip), "10.0.%u.%u", (i / 250) % 250, i % 250);
 		memcpy(p + 8, user, strlen(user));
 		memcpy(p + 16, ip, strlen(ip));
-		memcpy(b + 38, p, PLEN);
+		memcpy(b + SK_EVT_PLUGIN_HDR_LEN, p, PLEN);
 	}
 	*rc = SS_PLUGIN_SUCCESS;
 	return h;
@@ -108,7 +103,7 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *hv, uint32_t *nevt
 {
 	(void)s;
 	inst_t *h = hv;
-	size_t elen = PLUGIN_EVENT_PAYLOAD_OFFSET + PLEN;
+	size_t elen = SK_EVT_PLUGIN_HDR_LEN + PLEN;
 	uint32_t n = 0;
 	while (n < BATCH && h->left) {
 		ss_plugin_event *e = (ss_plugin_event *)(h->mem + (size_t)h->next * elen);
@@ -127,13 +122,13 @@ ss_plugin_rc plugin_extract_fields(ss_plugin_t *sv, const ss_plugin_event_input 
 	const ss_plugin_field_extract_input *in)
 {
 	state_t *s = sv;
-	const char *p = (const char *)ev->evt + 38;
+	const char *p = (const char *)sk_evt_plugin_payload(ev->evt);
 	static const int off[3] = { 0, 8, 16 }, len[3] = { 8, 8, 16 };
 	for (uint32_t i = 0; i < in->num_fields; i++) {
 		ss_plugin_extract_field *f = &in->fields[i];
 		uint32_t id = f->field_id;
 		f->res_len = 0;
-		if (id > 2 || ev->evt->len < 38 + PLEN)
+		if (id > 2 || ev->evt->len < SK_EVT_PLUGIN_HDR_LEN + PLEN)
 			continue;
 		int l = len[id];
 		while (l && p[off[id] + l - 1] == ' ')

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #define BATCH 512
 #define PAYLOAD "{\"bench\":true,\"user\":\"alice\",\"verb\":\"get\"}"
@@ -42,7 +43,7 @@ ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 {
 	(void)s;
 	bench_inst_t *h = calloc(1, sizeof(*h));
-	size_t plen = sizeof(PAYLOAD) - 1, elen = PLUGIN_EVENT_PAYLOAD_OFFSET + plen;
+	size_t plen = sizeof(PAYLOAD) - 1, elen = SK_EVT_PLUGIN_HDR_LEN + plen;
 	if (!h || !(h->mem = calloc(BATCH, elen))) {
 		free(h);
 		*rc = SS_PLUGIN_FAILURE;
@@ -51,14 +52,8 @@ ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 	h->left = (params && *params) ? strtoull(params, NULL, 10) : 10000000ull;
 	for (int i = 0; i < BATCH; i++) {
 		unsigned char *b = h->mem + (size_t)i * elen;
-		ss_plugin_event hdr = { .ts = 1700000000000000000ull + (uint64_t)i, .tid = UINT64_MAX,
-			.len = (uint32_t)elen, .type = PPME_PLUGINEVENT_E, .nparams = 2 };
-		uint32_t l0 = 4, l1 = (uint32_t)plen, id = 990;
-		memcpy(b, &hdr, sizeof(hdr));
-		memcpy(b + 26, &l0, 4);
-		memcpy(b + 30, &l1, 4);
-		memcpy(b + 34, &id, 4);
-		memcpy(b + 38, PAYLOAD, plen);
+		sk_evt_plugin_header(b, 1700000000000000000ull + (uint64_t)i, 990, (uint32_t)plen);
+		memcpy(b + SK_EVT_PLUGIN_HDR_LEN, PAYLOAD, plen);
 		h->evts[i] = (ss_plugin_event *)b;
 	}
 	*rc = SS_PLUGIN_SUCCESS;

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 int main(int argc, char **argv)
 {
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
 		rc = next(s, h, &cnt, &evts);
 		for (uint32_t i = 0; i < cnt; i++) {
 			const ss_plugin_event *e = evts[i];
-			sum += e->ts + e->len + e->type + ((const unsigned char *)e)[38];
+			sum += e->ts + e->len + e->type + sk_evt_plugin_payload(e)[0];
 			n++;
 		}
 		if (rc != SS_PLUGIN_SUCCESS)

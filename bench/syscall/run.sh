@@ -21,7 +21,7 @@ clang -g -O2 -target bpf -D__TARGET_ARCH_x86 -I"$out" -c "$here/minimal.bpf.c" -
 bpftool gen skeleton "$out/minimal.bpf.o" name minimal_bpf > "$out/minimal.skel.h"
 clang -g -O2 -target bpf -D__TARGET_ARCH_x86 -I"$out" -I"$bpf" -c "$bpf/saker.bpf.c" -o "$out/saker.bpf.o"
 bpftool gen skeleton "$out/saker.bpf.o" name saker_bpf > "$out/saker.skel.h"
-cc -O2 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I"$out" -I"$root/plugins/syscall" -I"$root/plugin_api" \
+cc -O2 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I"$out" -I"$root/plugins/syscall" -I"$root/plugin_api" -I"$root/plugin_api/sdk" "$root/plugin_api/sdk/sk_sdk_util.c" \
   "$here/bench_syscall.c" "$root/plugins/syscall/live.c" "$root/plugins/syscall/live_table.c" \
   -o "$out/bench_syscall" -lbpf -lelf -lz
 

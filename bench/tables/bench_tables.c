@@ -12,16 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "sk_sdk_util.h"
 #include "statetable.h"
 #include "statetable_int.h"
 #include "tables.h"
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
 
 static int g_owner, g_user;
 
@@ -72,12 +66,12 @@ int main(int argc, char **argv)
 	volatile uint64_t sink = 0;
 	double best_direct = 1e18, best_host = 1e18, best_owner = 1e18;
 	for (int round = 0; round < 5; round++) {
-		uint64_t t0 = now_ns(), acc = 0;
+		uint64_t t0 = sk_sdk_now_ns(CLOCK_MONOTONIC), acc = 0;
 		for (uint64_t i = 0; i < nev; i++) {
 			const sk_thread_t *t = sk_threads_peek(s->threads, tids[i & 4095]);
 			acc += (uint64_t)t->pid + t->uid + (uint8_t)t->comm[0];
 		}
-		uint64_t t1 = now_ns();
+		uint64_t t1 = sk_sdk_now_ns(CLOCK_MONOTONIC);
 		sink += acc;
 		acc = 0;
 		for (uint64_t i = 0; i < nev; i++) {
@@ -88,7 +82,7 @@ int main(int argc, char **argv)
 			rx->read_entry_field(h, e, fuid, &c);
 			acc += (uint64_t)a.s64 + c.u32 + (uint8_t)b.str[0];
 		}
-		uint64_t t2 = now_ns();
+		uint64_t t2 = sk_sdk_now_ns(CLOCK_MONOTONIC);
 		sink += acc;
 		acc = 0;
 		for (uint64_t i = 0; i < nev; i++) {
@@ -99,7 +93,7 @@ int main(int argc, char **argv)
 			orx->read_entry_field(ot, e, ouid, &c);
 			acc += (uint64_t)a.s64 + c.u32 + (uint8_t)b.str[0];
 		}
-		uint64_t t3 = now_ns();
+		uint64_t t3 = sk_sdk_now_ns(CLOCK_MONOTONIC);
 		sink += acc;
 		double d = (double)(t1 - t0) / (double)nev, hh = (double)(t2 - t1) / (double)nev;
 		double o = (double)(t3 - t2) / (double)nev;

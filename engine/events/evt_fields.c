@@ -56,13 +56,12 @@ const sk_field_info_t *sk_evt_fields(size_t *n)
 /* 402 layout: header, three uint32 lengths, plugin id, NUL-terminated name. */
 const char *sk_evt_async_name(const ss_plugin_event *ev)
 {
-	if (!ev || ev->type != PPME_ASYNCEVENT_E || ev->nparams < 2 || ev->len < 42)
+	if (!ev || ev->type != PPME_ASYNCEVENT_E || ev->nparams < 2 ||
+		ev->len < SK_EVT_ASYNC_ID_OFF + 4)
 		return NULL;
 	const uint8_t *b = (const uint8_t *)ev;
-	uint32_t l0, l1;
-	memcpy(&l0, b + 26, 4);
-	memcpy(&l1, b + 30, 4);
-	size_t hdr = 26 + 4 * (size_t)ev->nparams;
+	uint32_t l0 = sk_evt_get_len32(ev, 0), l1 = sk_evt_get_len32(ev, 1);
+	size_t hdr = SK_EVT_HEADER_LEN + 4 * (size_t)ev->nparams;
 	if (hdr + (size_t)l0 + l1 > ev->len || l1 == 0)
 		return NULL;
 	const char *name = (const char *)b + hdr + l0;

@@ -13,13 +13,15 @@
 #include <stdint.h>
 
 #include "plugin_api.h"
+#include "../util/ring.h"
 
-typedef struct sk_inbox sk_inbox_t;
+/* A ring whose items are malloc'd events. */
+typedef sk_ring_t sk_inbox_t;
 
 int sk_inbox_new(uint32_t capacity, sk_inbox_t **out);
 void sk_inbox_free(sk_inbox_t *q); /* NULL-safe; frees queued events */
-/* Copy evt, writing plugin_id into its first parameter (offset 26 + 4 *
- * nparams). false when full or out of memory (nothing queued). */
+/* Copy evt, writing plugin_id into its first parameter (right after the
+ * nparams 4-byte lengths). false when full or out of memory (nothing queued). */
 bool sk_inbox_push(sk_inbox_t *q, const ss_plugin_event *evt, uint32_t plugin_id);
 ss_plugin_event *sk_inbox_pop(sk_inbox_t *q);
 

@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "arena.h"
+#include "../util/arena.h"
 #include "capture.h"
 #include "evt_fields.h"
 #include "inbox.h"
@@ -18,6 +18,7 @@
 #include "../rules/corr.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
+#include "sk_sdk_util.h"
 
 #ifdef SK_HAVE_EVENT_SCHEMA
 #include "sk_event_schema.h"
@@ -66,8 +67,9 @@ static const char *evt_plugin_name(void *ud, const ss_plugin_event_input *ev)
 	sk_worker_t *w = ud;
 	if (ev->evt->type == PPME_PLUGINEVENT_E || ev->evt->type == PPME_ASYNCEVENT_E) {
 		uint32_t id = 0;
-		if (ev->evt->len >= 38 + (ev->evt->type == PPME_ASYNCEVENT_E ? 4 : 0))
-			memcpy(&id, (const uint8_t *)ev->evt + 26 + 4 * ev->evt->nparams, 4);
+		size_t off = ev->evt->type == PPME_ASYNCEVENT_E ? SK_EVT_ASYNC_ID_OFF : SK_EVT_PLUGIN_ID_OFF;
+		if (ev->evt->len >= off + 4)
+			memcpy(&id, (const uint8_t *)ev->evt + off, 4);
 		for (size_t i = 0; i < w->n; i++)
 			if (w->o.reg->plugins[i]->id == id && id != 0)
 				return w->o.reg->plugins[i]->name;
@@ -94,13 +96,13 @@ static int copy_result(sk_worker_t *w, ss_plugin_extract_field *f)
 		return -E2BIG;
 	switch (f->ftype) {
 	case FTYPE_STRING: {
-		const char **v = sk__arena_alloc(&w->arena, n * sizeof(*v));
+		const char **v = sk_arena_alloc(&w->arena, n * sizeof(*v));
 		if (!v)
 			return -ENOMEM;
 		for (uint64_t i = 0; i < n; i++) {
 			const char *s = f->res.str[i] ? f->res.str[i] : "";
 			size_t l = strlen(s);
-			char *c = sk__arena_alloc(&w->arena, l + 1);
+			char *c = sk_arena_alloc(&w->arena, l + 1);
 			if (!c)
 				return -ENOMEM;
 			memcpy(c, s, l + 1);
@@ -110,7 +112,7 @@ static int copy_result(sk_worker_t *w, ss_plugin_extract_field *f)
 		return 0;
 	}
 	case FTYPE_BOOL: {
-		uint32_t *v = sk__arena_alloc(&w->arena, n * sizeof(*v));
+		uint32_t *v = sk_arena_alloc(&w->arena, n * sizeof(*v));
 		if (!v)
 			return -ENOMEM;
 		memcpy(v, f->res.boolean, n * sizeof(*v));
@@ -119,11 +121,11 @@ static int copy_result(sk_worker_t *w, ss_plugin_extract_field *f)
 	}
 	case FTYPE_IPADDR:
 	case FTYPE_IPNET: {
-		ss_plugin_byte_buffer *v = sk__arena_alloc(&w->arena, n * sizeof(*v));
+		ss_plugin_byte_buffer *v = sk_arena_alloc(&w->arena, n * sizeof(*v));
 		if (!v)
 			return -ENOMEM;
 		for (uint64_t i = 0; i < n; i++) {
-			void *c = sk__arena_alloc(&w->arena, f->res.buf[i].len ? f->res.buf[i].len : 1);
+			void *c = sk_arena_alloc(&w->arena, f->res.buf[i].len ? f->res.buf[i].len : 1);
 			if (!c)
 				return -ENOMEM;
 			memcpy(c, f->res.buf[i].ptr, f->res.buf[i].len);
@@ -134,7 +136,7 @@ static int copy_result(sk_worker_t *w, ss_plugin_extract_field *f)
 		return 0;
 	}
 	default: {
-		uint64_t *v = sk__arena_alloc(&w->arena, n * sizeof(*v));
+		uint64_t *v = sk_arena_alloc(&w->arena, n * sizeof(*v));
 		if (!v)
 			return -ENOMEM;
 		memcpy(v, f->res.u64, n * sizeof(*v));
@@ -279,13 +281,6 @@ static void refresh_rules(sk_worker_t *w, bool force)
 	sk_ruleset_unref(rs);
 }
 
-static uint64_t now_ns(clockid_t c)
-{
-	struct timespec ts;
-	clock_gettime(c, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 /* Host checks on each event, as libscap's source-plugin engine does. */
 static int check_event(sk_worker_t *w, ss_plugin_event *e)
 {
@@ -301,16 +296,14 @@ static int check_event(sk_worker_t *w, ss_plugin_event *e)
 		return -EINVAL;
 	}
 	if (e->type == PPME_PLUGINEVENT_E) {
-		if (e->nparams != 2 || e->len < 38) {
+		if (e->nparams != 2 || e->len < SK_EVT_PLUGIN_HDR_LEN) {
 			snprintf(w->error, sizeof(w->error),
 				"malformed plugin event produced by plugin: '%s'", p->name);
 			return -EINVAL;
 		}
-		uint8_t *idp = (uint8_t *)e + 34;
-		uint32_t id;
-		memcpy(&id, idp, 4);
+		uint32_t id = sk_evt_get_plugin_id(e);
 		if (id == 0 && p->id != 0) {
-			memcpy(idp, &p->id, 4);
+			sk_evt_set_plugin_id(e, p->id);
 		} else if (id == 0) {
 			snprintf(w->error, sizeof(w->error),
 				"malformed plugin event produced by plugin (no ID): '%s'", p->name);
@@ -324,7 +317,7 @@ static int check_event(sk_worker_t *w, ss_plugin_event *e)
 		e->tid = UINT64_MAX;
 	}
 	if (e->ts == UINT64_MAX)
-		e->ts = now_ns(CLOCK_REALTIME);
+		e->ts = sk_sdk_now_ns(CLOCK_REALTIME);
 	return 0;
 }
 
@@ -349,10 +342,10 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 			sk_metric_add(w->m_parse_err, 1);
 	}
 	if (w->eval) {
-		uint64_t t0 = now_ns(CLOCK_MONOTONIC);
+		uint64_t t0 = sk_sdk_now_ns(CLOCK_MONOTONIC);
 		sk_rules_eval_event(w->eval, &in, wk_emit, w);
-		sk_metric_add(w->m_eval_ns, now_ns(CLOCK_MONOTONIC) - t0);
-		sk__arena_reset(&w->arena);
+		sk_metric_add(w->m_eval_ns, sk_sdk_now_ns(CLOCK_MONOTONIC) - t0);
+		sk_arena_reset(&w->arena);
 	}
 }
 
@@ -394,7 +387,7 @@ static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *e
 		sk_metric_add(w->m_async_bad, 1);
 		return SS_PLUGIN_FAILURE;
 	}
-	if (evt->ts != UINT64_MAX && evt->ts > now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
+	if (evt->ts != UINT64_MAX && evt->ts > sk_sdk_now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
 		sk_metric_add(w->m_async_future, 1);
 		return SS_PLUGIN_SUCCESS;
 	}
@@ -413,7 +406,7 @@ static void drain_async(sk_worker_t *w)
 	/* Bounded per round so a chatty async producer cannot starve the source. */
 	while (n < 1024 && (e = sk_inbox_pop(w->inbox))) {
 		if (e->ts == UINT64_MAX)
-			e->ts = now_ns(CLOCK_REALTIME);
+			e->ts = sk_sdk_now_ns(CLOCK_REALTIME);
 		process_event(w, e);
 		free(e);
 		n++;
@@ -429,7 +422,7 @@ static void drain_async(sk_worker_t *w)
 /* plugin_get_metrics runs on the worker, the only thread using the state. */
 static void export_plugin_metrics(sk_worker_t *w)
 {
-	uint64_t now = now_ns(CLOCK_MONOTONIC);
+	uint64_t now = sk_sdk_now_ns(CLOCK_MONOTONIC);
 	if (now < w->metrics_next_ns)
 		return;
 	w->metrics_next_ns = now + PLUGIN_METRICS_PERIOD_NS;
@@ -511,7 +504,7 @@ static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
 		start_drain(w);
 	if (!w->draining)
 		return false;
-	if (!unprocessed && now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
+	if (!unprocessed && sk_sdk_now_ns(CLOCK_MONOTONIC) < atomic_load(&w->drain_deadline_ns))
 		return true;
 	if (p->drain(w->src_state->state, w->inst, &pending) != SS_PLUGIN_SUCCESS)
 		pending = 0;
@@ -565,7 +558,7 @@ static void *worker_main(void *arg)
 			 * does not drain finishes its batch (pull sources' checkpoint
 			 * contract: a batch is evaluated whole). */
 			if (w->draining && i + 1 < nevts &&
-				now_ns(CLOCK_MONOTONIC) >= atomic_load(&w->drain_deadline_ns)) {
+				sk_sdk_now_ns(CLOCK_MONOTONIC) >= atomic_load(&w->drain_deadline_ns)) {
 				unprocessed = nevts - (i + 1);
 				nevts = i + 1;
 				break;
@@ -805,7 +798,7 @@ int sk_worker_start(sk_worker_t *w)
 
 void sk_worker_stop(sk_worker_t *w, uint32_t drain_ms)
 {
-	atomic_store(&w->drain_deadline_ns, now_ns(CLOCK_MONOTONIC) + (uint64_t)drain_ms * 1000000ull);
+	atomic_store(&w->drain_deadline_ns, sk_sdk_now_ns(CLOCK_MONOTONIC) + (uint64_t)drain_ms * 1000000ull);
 	atomic_store(&w->stop, true);
 }
 
@@ -853,7 +846,7 @@ void sk_worker_free(sk_worker_t *w)
 	for (size_t i = 0; w->states && i < w->n; i++)
 		if (w->owned[i])
 			sk_plugin_state_free(w->states[i]);
-	sk__arena_free(&w->arena);
+	sk_arena_free(&w->arena);
 	free(w->states);
 	free(w->owned);
 	free(w->extracts);

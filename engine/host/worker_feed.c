@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "../rules/corr.h"
+#include "sk_sdk_util.h"
 
 /* A chain longer than this is sent at once: bounds what one entry holds. */
 #define CORR_CHAIN_MAX 256
@@ -54,9 +55,7 @@ void sk__wfeed_wake(sk__wfeed_t *f, bool force)
 {
 	if (!f->queued || !f->wake)
 		return;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	uint64_t now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	uint64_t now = sk_sdk_now_ns(CLOCK_MONOTONIC);
 	if (!force && now - f->woke_ns < CORR_WAKE_NS)
 		return;
 	f->woke_ns = now;

@@ -25,6 +25,7 @@
 
 #include "cond.h"
 #include "grow.h"
+#include "../util/arena.h"
 
 /* libscap PT_BYTEBUF: a byte-buffer field (not in the plugin API's FTYPE_*). */
 #define SK__FTYPE_BYTEBUF 10
@@ -281,11 +282,7 @@ typedef struct sk__evctx {
 	pcre2_match_data *md;
 	sk__memo_t *memo;     /* one per macro of the ruleset */
 	size_t nmemo;
-	/* per-event scratch memory for transformer results */
-	char *arena;
-	size_t arena_len, arena_cap;
-	char **arena_old;     /* blocks retired during this event, freed at next */
-	size_t narena_old;
+	sk_arena_t arena;     /* per-event scratch memory for transformer results */
 } sk__evctx_t;
 
 /* Values of an operand for the current event: n values at *v, or false

@@ -16,8 +16,6 @@
 
 #include "sk_event_schema.h"
 
-#define ARENA_MIN 4096
-
 typedef struct ridx {
 	uint32_t *v;
 	uint32_t n, cap;
@@ -40,35 +38,12 @@ struct sk_rules_eval {
 
 void *sk__evctx_alloc(sk__evctx_t *ec, size_t len)
 {
-	len = (len + 7) & ~(size_t)7;
-	if (ec->arena_len + len > ec->arena_cap) {
-		size_t nc = ec->arena_cap ? ec->arena_cap : ARENA_MIN;
-		while (nc < len)
-			nc *= 2;
-		if (ec->arena) {
-			char **o = realloc(ec->arena_old, (ec->narena_old + 1) * sizeof(*o));
-			if (!o)
-				return NULL;
-			ec->arena_old = o;
-			o[ec->narena_old++] = ec->arena;
-		}
-		ec->arena = malloc(nc);
-		ec->arena_cap = ec->arena ? nc : 0;
-		ec->arena_len = 0;
-		if (!ec->arena)
-			return NULL;
-	}
-	void *p = ec->arena + ec->arena_len;
-	ec->arena_len += len;
-	return p;
+	return sk_arena_alloc(&ec->arena, len);
 }
 
 void sk__evctx_reset(sk__evctx_t *ec)
 {
-	for (size_t i = 0; i < ec->narena_old; i++)
-		free(ec->arena_old[i]);
-	ec->narena_old = 0;
-	ec->arena_len = 0;
+	sk_arena_reset(&ec->arena);
 	ec->gen++;
 }
 
@@ -477,8 +452,7 @@ void sk_rules_eval_free(sk_rules_eval_t *ev)
 	if (ev->ec.md)
 		pcre2_match_data_free(ev->ec.md);
 	sk__evctx_reset(&ev->ec);
-	free(ev->ec.arena);
-	free(ev->ec.arena_old);
+	sk_arena_free(&ev->ec.arena);
 	free(ev->counts);
 	free(ev->count_slots);
 	sk__steps_eval_free(ev->steps);
@@ -646,8 +620,7 @@ static void once_fini(sk__evctx_t *ec)
 	if (ec->md)
 		pcre2_match_data_free(ec->md);
 	sk__evctx_reset(ec);
-	free(ec->arena);
-	free(ec->arena_old);
+	sk_arena_free(&ec->arena);
 }
 
 int sk__check_eval_once(const sk__check_t *c, const sk_rules_extractor_t *x,

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sk_sdk_util.h"
+
 /* ---- field table ------------------------------------------------------ */
 
 sk__fieldtab_t *sk__fieldtab_new(void)
@@ -289,13 +291,9 @@ int sk__parse_hex(const char *s, char **out, uint32_t *len)
 	char *b = malloc(l / 2 + 1);
 	if (!b)
 		return -ENOMEM;
-	for (size_t i = 0; i < l; i += 2) {
-		char h[3] = {s[i], s[i + 1], 0};
-		if (!isxdigit((unsigned char)h[0]) || !isxdigit((unsigned char)h[1])) {
-			free(b);
-			return -EINVAL;
-		}
-		b[i / 2] = (char)strtol(h, NULL, 16);
+	if (sk_sdk_hex_decode(s, l / 2, (uint8_t *)b) < 0) {
+		free(b);
+		return -EINVAL;
 	}
 	b[l / 2] = 0;
 	*out = b;

@@ -77,6 +77,9 @@ static inline const uint8_t *sk_evt_lens(const void *evt)
 #define SK_EVT_PLUGIN_ID_OFF (SK_EVT_HEADER_LEN + 2 * 4)
 #define SK_EVT_PLUGIN_HDR_LEN (SK_EVT_PLUGIN_ID_OFF + 4u)
 #define SK_EVT_ASYNC_ID_OFF (SK_EVT_HEADER_LEN + 3 * 4)
+#if SK_EVT_PLUGIN_HDR_LEN != PLUGIN_EVENT_PAYLOAD_OFFSET
+#error "plugin event layout disagrees with plugin_api.h"
+#endif
 
 /* The i-th 4-byte parameter length (large-payload and plugin events). */
 static inline uint32_t sk_evt_get_len32(const void *e, uint32_t i) { uint32_t v; sk__evt_get(e, SK_EVT_HEADER_LEN + 4 * (size_t)i, &v, 4); return v; }
@@ -105,6 +108,27 @@ static inline void sk_evt_plugin_header(void *buf, uint64_t ts, uint32_t plugin_
 	sk_evt_set_len32(buf, 0, 4);
 	sk_evt_set_len32(buf, 1, plen);
 	sk_evt_set_plugin_id(buf, plugin_id);
+}
+
+/*
+ * Writes the header of an async event (plugin id, NUL-terminated name of
+ * name_len bytes, data of data_len bytes) into buf (room for
+ * SK_EVT_ASYNC_NAME_OFF + name_len + data_len); tid is UINT64_MAX. The
+ * caller copies the name to buf + SK_EVT_ASYNC_NAME_OFF and the data after.
+ */
+#define SK_EVT_ASYNC_NAME_OFF (SK_EVT_ASYNC_ID_OFF + 4u)
+static inline void sk_evt_async_header(void *buf, uint64_t ts, uint32_t plugin_id,
+	uint32_t name_len, uint32_t data_len)
+{
+	sk_evt_set_ts(buf, ts);
+	sk_evt_set_tid(buf, UINT64_MAX);
+	sk_evt_set_len(buf, SK_EVT_ASYNC_NAME_OFF + name_len + data_len);
+	sk_evt_set_type(buf, PPME_ASYNCEVENT_E);
+	sk_evt_set_nparams(buf, 3);
+	sk_evt_set_len32(buf, 0, 4);
+	sk_evt_set_len32(buf, 1, name_len);
+	sk_evt_set_len32(buf, 2, data_len);
+	sk__evt_set(buf, SK_EVT_ASYNC_ID_OFF, &plugin_id, 4);
 }
 
 /* Parameter types, upstream numbers (ppm_param_type). */

@@ -5,18 +5,16 @@
 #include <stddef.h>
 #include <string.h>
 
-static const struct {
+/* JSON name -> FTYPE_* */
+typedef struct ftype_row {
 	const char *name;
 	uint32_t type;
-} ftypes[] = {
-	{"string", FTYPE_STRING},
-	{"uint64", FTYPE_UINT64},
-	{"reltime", FTYPE_RELTIME},
-	{"abstime", FTYPE_ABSTIME},
-	{"bool", FTYPE_BOOL},
-	{"ipaddr", FTYPE_IPADDR},
-	{"ipnet", FTYPE_IPNET},
-	{"int64", SK_FTYPE_INT64},
+} ftype_row_t;
+
+static const ftype_row_t ftypes[] = {
+	{"string", FTYPE_STRING}, {"uint64", FTYPE_UINT64}, {"reltime", FTYPE_RELTIME},
+	{"abstime", FTYPE_ABSTIME}, {"bool", FTYPE_BOOL}, {"ipaddr", FTYPE_IPADDR},
+	{"ipnet", FTYPE_IPNET}, {"int64", SK_FTYPE_INT64},
 };
 
 #define NFTYPES (sizeof(ftypes) / sizeof(ftypes[0]))

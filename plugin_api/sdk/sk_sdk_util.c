@@ -20,6 +20,29 @@ void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+void sk_sdk_deadline(struct timespec *ts, clockid_t clk, uint32_t ms)
+{
+	clock_gettime(clk, ts);
+	ts->tv_sec += ms / 1000;
+	ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (ts->tv_nsec >= 1000000000L) {
+		ts->tv_sec++;
+		ts->tv_nsec -= 1000000000L;
+	}
+}
+
+int sk_sdk_cond_init_monotonic(pthread_cond_t *cv)
+{
+	pthread_condattr_t ca;
+	int rc = pthread_condattr_init(&ca);
+	if (rc == 0)
+		rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	if (rc == 0)
+		rc = pthread_cond_init(cv, &ca);
+	pthread_condattr_destroy(&ca);
+	return -rc;
+}
+
 uint64_t sk_sdk_now_ns(clockid_t clk)
 {
 	struct timespec ts;
@@ -32,11 +55,8 @@ int sk_sdk_hexval(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	c |= 0x20; /* ASCII 'A'-'F' to 'a'-'f'; nothing else lands there */
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
 int sk_sdk_hex_decode(const char *s, size_t n, uint8_t *out)

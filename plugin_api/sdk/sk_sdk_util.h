@@ -8,6 +8,7 @@
 #ifndef SK_SDK_UTIL_H
 #define SK_SDK_UTIL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,6 +27,13 @@ void sk_sdk_verrf(char *err, size_t errlen, const char *fmt, va_list ap)
 
 /* The clock clk (CLOCK_MONOTONIC, CLOCK_REALTIME, ...) in nanoseconds. */
 uint64_t sk_sdk_now_ns(clockid_t clk);
+
+/* The absolute time ms milliseconds from now on clock clk, for timed waits. */
+void sk_sdk_deadline(struct timespec *ts, clockid_t clk, uint32_t ms);
+
+/* A condition variable whose timed waits take CLOCK_MONOTONIC deadlines
+ * (immune to wall-clock steps). 0 or a negative errno. */
+int sk_sdk_cond_init_monotonic(pthread_cond_t *cv);
 
 /* The value of the hex digit c (either case), or -1. */
 int sk_sdk_hexval(int c);

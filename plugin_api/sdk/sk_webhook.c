@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sk_sdk_util.h"
 #include "sk_webhook_tls.h"
 
 #define SWEEP_MS 100
@@ -454,16 +455,9 @@ int sk_webhook_start(sk_webhook_t **out, const sk_webhook_config_t *cfg, char *e
 		return -ENOMEM;
 	w->lfd = -1;
 	pthread_mutex_init(&w->mu, NULL);
-	{
-		/* the sweeper's deadlines are CLOCK_MONOTONIC: a default (REALTIME)
-		 * condition variable would see them as long past and spin */
-		pthread_condattr_t ca;
-
-		pthread_condattr_init(&ca);
-		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-		pthread_cond_init(&w->cv, &ca);
-		pthread_condattr_destroy(&ca);
-	}
+	/* the sweeper's deadlines are CLOCK_MONOTONIC: a default (REALTIME)
+	 * condition variable would see them as long past and spin */
+	sk_sdk_cond_init_monotonic(&w->cv);
 	rc = copy_config(w, cfg);
 	if (rc < 0) {
 		snprintf(err, errlen, "webhook: out of memory");

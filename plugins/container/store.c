@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "sk_sdk_util.h"
+
 struct sk_ctr_store {
 	sk_ctr_store_opts_t o;
 	char *sockets[3 * SK_CTR_MAX_SOCKETS]; /* owned copies behind o.* */
@@ -152,13 +154,7 @@ void sk_ctr_store_touch(sk_ctr_store_t *s, const sk_ctr_ref_t *ref, int wait_ms)
 	e->state = SK_CTR_ST_PENDING;
 	if (enqueue(s, e) == 0 && wait_ms > 0) {
 		struct timespec dl;
-		clock_gettime(CLOCK_REALTIME, &dl);
-		dl.tv_sec += wait_ms / 1000;
-		dl.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-		if (dl.tv_nsec >= 1000000000L) {
-			dl.tv_sec++;
-			dl.tv_nsec -= 1000000000L;
-		}
+		sk_sdk_deadline(&dl, CLOCK_REALTIME, (uint32_t)wait_ms);
 		/* Re-find after each wake: the entry may have been evicted. */
 		char id[SK_CTR_ID_MAX];
 		memcpy(id, ref->full_id, sizeof(id));

@@ -79,14 +79,6 @@ unsigned gh_receiver_precheck(gh_receiver_t *r, const char *method, const gh_hea
 	return 0;
 }
 
-static int hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 int gh_form_payload(const char *body, size_t len, char **out, size_t *outlen)
 {
 	const char *p = body, *end = body + len, *v = NULL, *ve;
@@ -116,8 +108,8 @@ int gh_form_payload(const char *body, size_t len, char **out, size_t *outlen)
 		if (*p == '+') {
 			o[n++] = ' ';
 		} else if (*p == '%') {
-			if (ve - p < 3 || (hi = hexv((unsigned char)p[1])) < 0 ||
-			    (lo = hexv((unsigned char)p[2])) < 0) {
+			if (ve - p < 3 || (hi = sk_sdk_hexval((unsigned char)p[1])) < 0 ||
+			    (lo = sk_sdk_hexval((unsigned char)p[2])) < 0) {
 				free(o);
 				return -EINVAL;
 			}
@@ -183,7 +175,7 @@ static bool sha_ok(const char *s, bool *zero)
 
 	*zero = true;
 	for (n = 0; s[n]; n++) {
-		if (hexv((unsigned char)s[n]) < 0)
+		if (sk_sdk_hexval((unsigned char)s[n]) < 0)
 			return false;
 		*zero &= s[n] == '0';
 	}
@@ -259,14 +251,6 @@ out:
 	gh_buf_free(&path);
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 /* {"webhook_type":"<ev>"<extra>, <members of the body>} */
 static gh_item_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sdk_jval_t *root)
 {
@@ -279,7 +263,7 @@ static gh_item_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sd
 		p++;
 	rest = (size_t)(end - p);  /* "...}" or just "}" */
 	len = 17 + evn + 1 + elen + (*p == '}' ? 0 : 1) + rest;
-	it = gh_item_new(now_ns(), len);
+	it = gh_item_new(sk_sdk_now_ns(CLOCK_REALTIME), len);
 	if (!it)
 		return NULL;
 	o = it->data;

@@ -12,35 +12,16 @@
 #include <openssl/hmac.h>
 #include <openssl/params.h>
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include "sk_sdk_util.h"
 
 /* "sha256=" + 64 hex digits into want; GH_SIG_OK when well formed. */
 static enum gh_sig_result parse_header(const char *header, unsigned char want[32])
 {
-	int hi, lo;
-	size_t i;
-
 	if (!header)
 		return GH_SIG_MISSING;
 	if (strncmp(header, "sha256=", 7) != 0 || strlen(header + 7) != 64)
 		return GH_SIG_MALFORMED;
-	for (i = 0; i < 32; i++) {
-		hi = hexval((unsigned char)header[7 + 2 * i]);
-		lo = hexval((unsigned char)header[8 + 2 * i]);
-		if (hi < 0 || lo < 0)
-			return GH_SIG_MALFORMED;
-		want[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return GH_SIG_OK;
+	return sk_sdk_hex_decode(header + 7, 32, want) < 0 ? GH_SIG_MALFORMED : GH_SIG_OK;
 }
 
 enum gh_sig_result gh_verify_signature(const char *header, const void *body, size_t len,

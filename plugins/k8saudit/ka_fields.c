@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sk_sdk_util.h"
+
 #define RO "requestObject"
 
 void ka_extractor_init(ka_extractor_t *e)
@@ -170,17 +172,6 @@ static int emit_vals(ka_extractor_t *e, ss_plugin_extract_field *f, bool strict)
 	return sk_sdk_extract_list_end(&e->x, f);
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Query-string unescape ('+' is a space); -1 on a bad %-escape. */
 static long unescape(const char *s, size_t n, char *out)
 {
@@ -191,7 +182,8 @@ static long unescape(const char *s, size_t n, char *out)
 		if (s[i] == '+') {
 			out[o++] = ' ';
 		} else if (s[i] == '%') {
-			if (i + 2 >= n || (h = hexval(s[i + 1])) < 0 || (l = hexval(s[i + 2])) < 0)
+			if (i + 2 >= n || (h = sk_sdk_hexval((unsigned char)s[i + 1])) < 0 ||
+				(l = sk_sdk_hexval((unsigned char)s[i + 2])) < 0)
 				return -1;
 			if (h == 0 && l == 0) {
 				/* %00 stays as text: a NUL would cut the value short */

@@ -41,6 +41,16 @@ struct evt_hdr {
 };
 #pragma pack(pop)
 
+/* A plugin event (322): the header, two 4-byte lengths, the plugin id, the
+ * payload. */
+enum {
+	EVT_HDR_LEN = sizeof(struct evt_hdr),
+	EVT_LEN0_OFF = EVT_HDR_LEN,
+	EVT_LEN1_OFF = EVT_HDR_LEN + 4,
+	EVT_ID_OFF = EVT_HDR_LEN + 8,
+	EVT_PAYLOAD_OFF = EVT_HDR_LEN + 12,
+};
+
 struct evt_input {
 	const struct evt_hdr *evt;
 	uint64_t evtnum;
@@ -98,7 +108,7 @@ struct instance {
 	uint64_t total, next;
 	uint64_t rate, start_ns;
 	struct evt_hdr *evts[MAX_BATCH];
-	unsigned char buf[MAX_BATCH][26 + 8 + 4 + PAYLOAD_MAX];
+	unsigned char buf[MAX_BATCH][EVT_PAYLOAD_OFF + PAYLOAD_MAX];
 };
 
 const char *plugin_get_required_api_version(void) { return ABI_REQ_VERSION; }
@@ -202,16 +212,16 @@ rc_t plugin_next_batch(void *s, void *hv, uint32_t *nevts, struct evt_hdr ***evt
 		struct evt_hdr hdr = {
 			.ts = UINT64_MAX, /* let the host stamp it */
 			.tid = UINT64_MAX,
-			.len = (uint32_t)(26 + 8 + 4 + plen),
+			.len = (uint32_t)(EVT_PAYLOAD_OFF + plen),
 			.type = 322,
 			.nparams = 2,
 		};
 		uint32_t l0 = 4, l1 = (uint32_t)plen, id = 0; /* id 0: the host fills it */
-		memcpy(b, &hdr, 26);
-		memcpy(b + 26, &l0, 4);
-		memcpy(b + 30, &l1, 4);
-		memcpy(b + 34, &id, 4);
-		memcpy(b + 38, payload, (size_t)plen);
+		memcpy(b, &hdr, EVT_HDR_LEN);
+		memcpy(b + EVT_LEN0_OFF, &l0, 4);
+		memcpy(b + EVT_LEN1_OFF, &l1, 4);
+		memcpy(b + EVT_ID_OFF, &id, 4);
+		memcpy(b + EVT_PAYLOAD_OFF, payload, (size_t)plen);
 		n++;
 		h->next++;
 	}
@@ -242,8 +252,8 @@ static int payload_get(const struct evt_hdr *e, const char *key, char *out, size
 {
 	const unsigned char *p = (const unsigned char *)e;
 	uint32_t plen;
-	memcpy(&plen, p + 30, 4);
-	const char *data = (const char *)(p + 38);
+	memcpy(&plen, p + EVT_LEN1_OFF, 4);
+	const char *data = (const char *)(p + EVT_PAYLOAD_OFF);
 	size_t klen = strlen(key);
 	size_t i = 0;
 	while (i < plen) {

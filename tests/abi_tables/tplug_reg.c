@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -173,18 +174,9 @@ EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h, uint32_t
 	i->left--;
 	uint8_t *b = i->buf;
 	memset(b, 0, sizeof(i->buf));
-	ss_plugin_event *e = (ss_plugin_event *)b;
-	e->ts = (uint64_t)-1;
-	e->tid = (uint64_t)-1;
-	e->len = 26 + 8 + 4 + 1;
-	e->type = 322;
-	e->nparams = 2;
-	uint32_t l0 = 4, l1 = 1, id = 0;
-	memcpy(b + 26, &l0, 4);
-	memcpy(b + 30, &l1, 4);
-	memcpy(b + 34, &id, 4);
-	b[38] = 'x';
-	i->ev = e;
+	sk_evt_plugin_header(b, UINT64_MAX, 0, 1);
+	b[SK_EVT_PLUGIN_HDR_LEN] = 'x';
+	i->ev = (ss_plugin_event *)b;
 	*evts = &i->ev;
 	*nevts = 1;
 	return SS_PLUGIN_SUCCESS;

@@ -8,6 +8,7 @@
 #include "plugin.h"
 #include "plugin_schema.h"
 #include "registry.h"
+#include "sk_event_schema.h"
 
 #include "../lib/sktest.h"
 
@@ -357,16 +358,9 @@ static void test_evt_fields(void)
 	/* An async event: name is param 1. */
 	memset(b, 0, sizeof(b));
 	const char *name = "container";
-	uint32_t l0 = 4, l1 = (uint32_t)strlen(name) + 1, l2 = 0, id = 5;
-	e->ts = 1;
-	e->type = PPME_ASYNCEVENT_E;
-	e->nparams = 3;
-	memcpy(b + 26, &l0, 4);
-	memcpy(b + 30, &l1, 4);
-	memcpy(b + 34, &l2, 4);
-	memcpy(b + 38, &id, 4);
-	memcpy(b + 42, name, l1);
-	e->len = 42 + l1;
+	uint32_t l1 = (uint32_t)strlen(name) + 1;
+	sk_evt_async_header(b, 1, 5, l1, 0);
+	memcpy(b + SK_EVT_ASYNC_NAME_OFF, name, l1);
 	f[0].field_id = SK_EVT_F_ASYNCTYPE;
 	sk_evt_extract(&ctx, &in, &f[0]);
 	CHECK(xs(&f[0]) && strcmp(xs(&f[0]), "container") == 0, "asynctype");

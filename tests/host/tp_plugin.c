@@ -1,5 +1,6 @@
 /*
- * Test plugin for the host tests, built against plugin_api.h only. One
+ * Test plugin for the host tests, built against the ABI headers only
+ * (plugin_api.h, and the header accessors of sk_event_schema.h). One
  * source, variants selected by compile definitions (each built as its own
  * .so) so the loader's refusals can be checked one by one:
  *   TP_NAME, TP_API, TP_VERSION, TP_ID, TP_SOURCE, TP_FIELDSET (0..3),
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #ifndef TP_NAME
 #define TP_NAME "tp"
@@ -202,31 +204,24 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h, uint32_t *nevts
 		unsigned char *b = i->bufs[n];
 		char payload[64];
 		int pl = snprintf(payload, sizeof(payload), "n=%llu", (unsigned long long)i->next);
-		ss_plugin_event *e = (ss_plugin_event *)b;
 #ifdef TP_SYSCALL_EVENTS
 		/* A syscall-source plugin: type 3 ("open" exit in the schema) with no params. */
-		e->ts = 1470327477881781397ull + i->next;
-		e->tid = 42;
-		e->len = 26;
-		e->type = 3;
-		e->nparams = 0;
+		sk_evt_set_ts(b, 1470327477881781397ull + i->next);
+		sk_evt_set_tid(b, 42);
+		sk_evt_set_len(b, SK_EVT_HEADER_LEN);
+		sk_evt_set_type(b, 3);
+		sk_evt_set_nparams(b, 0);
 		(void)pl;
 #else
-		e->ts = i->next == 0 ? UINT64_MAX : 1470327477881781397ull + i->next;
-		e->tid = 7;
-		e->len = (uint32_t)(38 + pl);
-		e->type = PPME_PLUGINEVENT_E;
-		e->nparams = 2;
-		uint32_t l0 = 4, l1 = (uint32_t)pl;
 #ifdef TP_BAD_ID
 		uint32_t id = 12345;
 #else
 		uint32_t id = 0; /* the host fills it */
 #endif
-		memcpy(b + 26, &l0, 4);
-		memcpy(b + 30, &l1, 4);
-		memcpy(b + 34, &id, 4);
-		memcpy(b + 38, payload, (size_t)pl);
+		sk_evt_plugin_header(b, i->next == 0 ? UINT64_MAX : 1470327477881781397ull + i->next,
+			id, (uint32_t)pl);
+		sk_evt_set_tid(b, 7);
+		memcpy(b + SK_EVT_PLUGIN_HDR_LEN, payload, (size_t)pl);
 #endif
 		i->next++;
 		n++;
@@ -244,10 +239,9 @@ ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h, uint32_t *nevts
 const char *plugin_event_to_string(ss_plugin_t *s, const ss_plugin_event_input *evt)
 {
 	tp_state_t *st = s;
-	const unsigned char *b = (const unsigned char *)evt->evt;
-	uint32_t l1;
-	memcpy(&l1, b + 30, 4);
-	snprintf(st->buf, sizeof(st->buf), "payload %.*s", (int)(l1 < 40 ? l1 : 40), b + 38);
+	uint32_t l1 = sk_evt_get_len32(evt->evt, 1);
+	snprintf(st->buf, sizeof(st->buf), "payload %.*s", (int)(l1 < 40 ? l1 : 40),
+		sk_evt_plugin_payload(evt->evt));
 	return st->buf;
 }
 #endif /* TP_NO_SOURCING */
@@ -266,11 +260,9 @@ static __attribute__((unused)) uint64_t event_n(const ss_plugin_event_input *evt
 {
 	if (evt->evt->type != PPME_PLUGINEVENT_E)
 		return evt->evtnum;
-	const unsigned char *b = (const unsigned char *)evt->evt;
-	uint32_t l1;
-	memcpy(&l1, b + 30, 4);
+	uint32_t l1 = sk_evt_get_len32(evt->evt, 1);
 	char tmp[32] = {0};
-	memcpy(tmp, b + 38, l1 < 31 ? l1 : 31);
+	memcpy(tmp, sk_evt_plugin_payload(evt->evt), l1 < 31 ? l1 : 31);
 	return strtoull(tmp + 2, NULL, 10);
 }
 
@@ -355,21 +347,15 @@ static void *async_main(void *arg)
 		const char *name = i == 3 ? "undeclared" : "tpasync";
 		char data[16];
 		int dl = snprintf(data, sizeof(data), "a=%d", i);
-		uint32_t l0 = 4, l1 = (uint32_t)strlen(name) + 1, l2 = (uint32_t)dl, id = 77;
+		uint32_t l1 = (uint32_t)strlen(name) + 1, l2 = (uint32_t)dl;
 		ss_plugin_event *e = (ss_plugin_event *)b;
-		e->ts = UINT64_MAX;
+		sk_evt_async_header(b, UINT64_MAX, 77, l1, l2);
 		/* async events on a plugin source belong to no thread: the last one's
 		 * tid must be refused */
-		e->tid = i == 6 ? 5 : UINT64_MAX;
-		e->type = PPME_ASYNCEVENT_E;
-		e->nparams = 3;
-		e->len = 42 + l1 + l2;
-		memcpy(b + 26, &l0, 4);
-		memcpy(b + 30, &l1, 4);
-		memcpy(b + 34, &l2, 4);
-		memcpy(b + 38, &id, 4);
-		memcpy(b + 42, name, l1);
-		memcpy(b + 42 + l1, data, l2);
+		if (i == 6)
+			sk_evt_set_tid(b, 5);
+		memcpy(b + SK_EVT_ASYNC_NAME_OFF, name, l1);
+		memcpy(b + SK_EVT_ASYNC_NAME_OFF + l1, data, l2);
 		char err[PLUGIN_MAX_ERRLEN];
 		if (g_async_handler(g_async_owner, e, err) != SS_PLUGIN_SUCCESS)
 			g_async_rejected++;

@@ -26,6 +26,7 @@
 #include <jansson.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 #define MAXP 8
 #define MAXF 128
@@ -254,21 +255,20 @@ static void print_metrics(plug_t *p, json_t *out)
 static int check_event(plug_t *src, ss_plugin_event *e, uint32_t id)
 {
 	uint32_t l0, l1, pid;
-	uint8_t *b = (uint8_t *)e;
 
-	if (e->type != PPME_PLUGINEVENT_E || e->nparams != 2 || e->len < 38) {
+	if (e->type != PPME_PLUGINEVENT_E || e->nparams != 2 || e->len < SK_EVT_PLUGIN_HDR_LEN) {
 		fprintf(stderr, "harness: malformed plugin event produced by plugin: '%s'\n", src->name);
 		return -1;
 	}
-	memcpy(&l0, b + 26, 4);
-	memcpy(&l1, b + 30, 4);
-	memcpy(&pid, b + 34, 4);
-	if (l0 != 4 || 38 + (uint64_t)l1 != e->len) {
+	l0 = sk_evt_get_len32(e, 0);
+	l1 = sk_evt_get_len32(e, 1);
+	pid = sk_evt_get_plugin_id(e);
+	if (l0 != 4 || SK_EVT_PLUGIN_HDR_LEN + (uint64_t)l1 != e->len) {
 		fprintf(stderr, "harness: bad parameter lengths in event\n");
 		return -1;
 	}
 	if (pid == 0)
-		memcpy(b + 34, &id, 4);
+		sk_evt_set_plugin_id(e, id);
 	else if (pid != id) {
 		fprintf(stderr, "harness: unexpected plugin ID in plugin event: plugin='%s', "
 			"expected_id=%u, actual_id=%u\n", src->name, id, pid);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
 
 typedef ss_plugin_t *(*init_fn)(const ss_plugin_init_input *, ss_plugin_rc *);
 typedef const char *(*err_fn)(ss_plugin_t *);
@@ -34,11 +35,10 @@ static void on_log(ss_plugin_owner_t *o, const char *component, const char *msg,
 /* The uuid of a payload (the fake writes compact JSON). */
 static void print_uuid(const ss_plugin_event *e)
 {
-	const char *p = (const char *)e + PLUGIN_EVENT_PAYLOAD_OFFSET;
-	uint32_t len;
+	const char *p = (const char *)sk_evt_plugin_payload(e);
+	uint32_t len = sk_evt_get_len32(e, 1);
 	const char *u, *end;
 
-	memcpy(&len, (const char *)e + 26 + 4, sizeof(len));
 	u = memmem(p, len, "\"uuid\":\"", 8);
 	if (!u) {
 		printf("?\n");

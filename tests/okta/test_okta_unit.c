@@ -185,9 +185,9 @@ static void test_ckpt(void)
 static ss_plugin_event *mkevt(const char *p, uint64_t ts)
 {
 	size_t n = strlen(p);
-	ss_plugin_event *e = calloc(1, 38 + n + 8);
+	ss_plugin_event *e = calloc(1, SK_SDK_PLUGIN_EVENT_HDR + n + 8);
 
-	sk_sdk_event_write(e, 38 + n + 8, ts, 7, p, n);
+	sk_sdk_event_write(e, SK_SDK_PLUGIN_EVENT_HDR + n + 8, ts, 7, p, n);
 	return e;
 }
 

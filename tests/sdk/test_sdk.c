@@ -1,5 +1,6 @@
 /* test_sdk.c - unit tests of the plugin SDK (plain asserts, one process). */
 #include "sk_plugin_sdk.h"
+#include "sk_field_types.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -55,6 +56,49 @@ static void test_fields(void)
 	CHECK(strstr(err, "t.bad") != NULL);
 	CHECK(sk_sdk_fields_json(nodesc, 1, err, sizeof(err)) == NULL);
 	CHECK(strstr(err, "t.nd") != NULL);
+
+	/* int64 is the saker host's extension: SDK plugins may run in Falco */
+	static const sk_sdk_field_t i64[] = {
+		{ .name = "t.i", .type = (ss_plugin_field_type)SK_FTYPE_INT64, .desc = "i" },
+	};
+	CHECK(sk_sdk_fields_json(i64, 1, err, sizeof(err)) == NULL);
+	CHECK(strstr(err, "unknown type 4") != NULL);
+}
+
+static void test_ftypes(void)
+{
+	static const uint32_t all[] = { FTYPE_UINT64, FTYPE_STRING, FTYPE_RELTIME, FTYPE_ABSTIME,
+		FTYPE_BOOL, FTYPE_IPADDR, FTYPE_IPNET, SK_FTYPE_INT64 };
+	uint32_t t = 0;
+
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		const char *n = sk_ftype_name(all[i]);
+		CHECK(n != NULL && sk_ftype_parse(n, &t) == 0 && t == all[i]);
+		CHECK(sk_ftype_is_abi(all[i]) == (all[i] != SK_FTYPE_INT64));
+	}
+	CHECK_STR(sk_ftype_name(FTYPE_RELTIME), "reltime");
+	CHECK_STR(sk_ftype_name(SK_FTYPE_INT64), "int64");
+	CHECK(sk_ftype_name(0) == NULL && !sk_ftype_is_abi(0));
+	CHECK(sk_ftype_parse("int32", &t) == -ENOENT && sk_ftype_parse(NULL, &t) == -ENOENT);
+}
+
+static void test_util(void)
+{
+	uint8_t out[4];
+
+	CHECK(sk_sdk_hexval('0') == 0 && sk_sdk_hexval('9') == 9 && sk_sdk_hexval('a') == 10);
+	CHECK(sk_sdk_hexval('F') == 15 && sk_sdk_hexval('g') == -1 && sk_sdk_hexval('/') == -1);
+	CHECK(sk_sdk_hexval(0xc3) == -1);
+	CHECK(sk_sdk_hex_decode("00fFa5", 3, out) == 0);
+	CHECK(out[0] == 0x00 && out[1] == 0xff && out[2] == 0xa5);
+	CHECK(sk_sdk_hex_decode("0g", 1, out) == -EINVAL);
+	CHECK(sk_sdk_hex_decode("g0", 1, out) == -EINVAL);
+	CHECK(sk_sdk_hex_decode("", 0, out) == 0);
+
+	uint64_t m0 = sk_sdk_now_ns(CLOCK_MONOTONIC), m1 = sk_sdk_now_ns(CLOCK_MONOTONIC);
+	CHECK(m0 > 0 && m1 >= m0);
+	/* the realtime clock is past 2020-01-01 */
+	CHECK(sk_sdk_now_ns(CLOCK_REALTIME) > 1577836800ull * 1000000000ull);
 }
 
 static void test_batch(void)
@@ -80,6 +124,7 @@ static void test_batch(void)
 	CHECK(ev != NULL && b.count == 4);
 	CHECK(ev[0]->ts == 123 && ev[0]->type == PPME_PLUGINEVENT_E && ev[0]->nparams == 2);
 	CHECK(ev[0]->len == 38 + 7 && ev[0]->tid == UINT64_MAX);
+	CHECK(SK_SDK_PLUGIN_EVENT_HDR == 38);
 	CHECK(sk_sdk_event_payload(ev[0], &pl, &len, &id, err, sizeof(err)) == 0);
 	CHECK(len == 7 && id == 7 && memcmp(pl, "{\"a\":1}", 7) == 0);
 	CHECK(sk_sdk_event_payload(ev[1], &pl, &len, &id, err, sizeof(err)) == 0);
@@ -354,6 +399,8 @@ int main(void)
 {
 	test_err();
 	test_fields();
+	test_ftypes();
+	test_util();
 	test_batch();
 	test_config();
 	test_extract();

@@ -140,6 +140,52 @@ static void test_render(void)
 	assert(!strcmp(buf, "127.0.0.1:8080"));
 }
 
+/* The accessors name the upstream layout: ts at 0, tid at 8, len at 16,
+ * type at 20, nparams at 22; a plugin event's lengths at 26 and 30, its id
+ * at 34 and its payload at 38. evt is sk_evt_build's plugin event
+ * (ts 1, tid 42, id 999, payload "xyz"). */
+static void test_header_accessors(uint8_t *evt, int len)
+{
+	uint64_t u64;
+	uint32_t u32;
+	uint16_t u16;
+	memcpy(&u64, evt + 8, 8);
+	assert(sk_evt_get_ts(evt) == 1 && sk_evt_get_tid(evt) == 42 && u64 == 42);
+	memcpy(&u32, evt + 16, 4);
+	assert(sk_evt_get_len(evt) == (uint32_t)len && u32 == (uint32_t)len);
+	memcpy(&u16, evt + 20, 2);
+	assert(sk_evt_get_type(evt) == PPME_PLUGINEVENT_E && u16 == PPME_PLUGINEVENT_E);
+	memcpy(&u32, evt + 22, 4);
+	assert(sk_evt_get_nparams(evt) == 2 && u32 == 2);
+	assert(sk_evt_get_len32(evt, 0) == 4 && sk_evt_get_len32(evt, 1) == 3);
+	memcpy(&u32, evt + 34, 4);
+	assert(sk_evt_get_plugin_id(evt) == 999 && u32 == 999);
+	assert(sk_evt_plugin_payload(evt) == evt + 38 && !memcmp(evt + 38, "xyz", 3));
+
+	/* the header writers produce what sk_evt_build produces */
+	uint8_t mine[64] = {0};
+	sk_evt_plugin_header(mine, 1, 999, 3);
+	sk_evt_set_tid(mine, 42);
+	memcpy(mine + SK_EVT_PLUGIN_HDR_LEN, "xyz", 3);
+	assert(!memcmp(mine, evt, (size_t)len));
+	sk_evt_set_ts(mine, 7);
+	sk_evt_set_plugin_id(mine, 5);
+	memcpy(&u64, mine, 8);
+	memcpy(&u32, mine + 34, 4);
+	assert(u64 == 7 && u32 == 5);
+
+	uint8_t built[64], async[64] = {0};
+	uint32_t id = 77;
+	sk_evt_param_t ap[3] = {{(const uint8_t *)&id, 4}, {(const uint8_t *)"ctr", 4},
+		{(const uint8_t *)"d", 1}};
+	int alen = sk_evt_build(built, sizeof(built), 9, UINT64_MAX, PPME_ASYNCEVENT_E, 3, ap);
+	assert(alen == 26 + 12 + 4 + 4 + 1);
+	sk_evt_async_header(async, 9, 77, 4, 1);
+	memcpy(async + SK_EVT_ASYNC_NAME_OFF, "ctr", 4);
+	memcpy(async + SK_EVT_ASYNC_NAME_OFF + 4, "d", 1);
+	assert(!memcmp(async, built, (size_t)alen));
+}
+
 static void test_schema(void)
 {
 	uint16_t codes[16];
@@ -182,9 +228,9 @@ static void test_schema(void)
 	len = sk_evt_build(buf, sizeof(buf), 1, 42, 322, 2, pin);
 	assert(len == 26 + 8 + 4 + 3);
 	assert(sk_evt_params((const ss_plugin_event *)buf, out, 4) == 2 && out[1].len == 3);
+	test_header_accessors(buf, len);
 	/* truncated length is rejected, not read past */
-	uint32_t bad = 30;
-	memcpy(buf + 16, &bad, 4);
+	sk_evt_set_len(buf, 30);
 	assert(sk_evt_params((const ss_plugin_event *)buf, out, 4) < 0);
 	assert(sk_evt_build(buf, 20, 1, 1, 3, 2, in) < 0);
 }
@@ -250,9 +296,7 @@ static void test_scap_roundtrip(void)
 		const ss_plugin_event *e;
 		int n = 0, rc;
 		while ((rc = sk_scap_next(r, &e, NULL, err, sizeof(err))) == 0) {
-			uint16_t type;
-			memcpy(&type, (const uint8_t *)e + 20, 2);
-			assert(type == (n % 2 ? 3 : 2));
+			assert(sk_evt_get_type(e) == (n % 2 ? 3 : 2));
 			n++;
 		}
 		assert(rc == 1 && n == 6);

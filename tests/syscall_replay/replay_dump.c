@@ -274,15 +274,11 @@ int main(int argc, char **argv)
 					continue;
 				}
 				if (rq[r].code) {
-					uint16_t code;
-					memcpy(&code, (const uint8_t *)evts[i] + 20, 2);
-					printf("%u", code);
+					printf("%u", sk_evt_get_type(evts[i]));
 					continue;
 				}
 				if (rq[r].ts) {
-					uint64_t ts;
-					memcpy(&ts, evts[i], 8);
-					printf("%" PRIu64, ts);
+					printf("%" PRIu64, sk_evt_get_ts(evts[i]));
 					continue;
 				}
 				ss_plugin_extract_field f;
