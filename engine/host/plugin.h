@@ -1,7 +1,9 @@
 /*
  * plugin.h - loading one plugin library (Falco plugin API 3.x), deriving
  * its capabilities, parsing its field table and routing sets, and creating
- * plugin states (plugin_init) with a host owner.
+ * plugin states (plugin_init) with a host owner. Implemented in plugin.c
+ * (loading), plugin_fields.c (get_fields and routing JSON) and
+ * plugin_state.c (states).
  *
  * Loader rules follow libsinsp (see ../shared/reference/plugin-abi.md):
  * dlopen RTLD_NOW|RTLD_LOCAL, dlsym of every plugin_* symbol, API-version

@@ -1,4 +1,4 @@
-/* get_fields JSON, routing-source JSON arrays, tables vtables for plugins. */
+/* get_fields JSON and routing-source JSON arrays of a loaded plugin. */
 #include "plugin.h"
 
 #include <errno.h>
