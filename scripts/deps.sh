@@ -9,6 +9,7 @@ PKGS=(
   libbpf-dev libelf-dev zlib1g-dev clang llvm bpftool
   libclang-rt-14-dev
   python3 openssl curl sysdig iproute2 util-linux procps bc stress-ng
+  podman runc busybox-static
 )
 
 missing=()

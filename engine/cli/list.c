@@ -10,10 +10,6 @@
 #include "../rules/corr.h"
 #include "../util/log.h"
 
-#ifndef SAKER_VERSION
-#define SAKER_VERSION "0.0.0"
-#endif
-
 void sk_cli_list_plugins(FILE *out, const sk_registry_t *reg)
 {
 	fprintf(out, "%zu Plugins Loaded:\n\n", reg->n);

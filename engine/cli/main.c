@@ -19,12 +19,9 @@
 #include "../util/log.h"
 #include "../web/web.h"
 
-#ifndef SAKER_VERSION
-#define SAKER_VERSION "0.0.0"
-#endif
-/* The installed paths, from cmake/SakerPackaging.cmake. */
-#if !defined(SAKER_DEFAULT_SYSCALL_LIB) || !defined(SAKER_DEFAULT_RULES_DIR)
-#error "SAKER_DEFAULT_SYSCALL_LIB and SAKER_DEFAULT_RULES_DIR come from the build system"
+/* The version and the installed paths, from CMake (cmake/SakerPackaging.cmake). */
+#if !defined(SAKER_VERSION) || !defined(SAKER_DEFAULT_SYSCALL_LIB) || !defined(SAKER_DEFAULT_RULES_DIR)
+#error "SAKER_VERSION, SAKER_DEFAULT_SYSCALL_LIB and SAKER_DEFAULT_RULES_DIR come from the build system"
 #endif
 
 typedef struct strv {

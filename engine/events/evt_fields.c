@@ -6,9 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#ifdef SK_HAVE_EVENT_SCHEMA
 #include "sk_event_schema.h"
-#endif
 
 #define F(id, type, name, desc) [id] = {name, desc, type, 0, 0, id}
 
@@ -78,7 +76,6 @@ const char *sk_evt_type_name(const ss_plugin_event *ev, uint16_t type)
 		const char *n = sk_evt_async_name(ev);
 		return n ? n : "asyncevent";
 	}
-#ifdef SK_HAVE_EVENT_SCHEMA
 	/* Generic events (codes 0/1) are named after the syscall in their ID
 	 * parameter, as libsinsp's evt.type does. */
 	if ((type == 0 || type == 1) && ev && ev->type == type) {
@@ -94,7 +91,6 @@ const char *sk_evt_type_name(const ss_plugin_event *ev, uint16_t type)
 	const sk_evt_info_t *info = sk_evt_info(type);
 	if (info && !(info->flags & SK_EF_UNUSED) && info->name)
 		return info->name;
-#endif
 	return NULL;
 }
 

@@ -22,7 +22,7 @@
 #include <stdint.h>
 
 #include "plugin_api.h"
-#include "../rules/rules.h"
+#include "../util/field.h"
 
 enum {
 	SK_EVT_F_NUM = 0,

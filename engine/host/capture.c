@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tables.h"
 #include "../util/log.h"
 
 typedef struct routine {
@@ -102,8 +103,8 @@ static ss_plugin_capture_listen_input make_input(sk_plugin_state_t *st)
 	return (ss_plugin_capture_listen_input){
 		.owner = st,
 		.routine = &g_routine_vt,
-		.table_reader_ext = sk__tables_reader_ext(),
-		.table_writer_ext = sk__tables_writer_ext(),
+		.table_reader_ext = sk_tables_reader_ext(),
+		.table_writer_ext = sk_tables_writer_ext(),
 		.get_owner_last_error = sk__owner_last_error,
 	};
 }

@@ -1,7 +1,9 @@
 /*
  * plugin.h - loading one plugin library (Falco plugin API 3.x), deriving
  * its capabilities, parsing its field table and routing sets, and creating
- * plugin states (plugin_init) with a host owner.
+ * plugin states (plugin_init) with a host owner. Implemented in plugin.c
+ * (loading), plugin_fields.c (get_fields and routing JSON) and
+ * plugin_state.c (states).
  *
  * Loader rules follow libsinsp (see ../shared/reference/plugin-abi.md):
  * dlopen RTLD_NOW|RTLD_LOCAL, dlsym of every plugin_* symbol, API-version
@@ -123,12 +125,8 @@ void sk_plugin_state_free(sk_plugin_state_t *s); /* NULL-safe; calls destroy */
 /* Compute p->extract_types / p->parse_types from an initialised state. */
 int sk_plugin_init_types(sk_plugin_t *p, sk_plugin_state_t *s, char *err, size_t errlen);
 
-/* Tables vtables handed to plugins (real ones when engine/host/tables.c is built). */
-const ss_plugin_init_tables_input *sk__tables_input(void);
-ss_plugin_table_reader_vtable sk__tables_reader(void);
-ss_plugin_table_reader_vtable_ext *sk__tables_reader_ext(void);
-ss_plugin_table_writer_vtable sk__tables_writer(void);
-ss_plugin_table_writer_vtable_ext *sk__tables_writer_ext(void);
+/* get_owner_last_error for every owner the host hands out (a plugin state):
+ * the calling thread's last table error first, else the state's own. */
 const char *sk__owner_last_error(ss_plugin_owner_t *o);
 
 #endif

@@ -1,4 +1,4 @@
-/* get_fields JSON, routing-source JSON arrays, tables vtables for plugins. */
+/* get_fields JSON and routing-source JSON arrays of a loaded plugin. */
 #include "plugin.h"
 
 #include <errno.h>
@@ -8,9 +8,7 @@
 
 #include <jansson.h>
 
-#ifdef SK_HAVE_TABLES
 #include "tables.h"
-#endif
 
 /* null counts as absent (plugin-sdk-go emits "properties":null). */
 static const json_t *opt(const json_t *o, const char *k)
@@ -204,106 +202,3 @@ done:
 	json_decref(root);
 	return rc;
 }
-
-/* ---- tables ------------------------------------------------------------ */
-
-#ifdef SK_HAVE_TABLES
-const ss_plugin_init_tables_input *sk__tables_input(void) { return sk_tables_init_input(); }
-ss_plugin_table_reader_vtable sk__tables_reader(void) { return sk_tables_reader(); }
-ss_plugin_table_reader_vtable_ext *sk__tables_reader_ext(void) { return sk_tables_reader_ext(); }
-ss_plugin_table_writer_vtable sk__tables_writer(void) { return sk_tables_writer(); }
-ss_plugin_table_writer_vtable_ext *sk__tables_writer_ext(void) { return sk_tables_writer_ext(); }
-#else
-/* No table registry built: an empty one whose calls all fail cleanly. */
-static ss_plugin_table_info *no_list(ss_plugin_owner_t *o, uint32_t *n)
-{
-	(void)o;
-	*n = 0;
-	return NULL;
-}
-static ss_plugin_table_t *no_get(ss_plugin_owner_t *o, const char *name, ss_plugin_state_type k)
-{
-	(void)o, (void)name, (void)k;
-	return NULL;
-}
-static ss_plugin_rc no_add(ss_plugin_owner_t *o, const void *in)
-{
-	(void)o, (void)in;
-	return SS_PLUGIN_FAILURE;
-}
-static const ss_plugin_table_fieldinfo *no_fields(ss_plugin_table_t *t, uint32_t *n)
-{
-	(void)t;
-	*n = 0;
-	return NULL;
-}
-static ss_plugin_table_field_t *no_field(ss_plugin_table_t *t, const char *n, ss_plugin_state_type d)
-{
-	(void)t, (void)n, (void)d;
-	return NULL;
-}
-static const char *no_name(ss_plugin_table_t *t) { (void)t; return NULL; }
-static uint64_t no_size(ss_plugin_table_t *t) { (void)t; return 0; }
-static ss_plugin_table_entry_t *no_entry(ss_plugin_table_t *t, const ss_plugin_state_data *k)
-{
-	(void)t, (void)k;
-	return NULL;
-}
-static ss_plugin_rc no_read(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
-	const ss_plugin_table_field_t *f, ss_plugin_state_data *o)
-{
-	(void)t, (void)e, (void)f, (void)o;
-	return SS_PLUGIN_FAILURE;
-}
-static void no_release(ss_plugin_table_t *t, ss_plugin_table_entry_t *e) { (void)t, (void)e; }
-static ss_plugin_bool no_iter(ss_plugin_table_t *t, ss_plugin_table_iterator_func_t f,
-	ss_plugin_table_iterator_state_t *s)
-{
-	(void)t, (void)f, (void)s;
-	return 0;
-}
-static ss_plugin_rc no_clear(ss_plugin_table_t *t) { (void)t; return SS_PLUGIN_FAILURE; }
-static ss_plugin_rc no_erase(ss_plugin_table_t *t, const ss_plugin_state_data *k)
-{
-	(void)t, (void)k;
-	return SS_PLUGIN_FAILURE;
-}
-static ss_plugin_table_entry_t *no_create(ss_plugin_table_t *t) { (void)t; return NULL; }
-static void no_destroy(ss_plugin_table_t *t, ss_plugin_table_entry_t *e) { (void)t, (void)e; }
-static ss_plugin_table_entry_t *no_addent(ss_plugin_table_t *t, const ss_plugin_state_data *k,
-	ss_plugin_table_entry_t *e)
-{
-	(void)t, (void)k, (void)e;
-	return NULL;
-}
-static ss_plugin_rc no_write(ss_plugin_table_t *t, ss_plugin_table_entry_t *e,
-	const ss_plugin_table_field_t *f, const ss_plugin_state_data *i)
-{
-	(void)t, (void)e, (void)f, (void)i;
-	return SS_PLUGIN_FAILURE;
-}
-
-static ss_plugin_table_fields_vtable_ext g_fields_ext = {no_fields, no_field, no_field};
-static ss_plugin_table_reader_vtable_ext g_reader_ext = {no_name, no_size, no_entry, no_read,
-	no_release, no_iter};
-static ss_plugin_table_writer_vtable_ext g_writer_ext = {no_clear, no_erase, no_create,
-	no_destroy, no_addent, no_write};
-static const ss_plugin_init_tables_input g_tables = {
-	.list_tables = no_list, .get_table = no_get, .add_table = no_add,
-	.fields = {no_fields, no_field, no_field}, .fields_ext = &g_fields_ext,
-	.reader_ext = &g_reader_ext, .writer_ext = &g_writer_ext,
-};
-
-const ss_plugin_init_tables_input *sk__tables_input(void) { return &g_tables; }
-ss_plugin_table_reader_vtable sk__tables_reader(void)
-{
-	return (ss_plugin_table_reader_vtable){no_name, no_size, no_entry, no_read};
-}
-ss_plugin_table_reader_vtable_ext *sk__tables_reader_ext(void) { return &g_reader_ext; }
-ss_plugin_table_writer_vtable sk__tables_writer(void)
-{
-	return (ss_plugin_table_writer_vtable){no_clear, no_erase, no_create, no_destroy, no_addent,
-		no_write};
-}
-ss_plugin_table_writer_vtable_ext *sk__tables_writer_ext(void) { return &g_writer_ext; }
-#endif

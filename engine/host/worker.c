@@ -20,12 +20,10 @@
 #include "../util/metrics.h"
 #include "sk_sdk_util.h"
 
-#ifdef SK_HAVE_EVENT_SCHEMA
 #include "sk_event_schema.h"
+#include "tables.h"
+
 #define SK_ALL_TYPES SK_EVT_CODE_MAX
-#else
-#define SK_ALL_TYPES 512
-#endif
 
 /* ---- worker ---------------------------------------------------------- */
 
@@ -167,7 +165,7 @@ static int wk_extract(void *ctx, uint32_t extractor, const ss_plugin_event_input
 		.num_fields = 1,
 		.fields = f,
 		.table_reader = w->reader,
-		.table_reader_ext = sk__tables_reader_ext(),
+		.table_reader_ext = sk_tables_reader_ext(),
 		.value_offsets = &off,
 	};
 	if (p->api.extract_fields(st->state, ev, &in) != SS_PLUGIN_SUCCESS) {
@@ -330,8 +328,8 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 		.get_owner_last_error = sk__owner_last_error,
 		.table_reader = w->reader,
 		.table_writer = w->writer,
-		.table_reader_ext = sk__tables_reader_ext(),
-		.table_writer_ext = sk__tables_writer_ext(),
+		.table_reader_ext = sk_tables_reader_ext(),
+		.table_writer_ext = sk_tables_writer_ext(),
 	};
 	for (size_t i = 0; i < w->n; i++) {
 		if (!w->parses[i] || !sk_typeset_has(w->states[i]->plugin->parse_types, e->type))
@@ -682,8 +680,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	if (!w->states || !w->owned || !w->extracts || !w->parses || !w->asyncs || !w->captures ||
 		sk_inbox_new(o->async_queue_size ? o->async_queue_size : 4096, &w->inbox))
 		goto nomem;
-	w->reader = sk__tables_reader();
-	w->writer = sk__tables_writer();
+	w->reader = sk_tables_reader();
+	w->writer = sk_tables_writer();
 	w->evt.hostname = o->hostname;
 	w->evt.plugin_name = evt_plugin_name;
 	w->evt.plugin_info = evt_plugin_info;

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <syslog.h>
 
-#include "cfgread.h"
 #include "sink.h"
+#include "../util/cfgread.h"
 #include "../util/log.h"
 
 typedef struct basic_sink {

@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <curl/curl.h>
 
-#include "cfgread.h"
 #include "sink.h"
+#include "../util/cfgread.h"
 #include "../util/log.h"
 
 #define ECHO_MAX (64 * 1024)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfgread.h"
 #include "sink.h"
+#include "../util/cfgread.h"
 #include "../util/log.h"
 
 typedef struct prog_sink prog_sink_t;

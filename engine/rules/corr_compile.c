@@ -15,17 +15,17 @@
 #define MAX_STEPS 32
 
 typedef struct cc {
-	ld_state_t *st;
-	const ld_corr_env_t *env;
+	sk__ld_state_t *st;
+	const sk__ld_corr_env_t *env;
 	sk_ruleset_t *rs;
 	sk__corrset_t *cs;
-	ld_corr_t *c;
+	sk__ld_corr_t *c;
 	sk_corr_def_t *d;
 } cc_t;
 
-static ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
+static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
 {
-	ld_loc_t l = { 0 };
+	sk__ld_loc_t l = { 0 };
 	const char *file;
 	if (map)
 		off = map[off <= maplen ? off : maplen];
@@ -46,7 +46,7 @@ static uint64_t fnv(uint64_t h, const char *s)
 /* ---- macros used by inline conditions ----------------------------------- */
 
 typedef struct identck {
-	ld_state_t *st;
+	sk__ld_state_t *st;
 	const char *bad;
 	const sk__ast_t *bad_node;
 } identck_t;
@@ -54,7 +54,7 @@ typedef struct identck {
 static void ident_cb(void *ud, const char *name, const sk__ast_t *node)
 {
 	identck_t *k = ud;
-	if (!ld_find_macro(k->st, name) && !k->bad) {
+	if (!sk__ld_find_macro(k->st, name) && !k->bad) {
 		k->bad = name;
 		k->bad_node = node;
 	}
@@ -63,7 +63,7 @@ static void ident_cb(void *ud, const char *name, const sk__ast_t *node)
 static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
 {
 	(void)node;
-	ld_macro_t *m = ld_find_macro(ud, name);
+	sk__ld_macro_t *m = sk__ld_find_macro(ud, name);
 	if (m && !m->used) {
 		m->used = true;
 		if (m->ast)
@@ -73,7 +73,7 @@ static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
 
 static const sk__ast_t *lookup_macro(void *ctx, const char *name)
 {
-	ld_macro_t *m = ld_find_macro(ctx, name);
+	sk__ld_macro_t *m = sk__ld_find_macro(ctx, name);
 	return m ? m->ast : NULL;
 }
 
@@ -92,10 +92,10 @@ static void rtrim(char *s)
 		s[--e] = '\0';
 }
 
-static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk__check_t **out,
+static int compile_inline(cc_t *c, const sk__ld_cstep_t *ls, const char *source, sk__check_t **out,
 	char **text)
 {
-	ld_state_t *st = c->st;
+	sk__ld_state_t *st = c->st;
 	size_t *map = NULL, len = 0;
 	sk__ast_t *ast = NULL;
 	bool big = false;
@@ -103,7 +103,7 @@ static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk_
 		c->env->list_used, st->limits.max_cond_bytes, &big, &map, &len);
 	int rc = s ? 0 : -ENOMEM;
 	if (big) {
-		rc = ld_err(st, &ls->loc, KIND, c->c->name, "LOAD_ERR_VALIDATE",
+		rc = sk__ld_err(st, &ls->loc, KIND, c->c->name, "LOAD_ERR_VALIDATE",
 			"Condition is longer than %zu bytes once lists are substituted (limit "
 			"saker.rules_limits.max_condition_bytes)", st->limits.max_cond_bytes);
 		goto out;
@@ -113,15 +113,15 @@ static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk_
 	if (rc)
 		goto out;
 	if (sk__cond_parse(s, &ast, &pe)) {
-		ld_loc_t l = locate(&ls->cond, map, len, pe.off);
-		rc = ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
+		sk__ld_loc_t l = locate(&ls->cond, map, len, pe.off);
+		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 		goto out;
 	}
 	identck_t k = { st, NULL, NULL };
 	sk__ast_foreach_ident(ast, ident_cb, &k);
 	if (k.bad) {
-		ld_loc_t l = locate(&ls->cond, map, len, k.bad_node->pos.off);
-		rc = ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION",
+		sk__ld_loc_t l = locate(&ls->cond, map, len, k.bad_node->pos.off);
+		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION",
 			"Undefined macro '%s' used in filter.", k.bad);
 		goto out;
 	}
@@ -129,10 +129,10 @@ static int compile_inline(cc_t *c, const ld_cstep_t *ls, const char *source, sk_
 	sk__compile_env_t e = env_for(c, source);
 	rc = sk__cond_compile(ast, &e, out, &ce);
 	if (rc && rc != -ENOMEM) {
-		ld_macro_t *m = ce.macro[0] ? ld_find_macro(st, ce.macro) : NULL;
-		ld_loc_t l = m ? locate(&m->cond, m->map, strlen(m->subst), ce.off)
+		sk__ld_macro_t *m = ce.macro[0] ? sk__ld_find_macro(st, ce.macro) : NULL;
+		sk__ld_loc_t l = m ? locate(&m->cond, m->map, strlen(m->subst), ce.off)
 			       : locate(&ls->cond, map, len, ce.off);
-		rc = ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s%s%s%s", ce.msg,
+		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s%s%s%s", ce.msg,
 			m ? " (in macro '" : "", m ? m->name : "", m ? "')" : "");
 	}
 	if (!rc) {
@@ -163,11 +163,11 @@ static int add_capture(sk_corr_step_t *s, const char *f, bool key)
 		if (!strcmp(s->capture[i], f))
 			return 0;
 	char *const one[1] = { (char *)f };
-	return ld_strv_append(&s->capture, &s->ncapture, one, 1);
+	return sk__ld_strv_append(&s->capture, &s->ncapture, one, 1);
 }
 
 /* Check one field is extractable for the step's source. */
-static int check_field(cc_t *c, const char *source, const char *f, const ld_loc_t *loc)
+static int check_field(cc_t *c, const char *source, const char *f, const sk__ld_loc_t *loc)
 {
 	char *t = malloc(strlen(f) + 2);
 	if (!t)
@@ -180,14 +180,14 @@ static int check_field(cc_t *c, const char *source, const char *f, const ld_loc_
 	sk__fmt_free(fmt);
 	free(t);
 	if (rc && rc != -ENOMEM)
-		rc = ld_err(c->st, loc, KIND, c->c->name, "LOAD_ERR_COMPILE_OUTPUT",
+		rc = sk__ld_err(c->st, loc, KIND, c->c->name, "LOAD_ERR_COMPILE_OUTPUT",
 			"field '%s' is not available for source '%s': %s", f, source, ce.msg);
 	return rc;
 }
 
 /* Resolve a step: its source, condition and `by` fields. *skip when the
  * step's source is not loaded (the correlation is then skipped). */
-static int resolve_step(cc_t *c, const ld_cstep_t *ls, uint32_t idx, sk_corr_step_t *o,
+static int resolve_step(cc_t *c, const sk__ld_cstep_t *ls, uint32_t idx, sk_corr_step_t *o,
 	sk__cstep_t *x, bool *skip)
 {
 	const sk_rules_host_t *h = c->st->host;
@@ -197,10 +197,10 @@ static int resolve_step(cc_t *c, const ld_cstep_t *ls, uint32_t idx, sk_corr_ste
 	if (ls->rule) {
 		const sk__rule_t *r = find_rule(c->rs, ls->rule);
 		if (!r)
-			return ld_err(c->st, &ls->loc, KIND, c->c->name, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(c->st, &ls->loc, KIND, c->c->name, "LOAD_ERR_VALIDATE",
 				"Step refers to an undefined rule '%s'", ls->rule);
 		if (!r->compiled) {
-			ld_warn(c->st, &ls->loc, KIND, c->c->name, "LOAD_UNKNOWN_SOURCE",
+			sk__ld_warn(c->st, &ls->loc, KIND, c->c->name, "LOAD_UNKNOWN_SOURCE",
 				"Step rule '%s' has an unknown source %s; skipping the correlation", r->name,
 				r->source);
 			*skip = true;
@@ -219,7 +219,7 @@ static int resolve_step(cc_t *c, const ld_cstep_t *ls, uint32_t idx, sk_corr_ste
 	} else {
 		const char *source = ls->source ? ls->source : SK_SOURCE_SYSCALL;
 		if (h && h->source_known && !h->source_known(h->ctx, source)) {
-			ld_warn(c->st, &ls->loc, KIND, c->c->name, "LOAD_UNKNOWN_SOURCE",
+			sk__ld_warn(c->st, &ls->loc, KIND, c->c->name, "LOAD_UNKNOWN_SOURCE",
 				"Unknown source %s, skipping the correlation", source);
 			*skip = true;
 			return 0;
@@ -236,8 +236,8 @@ static int resolve_step(cc_t *c, const ld_cstep_t *ls, uint32_t idx, sk_corr_ste
 			return rc;
 	}
 	if (ls->nby != c->d->nby) {
-		const ld_loc_t *l = ls->nby ? &ls->by_loc : &ls->loc;
-		return ld_err(c->st, l, KIND, c->c->name, "LOAD_ERR_VALIDATE",
+		const sk__ld_loc_t *l = ls->nby ? &ls->by_loc : &ls->loc;
+		return sk__ld_err(c->st, l, KIND, c->c->name, "LOAD_ERR_VALIDATE",
 			"Every step must have the same number of 'by' fields (%zu here, %zu in the first "
 			"step): keys are compared position by position", ls->nby, c->d->nby);
 	}
@@ -309,8 +309,8 @@ static int parse_output(cc_t *c)
 				e = (size_t)(cl - s) + 1;
 			}
 			if (idx >= d->nsteps) {
-				ld_loc_t l = locate(t, NULL, 0, at);
-				return ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
+				sk__ld_loc_t l = locate(t, NULL, 0, at);
+				return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 					"%%steps[%lu]: the correlation has %zu step(s)", idx, d->nsteps);
 			}
 			tk.kind = SK_CTOK_STEP;
@@ -323,8 +323,8 @@ static int parse_output(cc_t *c)
 			if (end == s + i + 4 || *end != ']')
 				goto bad;
 			if (idx >= d->nby) {
-				ld_loc_t l = locate(t, NULL, 0, at);
-				return ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
+				sk__ld_loc_t l = locate(t, NULL, 0, at);
+				return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 					"%%key[%lu]: the key has %zu field(s)", idx, d->nby);
 			}
 			tk.kind = SK_CTOK_KEY;
@@ -344,7 +344,7 @@ static int parse_output(cc_t *c)
 			return -ENOMEM;
 		}
 		if (tk.kind == SK_CTOK_STEP) {
-			ld_loc_t l = locate(t, NULL, 0, at);
+			sk__ld_loc_t l = locate(t, NULL, 0, at);
 			sk_corr_step_t *st = &d->steps[tk.step];
 			if ((rc = check_field(c, st->source, tk.field, &l)) ||
 				(rc = add_capture(st, tk.field, false))) {
@@ -358,8 +358,8 @@ static int parse_output(cc_t *c)
 		lit = i;
 		continue;
 	bad:;
-		ld_loc_t l = locate(t, NULL, 0, at);
-		return ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
+		sk__ld_loc_t l = locate(t, NULL, 0, at);
+		return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 			"invalid output token: correlation outputs use %%steps[i].<field>, %%key[j] and "
 			"%%%%");
 	}
@@ -370,23 +370,23 @@ static int parse_output(cc_t *c)
 
 static int structure(cc_t *c)
 {
-	ld_corr_t *lc = c->c;
+	sk__ld_corr_t *lc = c->c;
 	sk_corr_kind_t k = lc->kind;
 	bool single = k == SK_CORR_COUNT || k == SK_CORR_DISTINCT;
 	if (single && lc->nsteps != 1)
-		return ld_err(c->st, &lc->steps_loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
+		return sk__ld_err(c->st, &lc->steps_loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
 			"A '%s' correlation has exactly one step", sk_corr_kind_name(k));
 	if (!single && (lc->nsteps < 2 || lc->nsteps > MAX_STEPS))
-		return ld_err(c->st, &lc->steps_loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
+		return sk__ld_err(c->st, &lc->steps_loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
 			"A '%s' correlation has 2 to %d steps", sk_corr_kind_name(k), MAX_STEPS);
 	if (single && !lc->threshold)
-		return ld_err(c->st, &lc->loc, KIND, lc->name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(c->st, &lc->loc, KIND, lc->name, "LOAD_ERR_YAML_VALIDATE",
 			"A '%s' correlation needs 'threshold'", sk_corr_kind_name(k));
 	if (!single && lc->threshold)
-		return ld_err(c->st, &lc->loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
+		return sk__ld_err(c->st, &lc->loc, KIND, lc->name, "LOAD_ERR_VALIDATE",
 			"'threshold' applies to count and distinct correlations only");
 	if ((k == SK_CORR_DISTINCT) != (lc->field != NULL))
-		return ld_err(c->st, lc->field ? &lc->field_loc : &lc->loc, KIND, lc->name,
+		return sk__ld_err(c->st, lc->field ? &lc->field_loc : &lc->loc, KIND, lc->name,
 			"LOAD_ERR_VALIDATE", k == SK_CORR_DISTINCT
 				? "A 'distinct' correlation needs 'field'"
 				: "'field' applies to distinct correlations only");
@@ -432,14 +432,14 @@ static int capture_fmt(cc_t *c, sk_corr_step_t *s, sk__cstep_t *x)
 	int rc = sk__fmt_compile(t, &e, &x->fmt, &ce);
 	free(t);
 	if (rc && rc != -ENOMEM)
-		rc = ld_err(c->st, &c->c->loc, KIND, c->c->name, "LOAD_ERR_COMPILE_OUTPUT", "%s",
+		rc = sk__ld_err(c->st, &c->c->loc, KIND, c->c->name, "LOAD_ERR_COMPILE_OUTPUT", "%s",
 			ce.msg);
 	return rc;
 }
 
 static int compile_one(cc_t *c, bool *skip)
 {
-	ld_corr_t *lc = c->c;
+	sk__ld_corr_t *lc = c->c;
 	sk_corr_def_t *d = c->d;
 	int rc = structure(c);
 	if (rc)
@@ -518,7 +518,7 @@ static int compile_one(cc_t *c, bool *skip)
 	return rc;
 }
 
-int ld_compile_correlations(ld_state_t *st, const ld_corr_env_t *env, sk_ruleset_t *rs)
+int sk__ld_compile_correlations(sk__ld_state_t *st, const sk__ld_corr_env_t *env, sk_ruleset_t *rs)
 {
 	size_t n = st->corrs ? st->corrs->n : 0;
 	if (!n)
@@ -533,7 +533,7 @@ int ld_compile_correlations(ld_state_t *st, const ld_corr_env_t *env, sk_ruleset
 		return -ENOMEM;
 	int ret = 0;
 	for (size_t i = 0; i < n; i++) {
-		ld_corr_t *lc = &st->corrs->v[i];
+		sk__ld_corr_t *lc = &st->corrs->v[i];
 		sk_corr_def_t *d = &cs->defs[cs->ndefs++];
 		d->name = lc->name;
 		d->desc = lc->desc;
@@ -562,7 +562,7 @@ int ld_compile_correlations(ld_state_t *st, const ld_corr_env_t *env, sk_ruleset
 	return ret;
 }
 
-size_t ld_corr_select(sk_ruleset_t *rs, bool tag, const char *pat, bool en,
+size_t sk__ld_corr_select(sk_ruleset_t *rs, bool tag, const char *pat, bool en,
 	bool (*match)(const char *pat, const char *s))
 {
 	sk__corrset_t *cs = rs->corr;

@@ -14,7 +14,7 @@ static void step_free(sk_corr_step_t *s)
 	free(s->source);
 	free(s->condition);
 	free(s->by); /* by[] borrows capture[] strings */
-	ld_strv_free(s->capture, s->ncapture);
+	sk__ld_strv_free(s->capture, s->ncapture);
 }
 
 static void def_free(sk_corr_def_t *d)
@@ -34,7 +34,7 @@ static void def_free(sk_corr_def_t *d)
 		free(d->tok[i].field);
 	}
 	free(d->tok);
-	ld_strv_free(d->tags, d->ntags);
+	sk__ld_strv_free(d->tags, d->ntags);
 	free(d->file);
 }
 

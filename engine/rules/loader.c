@@ -10,17 +10,17 @@
 #include "loader_corr.h"
 #include "loader_items.h"
 
-void ld_rule_free(ld_rule_t *r);
+void sk__ld_rule_free(sk__ld_rule_t *r);
 
 /* Bound on one rules file, so a wrong path (e.g. a device) cannot exhaust memory. */
 #define SK_RULES_MAX_FILE (64u << 20)
 
-void ld_state_free(ld_state_t *st)
+void sk__ld_state_free(sk__ld_state_t *st)
 {
 	for (size_t i = 0; i < st->nlists; i++) {
 		free(st->lists[i].name);
-		ld_strv_free(st->lists[i].items, st->lists[i].n);
-		ld_strv_free(st->lists[i].exp, st->lists[i].nexp);
+		sk__ld_strv_free(st->lists[i].items, st->lists[i].n);
+		sk__ld_strv_free(st->lists[i].exp, st->lists[i].nexp);
 	}
 	free(st->lists);
 	for (size_t i = 0; i < st->nmacros; i++) {
@@ -32,7 +32,7 @@ void ld_state_free(ld_state_t *st)
 	}
 	free(st->macros);
 	for (size_t i = 0; i < st->nrules; i++)
-		ld_rule_free(&st->rules[i]);
+		sk__ld_rule_free(&st->rules[i]);
 	free(st->rules);
 	for (size_t i = 0; i < st->nreqs; i++) {
 		for (size_t j = 0; j < st->reqs[i].nalts; j++) {
@@ -42,7 +42,7 @@ void ld_state_free(ld_state_t *st)
 		free(st->reqs[i].alts);
 	}
 	free(st->reqs);
-	ld_corrs_free(st);
+	sk__ld_corrs_free(st);
 	for (size_t i = 0; i < st->nsrcs; i++) {
 		free(st->srcs[i]->name);
 		free(st->srcs[i]->buf);
@@ -64,8 +64,8 @@ void sk__ruleset_destroy(sk_ruleset_t *rs)
 		free(r->name);
 		free(r->desc);
 		free(r->source);
-		ld_strv_free(r->tags, r->ntags);
-		ld_strv_free(r->exception_fields, r->nexception_fields);
+		sk__ld_strv_free(r->tags, r->ntags);
+		sk__ld_strv_free(r->exception_fields, r->nexception_fields);
 		free(r->cond_text);
 		free(r->output_text);
 		sk__check_free(r->check);
@@ -166,7 +166,7 @@ int sk_ruleset_event_types(const sk_ruleset_t *rs, const char *source, uint16_t 
 	return 0;
 }
 
-static int add_src(ld_state_t *st, const char *name, char *buf, size_t len)
+static int add_src(sk__ld_state_t *st, const char *name, char *buf, size_t len)
 {
 	sk__src_t **nv = realloc(st->srcs, (st->nsrcs + 1) * sizeof(*nv));
 	if (!nv)
@@ -184,13 +184,13 @@ static int add_src(ld_state_t *st, const char *name, char *buf, size_t len)
 	return 0;
 }
 
-static int finish(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out)
+static int finish(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out)
 {
 	int rc = 0;
 	for (size_t i = 0; i < st->nsrcs && !rc; i++)
-		rc = ld_read_source(st, st->srcs[i]);
+		rc = sk__ld_read_source(st, st->srcs[i]);
 	if (!rc)
-		rc = ld_check_plugin_requirements(st);
+		rc = sk__ld_check_plugin_requirements(st);
 	if (rc)
 		return rc;
 	sk_ruleset_t *rs = calloc(1, sizeof(*rs));
@@ -198,7 +198,7 @@ static int finish(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **ou
 		return -ENOMEM;
 	atomic_init(&rs->refs, 1);
 	rs->matching = opts ? opts->matching : SK_MATCH_FIRST;
-	rc = ld_compile(st, opts, rs);
+	rc = sk__ld_compile(st, opts, rs);
 	if (!rc) {
 		rs->sources = calloc(rs->nrules ? rs->nrules : 1, sizeof(char *));
 		if (!rs->sources)
@@ -223,7 +223,7 @@ static int finish(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **ou
 	return 0;
 }
 
-static int load_common(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out,
+static int load_common(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t **out,
 	sk_diags_t *diags, sk_diags_t *local)
 {
 	int rc = finish(st, opts, out);
@@ -233,7 +233,7 @@ static int load_common(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t
 	if (rc && diags->nerrors == 0)
 		sk__diag_add(diags, SK_DIAG_ERROR, NULL, 0, 0, NULL, NULL, "LOAD_ERR_UNKNOWN",
 			"rules could not be loaded (error %d)", rc);
-	ld_state_free(st);
+	sk__ld_state_free(st);
 	if (local)
 		sk_diags_free(local);
 	return rc;
@@ -244,14 +244,14 @@ int sk_ruleset_load_mem(const sk_rules_host_t *host, const char *const *names,
 	sk_diags_t *diags)
 {
 	sk_diags_t local = { 0 };
-	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	sk__ld_state_t st = { .host = host, .diags = diags ? diags : &local };
 	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = contents[i] ? strlen(contents[i]) : 0;
 		char *b = malloc(len + 1);
 		if (!b) {
-			ld_state_free(&st);
+			sk__ld_state_free(&st);
 			sk_diags_free(&local);
 			return -ENOMEM;
 		}
@@ -259,7 +259,7 @@ int sk_ruleset_load_mem(const sk_rules_host_t *host, const char *const *names,
 		if (add_src(&st, names ? names[i] : NULL, b, len)) {
 			if (!st.nsrcs || st.srcs[st.nsrcs - 1]->buf != b)
 				free(b);
-			ld_state_free(&st);
+			sk__ld_state_free(&st);
 			sk_diags_free(&local);
 			return -ENOMEM;
 		}
@@ -320,7 +320,7 @@ int sk_ruleset_load(const sk_rules_host_t *host, const char *const *paths, size_
 	const sk_rules_opts_t *opts, sk_ruleset_t **out, sk_diags_t *diags)
 {
 	sk_diags_t local = { 0 };
-	ld_state_t st = { .host = host, .diags = diags ? diags : &local };
+	sk__ld_state_t st = { .host = host, .diags = diags ? diags : &local };
 	st.limits = sk__rules_limits(opts ? &opts->limits : NULL);
 	*out = NULL;
 	for (size_t i = 0; i < npaths; i++) {
@@ -334,7 +334,7 @@ int sk_ruleset_load(const sk_rules_host_t *host, const char *const *paths, size_
 			if (rc != -ENOMEM || err[0])
 				sk__diag_add(st.diags, SK_DIAG_ERROR, paths[i], 0, 0, NULL, NULL,
 					"LOAD_ERR_FILE_READ", "%s", rc == -ENOMEM ? "out of memory" : err);
-			ld_state_free(&st);
+			sk__ld_state_free(&st);
 			sk_diags_free(&local);
 			return rc;
 		}

@@ -15,7 +15,7 @@
 #define SK_EVTTYPES_WARN_LIMIT 100
 
 typedef struct cctx {
-	ld_state_t *st;
+	sk__ld_state_t *st;
 	sk__listdef_t *defs;   /* lists in definition order */
 	bool *list_used;
 	sk__fieldtab_t *fields;
@@ -27,26 +27,26 @@ typedef struct cctx {
  * before this one is replaced by that list's (already expanded) items. */
 static int expand_lists(cctx_t *c)
 {
-	ld_state_t *st = c->st;
+	sk__ld_state_t *st = c->st;
 	int rc = 0;
 	for (size_t li = 0; li < st->nlists && !rc; li++) {
-		ld_list_t *l = &st->lists[li];
+		sk__ld_list_t *l = &st->lists[li];
 		for (size_t i = 0; i < l->n && !rc; i++) {
-			ld_list_t *ref = NULL;
+			sk__ld_list_t *ref = NULL;
 			size_t j;
 			if (sk__nameidx_get(&st->list_idx, l->items[i], &j) && j < li)
 				ref = &st->lists[j];
 			/* each list is checked as it grows: a list of [previous,
 			 * previous] doubles at every step */
 			if (l->nexp + (ref ? ref->nexp : 1) > st->limits.max_list_items) {
-				rc = ld_err(st, &l->loc, "list", l->name, "LOAD_ERR_VALIDATE",
+				rc = sk__ld_err(st, &l->loc, "list", l->name, "LOAD_ERR_VALIDATE",
 					"List expands to more than %zu items (limit "
 					"saker.rules_limits.max_list_items)", st->limits.max_list_items);
 				break;
 			}
 			if (ref) {
 				ref->used = true;
-				rc = ld_strv_append(&l->exp, &l->nexp, ref->exp, ref->nexp);
+				rc = sk__ld_strv_append(&l->exp, &l->nexp, ref->exp, ref->nexp);
 				continue;
 			}
 			char *q = sk__quote_value(l->items[i]);
@@ -74,9 +74,9 @@ static int expand_lists(cctx_t *c)
 
 /* ---- positions ---------------------------------------------------------- */
 
-static ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
+static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
 {
-	ld_loc_t l = { 0 };
+	sk__ld_loc_t l = { 0 };
 	const char *file;
 	if (map)
 		off = map[off <= maplen ? off : maplen];
@@ -91,7 +91,7 @@ static ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, si
 /* ---- macros ------------------------------------------------------------- */
 
 typedef struct identck {
-	ld_state_t *st;
+	sk__ld_state_t *st;
 	size_t vis;            /* macros visible: first definition before this (SIZE_MAX for rules) */
 	const char *bad;
 	const sk__ast_t *bad_node;
@@ -100,7 +100,7 @@ typedef struct identck {
 static void ident_cb(void *ud, const char *name, const sk__ast_t *node)
 {
 	identck_t *k = ud;
-	ld_macro_t *m = ld_find_macro(k->st, name);
+	sk__ld_macro_t *m = sk__ld_find_macro(k->st, name);
 	if ((!m || m->index >= k->vis) && !k->bad) {
 		k->bad = name;
 		k->bad_node = node;
@@ -110,7 +110,7 @@ static void ident_cb(void *ud, const char *name, const sk__ast_t *node)
 static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
 {
 	(void)node;
-	ld_macro_t *m = ld_find_macro(ud, name);
+	sk__ld_macro_t *m = sk__ld_find_macro(ud, name);
 	if (m && !m->used) {
 		m->used = true;
 		if (m->ast)
@@ -128,19 +128,19 @@ static int subst(cctx_t *c, const char *text, char **out, size_t **map, size_t *
 	return *out ? 0 : big ? -E2BIG : -ENOMEM;
 }
 
-static int too_big(cctx_t *c, const ld_loc_t *loc, const char *kind, const char *name)
+static int too_big(cctx_t *c, const sk__ld_loc_t *loc, const char *kind, const char *name)
 {
-	return ld_err(c->st, loc, kind, name, "LOAD_ERR_VALIDATE",
+	return sk__ld_err(c->st, loc, kind, name, "LOAD_ERR_VALIDATE",
 		"Condition is longer than %zu bytes once lists are substituted (limit "
 		"saker.rules_limits.max_condition_bytes)", c->st->limits.max_cond_bytes);
 }
 
 static int parse_macros(cctx_t *c)
 {
-	ld_state_t *st = c->st;
+	sk__ld_state_t *st = c->st;
 	int ret = 0;
 	for (size_t i = 0; i < st->nmacros; i++) {
-		ld_macro_t *m = &st->macros[i];
+		sk__ld_macro_t *m = &st->macros[i];
 		size_t len;
 		int src = subst(c, m->cond.s ? m->cond.s : "", &m->subst, &m->map, &len);
 		if (src == -E2BIG) {
@@ -151,20 +151,20 @@ static int parse_macros(cctx_t *c)
 			return src;
 		sk__parse_err_t pe;
 		if (sk__cond_parse(m->subst, &m->ast, &pe)) {
-			ld_loc_t l = locate(&m->cond, m->map, len, pe.off);
-			ret = ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
+			sk__ld_loc_t l = locate(&m->cond, m->map, len, pe.off);
+			ret = sk__ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 			continue;
 		}
 	}
 	if (ret)
 		return ret;
 	for (size_t i = 0; i < st->nmacros; i++) {
-		ld_macro_t *m = &st->macros[i];
+		sk__ld_macro_t *m = &st->macros[i];
 		identck_t k = { st, m->vis, NULL, NULL };
 		sk__ast_foreach_ident(m->ast, ident_cb, &k);
 		if (k.bad) {
-			ld_loc_t l = locate(&m->cond, m->map, strlen(m->subst), k.bad_node->pos.off);
-			ret = ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION",
+			sk__ld_loc_t l = locate(&m->cond, m->map, strlen(m->subst), k.bad_node->pos.off);
+			ret = sk__ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION",
 				"Undefined macro '%s' used in filter.", k.bad);
 		}
 	}
@@ -173,7 +173,7 @@ static int parse_macros(cctx_t *c)
 
 static const sk__ast_t *lookup_macro(void *ctx, const char *name)
 {
-	ld_macro_t *m = ld_find_macro(ctx, name);
+	sk__ld_macro_t *m = sk__ld_find_macro(ctx, name);
 	return m ? m->ast : NULL;
 }
 
@@ -188,7 +188,7 @@ static bool unknown_filter_msg(const char *m)
 }
 
 /* Condition text of a rule with its exceptions, mapped back to the YAML. */
-static int rule_text(cctx_t *c, ld_rule_t *r, sk__text_t *out)
+static int rule_text(cctx_t *c, sk__ld_rule_t *r, sk__text_t *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!r->nexc)
@@ -222,7 +222,7 @@ static int rule_text(cctx_t *c, ld_rule_t *r, sk__text_t *out)
 
 static bool unknown_filter_msg(const char *m);
 
-static int validate_exception_fields(cctx_t *c, ld_rule_t *r, const sk__compile_env_t *env,
+static int validate_exception_fields(cctx_t *c, sk__ld_rule_t *r, const sk__compile_env_t *env,
 	bool *dropped)
 {
 	for (size_t i = 0; i < r->nexc; i++) {
@@ -239,14 +239,14 @@ static int validate_exception_fields(cctx_t *c, ld_rule_t *r, const sk__compile_
 			if (rc == -ENOMEM)
 				return rc;
 			if (rc) {
-				ld_loc_t l = { r->exc_loc.src, e->line, e->col };
+				sk__ld_loc_t l = { r->exc_loc.src, e->line, e->col };
 				if (r->skip_unknown && unknown_filter_msg(ce.msg)) {
-					ld_warn(c->st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER",
+					sk__ld_warn(c->st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER",
 						"Rule exception item '%s': %s", e->name, ce.msg);
 					*dropped = true;
 					return 0;
 				}
-				return ld_err(c->st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
+				return sk__ld_err(c->st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
 					"Rule exception item '%s': invalid field '%s': %s", e->name, f,
 					ce.msg);
 			}
@@ -257,7 +257,7 @@ static int validate_exception_fields(cctx_t *c, ld_rule_t *r, const sk__compile_
 
 /* The rule's output text with append_output applied; *extra gets the
  * output-fields-only names (array to free). */
-static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk__text_t *out,
+static int output_text(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts, sk__text_t *out,
 	const char ***extra, size_t *nextra)
 {
 	int rc = sk__text_copy(out, &r->output);
@@ -268,7 +268,7 @@ static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk_
 		size_t l = strlen("%container.info");
 		memmove(p, p + l, strlen(p + l) + 1);
 		out->len -= l;
-		ld_warn(c->st, &r->loc, "rule", r->name, "LOAD_DEPRECATED_ITEM",
+		sk__ld_warn(c->st, &r->loc, "rule", r->name, "LOAD_DEPRECATED_ITEM",
 			"%%container.info is deprecated and has been replaced by an empty string");
 	}
 	if (opts && opts->append_output && *opts->append_output) {
@@ -282,10 +282,10 @@ static int output_text(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk_
 
 /* 0, -EINVAL (error reported) or -ENOMEM; *dropped when skip-if-unknown-filter
  * turned an error into a warning. */
-static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk__rule_t *o,
+static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts, sk__rule_t *o,
 	bool *dropped)
 {
-	ld_state_t *st = c->st;
+	sk__ld_state_t *st = c->st;
 	sk__text_t ct = { 0 }, ot = { 0 };
 	size_t *map = NULL, slen = 0;
 	char *stext = NULL;
@@ -309,15 +309,15 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 	}
 	sk__parse_err_t pe;
 	if (sk__cond_parse(stext, &ast, &pe)) {
-		ld_loc_t l = locate(&ct, map, slen, pe.off);
-		rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
+		sk__ld_loc_t l = locate(&ct, map, slen, pe.off);
+		rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 		goto out;
 	}
 	identck_t k = { st, (size_t)-1, NULL, NULL };
 	sk__ast_foreach_ident(ast, ident_cb, &k);
 	if (k.bad) {
-		ld_loc_t l = locate(&ct, map, slen, k.bad_node->pos.off);
-		rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
+		sk__ld_loc_t l = locate(&ct, map, slen, k.bad_node->pos.off);
+		rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
 			"Undefined macro '%s' used in filter.", k.bad);
 		goto out;
 	}
@@ -327,37 +327,37 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 	if (rc == -ENOMEM)
 		goto out;
 	if (rc) {
-		ld_loc_t l;
-		ld_macro_t *m = ce.macro[0] ? ld_find_macro(st, ce.macro) : NULL;
+		sk__ld_loc_t l;
+		sk__ld_macro_t *m = ce.macro[0] ? sk__ld_find_macro(st, ce.macro) : NULL;
 		if (m)
 			l = locate(&m->cond, m->map, strlen(m->subst), ce.off);
 		else
 			l = locate(&ct, map, slen, ce.off);
 		if (r->skip_unknown && unknown_filter_msg(ce.msg)) {
-			ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
+			sk__ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
 			*dropped = true;
 			rc = 0;
 			goto out;
 		}
 		if (m)
-			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
+			rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
 				"%s (in macro '%s')", ce.msg, m->name);
 		else
-			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", ce.msg);
+			rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", ce.msg);
 		goto out;
 	}
 	rc = sk__fmt_compile_ex(ot.s, extra, nextra, &env, &o->fmt, &ce);
 	if (rc == -ENOMEM)
 		goto out;
 	if (rc) {
-		ld_loc_t l = locate(&ot, NULL, 0, ce.off);
+		sk__ld_loc_t l = locate(&ot, NULL, 0, ce.off);
 		if (r->skip_unknown && unknown_filter_msg(ce.msg)) {
-			ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
+			sk__ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
 			*dropped = true;
 			rc = 0;
 			goto out;
 		}
-		rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_OUTPUT", "%s", ce.msg);
+		rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_OUTPUT", "%s", ce.msg);
 		goto out;
 	}
 	if ((rc = sk__check_event_types(o->check, r->source, &o->evttypes, &o->nevttypes,
@@ -365,7 +365,7 @@ static int compile_rule(cctx_t *c, ld_rule_t *r, const sk_rules_opts_t *opts, sk
 		goto out;
 	if (!strcmp(r->source, SK_SOURCE_SYSCALL) && r->warn_evttypes &&
 		(o->all_types || o->nevttypes > SK_EVTTYPES_WARN_LIMIT))
-		ld_warn(st, &r->loc, "rule", r->name, "LOAD_NO_EVTTYPE",
+		sk__ld_warn(st, &r->loc, "rule", r->name, "LOAD_NO_EVTTYPE",
 			"Rule matches too many evt.type values. This has a significant performance "
 			"penalty.");
 	o->cond_text = stext;
@@ -413,7 +413,7 @@ static bool wild_match(const char *p, const char *s)
 	return !*p;
 }
 
-static int apply_selectors(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs,
+static int apply_selectors(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs,
 	const bool *eligible)
 {
 	for (size_t i = 0; opts && i < opts->nselectors; i++) {
@@ -429,7 +429,7 @@ static int apply_selectors(ld_state_t *st, const sk_rules_opts_t *opts, sk_rules
 		} else if (!strncmp(sel, "disable_tag:", 12)) {
 			en = false, tag = true, pat = sel + 12;
 		} else {
-			return ld_err(st, NULL, "selector", sel, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(st, NULL, "selector", sel, "LOAD_ERR_VALIDATE",
 				"Invalid rule selector '%s': expected enable:, disable:, enable_tag: or "
 				"disable_tag: followed by a name or tag", sel);
 		}
@@ -449,9 +449,9 @@ static int apply_selectors(ld_state_t *st, const sk_rules_opts_t *opts, sk_rules
 			if (eligible[r])
 				x->enabled = en;
 		}
-		hits += ld_corr_select(rs, tag, pat, en, wild_match);
+		hits += sk__ld_corr_select(rs, tag, pat, en, wild_match);
 		if (!hits)
-			ld_warn(st, NULL, "selector", sel, "LOAD_UNUSED_SELECTOR",
+			sk__ld_warn(st, NULL, "selector", sel, "LOAD_UNUSED_SELECTOR",
 				"Selector '%s' matches no rule", sel);
 	}
 	return 0;
@@ -473,14 +473,14 @@ static char *join_items(char **v, size_t n)
 	return s;
 }
 
-static int fill_tables(ld_state_t *st, sk_ruleset_t *rs, const bool *list_used)
+static int fill_tables(sk__ld_state_t *st, sk_ruleset_t *rs, const bool *list_used)
 {
 	rs->macros = calloc(st->nmacros ? st->nmacros : 1, sizeof(*rs->macros));
 	rs->lists = calloc(st->nlists ? st->nlists : 1, sizeof(*rs->lists));
 	if (!rs->macros || !rs->lists)
 		return -ENOMEM;
 	for (size_t i = 0; i < st->nmacros; i++, rs->nmacros++) {
-		ld_macro_t *m = &st->macros[i];
+		sk__ld_macro_t *m = &st->macros[i];
 		rs->macros[i].name = strdup(m->name);
 		rs->macros[i].text = strdup(m->cond.s ? m->cond.s : "");
 		rs->macros[i].used = m->used;
@@ -488,7 +488,7 @@ static int fill_tables(ld_state_t *st, sk_ruleset_t *rs, const bool *list_used)
 			return -ENOMEM;
 	}
 	for (size_t i = 0; i < st->nlists; i++, rs->nlists++) {
-		ld_list_t *l = &st->lists[i];
+		sk__ld_list_t *l = &st->lists[i];
 		rs->lists[i].name = strdup(l->name);
 		rs->lists[i].text = join_items(l->items, l->n);
 		rs->lists[i].used = l->used || list_used[i];
@@ -498,7 +498,7 @@ static int fill_tables(ld_state_t *st, sk_ruleset_t *rs, const bool *list_used)
 	return 0;
 }
 
-static int move_rule(ld_rule_t *r, sk__rule_t *o, uint32_t index)
+static int move_rule(sk__ld_rule_t *r, sk__rule_t *o, uint32_t index)
 {
 	o->name = r->name;
 	o->desc = r->desc ? r->desc : strdup("");
@@ -535,7 +535,7 @@ static int move_rule(ld_rule_t *r, sk__rule_t *o, uint32_t index)
 	return o->desc && (!r->loc.src || o->file) ? 0 : -ENOMEM;
 }
 
-int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
+int sk__ld_compile(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
 {
 	cctx_t c = { .st = st };
 	int rc = expand_lists(&c);
@@ -558,13 +558,13 @@ int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
 	sk_priority_t minp = opts ? opts->min_priority : SK_PRIO_DEBUG;
 	int ret = 0;
 	for (size_t i = 0; i < st->nrules; i++) {
-		ld_rule_t *r = &st->rules[i];
+		sk__ld_rule_t *r = &st->rules[i];
 		sk__rule_t *o = &rs->rules[i];
 		bool dropped = false, known = true;
 		if (st->host && st->host->source_known)
 			known = st->host->source_known(st->host->ctx, r->source);
 		if (!known) {
-			ld_warn(st, &r->loc, "rule", r->name, "LOAD_UNKNOWN_SOURCE",
+			sk__ld_warn(st, &r->loc, "rule", r->name, "LOAD_UNKNOWN_SOURCE",
 				"Unknown source %s, skipping", r->source);
 		} else {
 			rc = compile_rule(&c, r, opts, o, &dropped);
@@ -580,8 +580,8 @@ int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
 		eligible[i] = o->compiled && o->priority <= minp;
 		o->enabled = eligible[i] && en;
 	}
-	ld_corr_env_t cenv = { c.defs, st->nlists, c.list_used, c.fields, minp };
-	if ((rc = ld_compile_correlations(st, &cenv, rs)) == -ENOMEM)
+	sk__ld_corr_env_t cenv = { c.defs, st->nlists, c.list_used, c.fields, minp };
+	if ((rc = sk__ld_compile_correlations(st, &cenv, rs)) == -ENOMEM)
 		goto out;
 	if (rc)
 		ret = rc;
@@ -591,11 +591,11 @@ int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs)
 	}
 	for (size_t i = 0; i < st->nmacros; i++)
 		if (!st->macros[i].used)
-			ld_warn(st, &st->macros[i].loc, "macro", st->macros[i].name, "LOAD_UNUSED_MACRO",
+			sk__ld_warn(st, &st->macros[i].loc, "macro", st->macros[i].name, "LOAD_UNUSED_MACRO",
 				"Macro not referred to by any other rule/macro");
 	for (size_t i = 0; i < st->nlists; i++)
 		if (!st->lists[i].used && !c.list_used[i])
-			ld_warn(st, &st->lists[i].loc, "list", st->lists[i].name, "LOAD_UNUSED_LIST",
+			sk__ld_warn(st, &st->lists[i].loc, "list", st->lists[i].name, "LOAD_UNUSED_LIST",
 				"List not referred to by any other rule/macro");
 	if ((rc = apply_selectors(st, opts, rs, eligible)))
 		goto out;

@@ -45,7 +45,7 @@ int sk__corr_parse_duration(const char *s, uint64_t *ns)
 	return -EINVAL;
 }
 
-static void step_clear(ld_cstep_t *s)
+static void step_clear(sk__ld_cstep_t *s)
 {
 	if (!s)
 		return;
@@ -53,19 +53,19 @@ static void step_clear(ld_cstep_t *s)
 	sk__text_free(&s->cond);
 	free(s->source);
 	free(s->name);
-	ld_strv_free(s->by, s->nby);
+	sk__ld_strv_free(s->by, s->nby);
 	free(s->by_locs);
 	memset(s, 0, sizeof(*s));
 }
 
-static void steps_free(ld_cstep_t *v, size_t n)
+static void steps_free(sk__ld_cstep_t *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		step_clear(&v[i]);
 	free(v);
 }
 
-static void corr_clear(ld_corr_t *c)
+static void corr_clear(sk__ld_corr_t *c)
 {
 	free(c->name);
 	free(c->desc);
@@ -74,11 +74,11 @@ static void corr_clear(ld_corr_t *c)
 	if (c->until)
 		steps_free(c->until, 1);
 	sk__text_free(&c->output);
-	ld_strv_free(c->tags, c->ntags);
+	sk__ld_strv_free(c->tags, c->ntags);
 	memset(c, 0, sizeof(*c));
 }
 
-void ld_corrs_free(ld_state_t *st)
+void sk__ld_corrs_free(sk__ld_state_t *st)
 {
 	if (!st->corrs)
 		return;
@@ -89,7 +89,7 @@ void ld_corrs_free(ld_state_t *st)
 	st->corrs = NULL;
 }
 
-static ld_corr_t *find_corr(ld_state_t *st, const char *name)
+static sk__ld_corr_t *find_corr(sk__ld_state_t *st, const char *name)
 {
 	for (size_t i = 0; st->corrs && i < st->corrs->n; i++)
 		if (!strcmp(st->corrs->v[i].name, name))
@@ -97,29 +97,29 @@ static ld_corr_t *find_corr(ld_state_t *st, const char *name)
 	return NULL;
 }
 
-static int read_step(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *n,
-	const char *name, ld_cstep_t *s)
+static int read_step(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *n,
+	const char *name, sk__ld_cstep_t *s)
 {
-	ld_loc_t l = ld_loc(src, n);
+	sk__ld_loc_t l = sk__ld_loc(src, n);
 	memset(s, 0, sizeof(*s));
 	s->loc = l;
 	if (n->kind != SK_Y_MAP)
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"A correlation step must be a mapping with 'rule' or 'condition'");
-	ld_check_keys(st, src, n, KIND, name, step_keys);
+	sk__ld_check_keys(st, src, n, KIND, name, step_keys);
 	const sk__ynode_t *r, *c, *so, *nm;
 	int rc;
-	if ((rc = ld_get_scalar(st, src, n, "rule", false, KIND, name, &r)) ||
-		(rc = ld_get_scalar(st, src, n, "condition", false, KIND, name, &c)) ||
-		(rc = ld_get_scalar(st, src, n, "source", false, KIND, name, &so)) ||
-		(rc = ld_get_scalar(st, src, n, "name", false, KIND, name, &nm)))
+	if ((rc = sk__ld_get_scalar(st, src, n, "rule", false, KIND, name, &r)) ||
+		(rc = sk__ld_get_scalar(st, src, n, "condition", false, KIND, name, &c)) ||
+		(rc = sk__ld_get_scalar(st, src, n, "source", false, KIND, name, &so)) ||
+		(rc = sk__ld_get_scalar(st, src, n, "name", false, KIND, name, &nm)))
 		return rc;
 	if ((r && c) || (!r && !c))
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"A correlation step needs exactly one of 'rule' or 'condition'");
 	if (r && so) {
-		l = ld_loc(src, so);
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		l = sk__ld_loc(src, so);
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"A step naming a rule takes the rule's source; 'source' is for inline conditions");
 	}
 	if (r && !(s->rule = strdup(r->s)))
@@ -132,35 +132,35 @@ static int read_step(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *n,
 		return -ENOMEM;
 	const sk__ynode_t *by = sk__ymap_get(n, "by");
 	if (by) {
-		s->by_loc = ld_loc(src, by);
+		s->by_loc = sk__ld_loc(src, by);
 		if (by->kind == SK_Y_SCALAR && by->slen) {
 			/* `by: field` is a one-field key */
 			s->by = calloc(1, sizeof(char *));
 			if (!s->by || !(s->by[0] = strdup(by->s)))
 				return -ENOMEM;
 			s->nby = 1;
-		} else if ((rc = ld_get_strv(st, src, by, "by", KIND, name, &s->by, &s->nby))) {
+		} else if ((rc = sk__ld_get_strv(st, src, by, "by", KIND, name, &s->by, &s->nby))) {
 			return rc;
 		}
 		s->by_locs = calloc(s->nby ? s->nby : 1, sizeof(*s->by_locs));
 		if (!s->by_locs)
 			return -ENOMEM;
 		for (size_t i = 0; i < s->nby; i++)
-			s->by_locs[i] = by->kind == SK_Y_SEQ ? ld_loc(src, &by->v[i]) : s->by_loc;
+			s->by_locs[i] = by->kind == SK_Y_SEQ ? sk__ld_loc(src, &by->v[i]) : s->by_loc;
 	}
 	return 0;
 }
 
-static int read_steps(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v,
-	const char *name, ld_cstep_t **out, size_t *nout)
+static int read_steps(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v,
+	const char *name, sk__ld_cstep_t **out, size_t *nout)
 {
-	ld_loc_t l = ld_loc(src, v);
+	sk__ld_loc_t l = sk__ld_loc(src, v);
 	*out = NULL;
 	*nout = 0;
 	if (v->kind != SK_Y_SEQ || !v->n)
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key 'steps' must be a non-empty sequence of steps");
-	ld_cstep_t *s = calloc(v->n, sizeof(*s));
+	sk__ld_cstep_t *s = calloc(v->n, sizeof(*s));
 	if (!s)
 		return -ENOMEM;
 	int rc = 0;
@@ -176,31 +176,31 @@ static int read_steps(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v
 	return 0;
 }
 
-static int get_u32(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v, const char *key,
+static int get_u32(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *v, const char *key,
 	const char *name, uint32_t *out)
 {
-	ld_loc_t l = ld_loc(src, v);
+	sk__ld_loc_t l = sk__ld_loc(src, v);
 	char *end = NULL;
 	unsigned long long x = v->kind == SK_Y_SCALAR && v->slen ? strtoull(v->s, &end, 10) : 0;
 	if (!end || *end || v->s[0] == '-' || x == 0 || x > 1000000)
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"Value for key '%s' must be an integer between 1 and 1000000", key);
 	*out = (uint32_t)x;
 	return 0;
 }
 
 /* Set one key of c from the item (append = add to the current value). */
-static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item, ld_corr_t *c,
-	const char *key, bool app)
+static int apply_key(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	sk__ld_corr_t *c, const char *key, bool app)
 {
 	const sk__ynode_t *v = sk__ymap_get(item, key);
 	if (!v)
 		return 0;
 	const char *name = c->name;
-	ld_loc_t l = ld_loc(src, v);
+	sk__ld_loc_t l = sk__ld_loc(src, v);
 	int rc;
 	if (!strcmp(key, "steps") || !strcmp(key, "until")) {
-		ld_cstep_t *s;
+		sk__ld_cstep_t *s;
 		size_t n;
 		if (!strcmp(key, "until")) {
 			s = calloc(1, sizeof(*s));
@@ -218,7 +218,7 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 		if ((rc = read_steps(st, src, v, name, &s, &n)))
 			return rc;
 		if (app) {
-			ld_cstep_t *nv = realloc(c->steps, (c->nsteps + n) * sizeof(*nv));
+			sk__ld_cstep_t *nv = realloc(c->steps, (c->nsteps + n) * sizeof(*nv));
 			if (!nv) {
 				steps_free(s, n);
 				return -ENOMEM;
@@ -238,23 +238,23 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 	if (!strcmp(key, "tags")) {
 		char **tv;
 		size_t tn;
-		if ((rc = ld_get_strv(st, src, v, "tags", KIND, name, &tv, &tn)))
+		if ((rc = sk__ld_get_strv(st, src, v, "tags", KIND, name, &tv, &tn)))
 			return rc;
 		if (!app) {
-			ld_strv_free(c->tags, c->ntags);
+			sk__ld_strv_free(c->tags, c->ntags);
 			c->tags = NULL;
 			c->ntags = 0;
 		}
-		rc = ld_strv_append(&c->tags, &c->ntags, tv, tn);
-		ld_strv_free(tv, tn);
+		rc = sk__ld_strv_append(&c->tags, &c->ntags, tv, tn);
+		sk__ld_strv_free(tv, tn);
 		return rc;
 	}
 	if (!strcmp(key, "enabled")) {
 		bool present;
-		return ld_get_bool(st, src, item, key, KIND, name, &present, &c->enabled);
+		return sk__ld_get_bool(st, src, item, key, KIND, name, &present, &c->enabled);
 	}
 	const sk__ynode_t *s;
-	if ((rc = ld_get_scalar(st, src, item, key, true, KIND, name, &s)))
+	if ((rc = sk__ld_get_scalar(st, src, item, key, true, KIND, name, &s)))
 		return rc;
 	if (!strcmp(key, "output")) {
 		if (app)
@@ -281,12 +281,12 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 				return 0;
 			}
 		}
-		return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"Invalid kind '%s': expected sequence, all, count or distinct", s->s);
 	}
 	if (!strcmp(key, "within")) {
 		if (sk__corr_parse_duration(s->s, &c->within_ns))
-			return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 				"Invalid window '%s': expected a positive integer followed by ms, s, m or h",
 				s->s);
 		return 0;
@@ -300,18 +300,18 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 	}
 	if (!strcmp(key, "priority")) {
 		if (sk_priority_parse(s->s, &c->prio))
-			return ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &l, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 				"Invalid priority '%s'", s->s);
 		return 0;
 	}
 	return 0;
 }
 
-static int add_corr(ld_state_t *st, ld_corr_t *c)
+static int add_corr(sk__ld_state_t *st, sk__ld_corr_t *c)
 {
 	if (!st->corrs && !(st->corrs = calloc(1, sizeof(*st->corrs))))
 		return -ENOMEM;
-	ld_corr_t *nv = realloc(st->corrs->v, (st->corrs->n + 1) * sizeof(*nv));
+	sk__ld_corr_t *nv = realloc(st->corrs->v, (st->corrs->n + 1) * sizeof(*nv));
 	if (!nv)
 		return -ENOMEM;
 	st->corrs->v = nv;
@@ -319,26 +319,26 @@ static int add_corr(ld_state_t *st, ld_corr_t *c)
 	return 0;
 }
 
-int ld_do_correlation(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+int sk__ld_do_correlation(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	const sk__ynode_t *nn;
-	int rc = ld_get_scalar(st, src, item, "correlation", true, KIND, NULL, &nn);
+	int rc = sk__ld_get_scalar(st, src, item, "correlation", true, KIND, NULL, &nn);
 	if (rc)
 		return rc;
 	const char *name = nn->s;
-	ld_loc_t loc = ld_loc(src, item);
-	ld_check_keys(st, src, item, KIND, name, corr_keys);
+	sk__ld_loc_t loc = sk__ld_loc(src, item);
+	sk__ld_check_keys(st, src, item, KIND, name, corr_keys);
 	bool app = false, has_app;
-	if ((rc = ld_get_bool(st, src, item, "append", KIND, name, &has_app, &app)))
+	if ((rc = sk__ld_get_bool(st, src, item, "append", KIND, name, &has_app, &app)))
 		return rc;
-	ld_corr_t *prev = find_corr(st, name);
+	sk__ld_corr_t *prev = find_corr(st, name);
 	const sk__ynode_t *ov = sk__ymap_get(item, "override");
 	if (ov || app) {
-		if (ov && (rc = ld_override_check(st, src, item, ov, app, KIND, name, corr_app,
+		if (ov && (rc = sk__ld_override_check(st, src, item, ov, app, KIND, name, corr_app,
 				   corr_rep)))
 			return rc;
 		if (!prev)
-			return ld_err(st, &loc, KIND, name, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(st, &loc, KIND, name, "LOAD_ERR_VALIDATE",
 				"Correlation uses 'append' or 'override' but no correlation by that name "
 				"already exists");
 		if (!ov) {
@@ -354,7 +354,7 @@ int ld_do_correlation(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *i
 		sk__ymap_get(item, "kind");
 	if (!has_def && sk__ymap_get(item, "enabled")) {
 		if (!prev)
-			return ld_err(st, &loc, KIND, name, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(st, &loc, KIND, name, "LOAD_ERR_VALIDATE",
 				"Correlation has 'enabled' key but no correlation by that name already "
 				"exists");
 		return apply_key(st, src, item, prev, "enabled", false);
@@ -364,10 +364,10 @@ int ld_do_correlation(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *i
 	for (size_t i = 0; required[i]; i++) {
 		if (sk__ymap_get(item, required[i]))
 			continue;
-		return ld_err(st, &loc, KIND, name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &loc, KIND, name, "LOAD_ERR_YAML_VALIDATE",
 			"Item has no mapping for key '%s'", required[i]);
 	}
-	ld_corr_t c = { 0 };
+	sk__ld_corr_t c = { 0 };
 	c.name = strdup(name);
 	c.loc = loc;
 	c.enabled = true;

@@ -4,7 +4,7 @@
  * compiled into the ruleset after the rules (so steps can name any rule).
  *
  * Threading: loading thread only. Ownership: the collector owns what it
- * holds; ld_corrs_free releases it.
+ * holds; sk__ld_corrs_free releases it.
  */
 #ifndef SK_RULES_LOADER_CORR_H
 #define SK_RULES_LOADER_CORR_H
@@ -14,61 +14,61 @@
 
 struct sk__fieldtab;
 
-typedef struct ld_cstep {
+typedef struct sk__ld_cstep {
 	char *rule;            /* or NULL */
 	sk__text_t cond;       /* inline condition (cond.s NULL when rule) */
 	char *source;          /* inline: explicit source or NULL (syscall) */
 	char *name;            /* optional `name:` */
 	char **by;
 	size_t nby;
-	ld_loc_t loc, by_loc;
-	ld_loc_t *by_locs;     /* one per by entry */
-} ld_cstep_t;
+	sk__ld_loc_t loc, by_loc;
+	sk__ld_loc_t *by_locs;     /* one per by entry */
+} sk__ld_cstep_t;
 
-typedef struct ld_corr {
+typedef struct sk__ld_corr {
 	char *name;
-	ld_loc_t loc;
+	sk__ld_loc_t loc;
 	char *desc;
 	sk_corr_kind_t kind;
 	bool has_kind;
 	uint64_t within_ns;
 	uint32_t threshold;
 	char *field;
-	ld_loc_t field_loc;
-	ld_cstep_t *steps;
+	sk__ld_loc_t field_loc;
+	sk__ld_cstep_t *steps;
 	size_t nsteps;
-	ld_loc_t steps_loc;
-	ld_cstep_t *until;
+	sk__ld_loc_t steps_loc;
+	sk__ld_cstep_t *until;
 	sk__text_t output;
 	sk_priority_t prio;
 	char **tags;
 	size_t ntags;
 	bool enabled;
-} ld_corr_t;
+} sk__ld_corr_t;
 
-typedef struct ld_corrs {
-	ld_corr_t *v;
+typedef struct sk__ld_corrs {
+	sk__ld_corr_t *v;
 	size_t n;
-} ld_corrs_t;
+} sk__ld_corrs_t;
 
 /* Read one `correlation:` item. 0, -EINVAL (diagnostic added) or -ENOMEM. */
-int ld_do_correlation(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item);
-void ld_corrs_free(ld_state_t *st);
+int sk__ld_do_correlation(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item);
+void sk__ld_corrs_free(sk__ld_state_t *st);
 
 /* What the rules compiler shares with the correlation compiler. */
-typedef struct ld_corr_env {
+typedef struct sk__ld_corr_env {
 	const sk__listdef_t *lists;   /* for textual list substitution */
 	size_t nlists;
 	bool *list_used;
 	struct sk__fieldtab *fields;  /* the ruleset's field table */
 	sk_priority_t min_priority;
-} ld_corr_env_t;
+} sk__ld_corr_env_t;
 
 /* Compile every collected correlation into rs->corr (after the rules).
  * 0, -EINVAL (errors in diags) or -ENOMEM. */
-int ld_compile_correlations(ld_state_t *st, const ld_corr_env_t *env, sk_ruleset_t *rs);
+int sk__ld_compile_correlations(sk__ld_state_t *st, const sk__ld_corr_env_t *env, sk_ruleset_t *rs);
 /* Apply one selector to the correlations; returns how many it matched. */
-size_t ld_corr_select(sk_ruleset_t *rs, bool tag, const char *pat, bool en,
+size_t sk__ld_corr_select(sk_ruleset_t *rs, bool tag, const char *pat, bool en,
 	bool (*match)(const char *pat, const char *s));
 
 /* Parse "500ms", "30s", "5m", "1h" into ns. 0 or -EINVAL. */

@@ -15,27 +15,27 @@ static const char *const rule_rep[] = { "condition", "output", "desc", "priority
 	"capture_duration", "tags", "exceptions", "enabled", "warn_evttypes",
 	"skip-if-unknown-filter", NULL };
 
-static ld_rule_t *find_rule(ld_state_t *st, const char *name)
+static sk__ld_rule_t *find_rule(sk__ld_state_t *st, const char *name)
 {
 	size_t i;
 	return sk__nameidx_get(&st->rule_idx, name, &i) ? &st->rules[i] : NULL;
 }
 
-static void rule_clear(ld_rule_t *r)
+static void rule_clear(sk__ld_rule_t *r)
 {
 	free(r->name);
 	sk__text_free(&r->cond);
 	sk__text_free(&r->output);
 	free(r->desc);
 	free(r->source);
-	ld_strv_free(r->tags, r->ntags);
+	sk__ld_strv_free(r->tags, r->ntags);
 	for (size_t i = 0; i < r->nexc; i++)
 		sk__exception_free(&r->exc[i]);
 	free(r->exc);
 	memset(r, 0, sizeof(*r));
 }
 
-void ld_rule_free(ld_rule_t *r)
+void sk__ld_rule_free(sk__ld_rule_t *r)
 {
 	rule_clear(r);
 }
@@ -75,17 +75,17 @@ static void trim_text(sk__text_t *t)
 		t->pieces[i].text_off = t->pieces[i].text_off > b ? t->pieces[i].text_off - b : 0;
 }
 
-static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *node,
+static int read_exceptions(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *node,
 	const char *name, sk__exception_t **out, size_t *nout)
 {
 	static const char *const ekeys[] = { "name", "fields", "comps", "values", NULL };
-	ld_loc_t l = ld_loc(src, node);
+	sk__ld_loc_t l = sk__ld_loc(src, node);
 	*out = NULL;
 	*nout = 0;
 	if (node->kind == SK_Y_NULL)
 		return 0;
 	if (node->kind != SK_Y_SEQ)
-		return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+		return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 			"Rule exceptions must be a sequence");
 	sk__exception_t *v = calloc(node->n ? node->n : 1, sizeof(*v));
 	if (!v)
@@ -95,18 +95,18 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 	sk__nameidx_t seen = { 0 };
 	for (size_t i = 0; i < node->n && !rc; i++) {
 		const sk__ynode_t *e = &node->v[i];
-		l = ld_loc(src, e);
+		l = sk__ld_loc(src, e);
 		if (e->kind != SK_Y_MAP) {
-			rc = ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			rc = sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Rule exception must be a mapping");
 			break;
 		}
 		const sk__ynode_t *en;
-		if ((rc = ld_get_scalar(st, src, e, "name", true, "rule", name, &en)))
+		if ((rc = sk__ld_get_scalar(st, src, e, "name", true, "rule", name, &en)))
 			break;
-		ld_check_keys(st, src, e, "rule", name, ekeys);
+		sk__ld_check_keys(st, src, e, "rule", name, ekeys);
 		if (sk__nameidx_get(&seen, en->s, &dup))
-			ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
+			sk__ld_warn(st, &l, "rule", name, "LOAD_EXCEPTION_NAME_NOT_UNIQUE",
 				"Multiple definitions of exception '%s' in the same rule", en->s);
 		sk__exception_t *x = &v[n++];
 		x->line = e->line;
@@ -132,14 +132,14 @@ static int read_exceptions(ld_state_t *st, const sk__src_t *src, const sk__ynode
 	return 0;
 }
 
-static int validate_exceptions(ld_state_t *st, const sk__src_t *src, const char *name,
+static int validate_exceptions(sk__ld_state_t *st, const sk__src_t *src, const char *name,
 	const sk__exception_t *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *m = sk__exception_validate(&v[i]);
 		if (m) {
-			ld_loc_t l = { src, v[i].line, v[i].col };
-			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			sk__ld_loc_t l = { src, v[i].line, v[i].col };
+			return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Rule exception item '%s': %s", v[i].name, m);
 		}
 	}
@@ -147,7 +147,7 @@ static int validate_exceptions(ld_state_t *st, const sk__src_t *src, const char 
 }
 
 /* Append exceptions to an existing rule (§3). Consumes add[]. */
-static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
+static int append_exceptions(sk__ld_state_t *st, const sk__src_t *src, sk__ld_rule_t *r,
 	sk__exception_t *add, size_t nadd)
 {
 	int rc = 0;
@@ -156,21 +156,21 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 		rc = sk__nameidx_put(&idx, r->exc[j].name, j); /* the last of a name wins */
 	for (size_t i = 0; i < nadd && !rc; i++) {
 		sk__exception_t *a = &add[i];
-		ld_loc_t l = { src, a->line, a->col };
+		sk__ld_loc_t l = { src, a->line, a->col };
 		sk__exception_t *prev = NULL;
 		size_t pj;
 		if (sk__nameidx_get(&idx, a->name, &pj))
 			prev = &r->exc[pj];
 		if (prev) {
 			if (a->fields.kind != SK_Y_NULL || a->comps.kind != SK_Y_NULL) {
-				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_VALIDATE",
+				rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_VALIDATE",
 					"Can not append exception fields to existing exception, only values");
 				break;
 			}
 			if (a->values.kind == SK_Y_NULL)
 				continue;
 			if (a->values.kind != SK_Y_SEQ) {
-				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+				rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
 					"Rule exception item '%s': values must be a sequence", a->name);
 				break;
 			}
@@ -180,7 +180,7 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 			view.values = a->values;
 			const char *bad = sk__exception_validate(&view);
 			if (bad) {
-				rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+				rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
 					"Rule exception item '%s': %s", a->name, bad);
 				break;
 			}
@@ -206,13 +206,13 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 			continue;
 		}
 		if (a->fields.kind == SK_Y_NULL || a->values.kind == SK_Y_NULL) {
-			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+			rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
 				"Rule exception new item '%s': must have fields and values", a->name);
 			break;
 		}
 		const char *m = sk__exception_validate(a);
 		if (m) {
-			rc = ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
+			rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_YAML_VALIDATE",
 				"Rule exception item '%s': %s", a->name, m);
 			break;
 		}
@@ -235,19 +235,19 @@ static int append_exceptions(ld_state_t *st, const sk__src_t *src, ld_rule_t *r,
 
 /* Read the value of one rule key into r (replace semantics, or append when
  * app). Keys absent from the item are left untouched. */
-static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
-	ld_rule_t *r, const char *key, bool app)
+static int apply_key(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	sk__ld_rule_t *r, const char *key, bool app)
 {
 	const sk__ynode_t *v = sk__ymap_get(item, key);
 	const char *name = r->name;
-	ld_loc_t l = ld_loc(src, v);
+	sk__ld_loc_t l = sk__ld_loc(src, v);
 	int rc;
 	bool b, present;
 	if (!v)
 		return 0;
 	if (!strcmp(key, "condition") || !strcmp(key, "output") || !strcmp(key, "desc")) {
 		const sk__ynode_t *s;
-		if ((rc = ld_get_scalar(st, src, item, key, !app, "rule", name, &s)))
+		if ((rc = sk__ld_get_scalar(st, src, item, key, !app, "rule", name, &s)))
 			return rc;
 		if (!strcmp(key, "desc")) {
 			char *nd;
@@ -280,10 +280,10 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 	}
 	if (!strcmp(key, "priority")) {
 		const sk__ynode_t *s;
-		if ((rc = ld_get_scalar(st, src, item, key, true, "rule", name, &s)))
+		if ((rc = sk__ld_get_scalar(st, src, item, key, true, "rule", name, &s)))
 			return rc;
 		if (sk_priority_parse(s->s, &r->prio))
-			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Unknown priority value: %s", s->s);
 		r->has_prio = true;
 		return 0;
@@ -293,15 +293,15 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 		size_t tn;
 		if (v->kind == SK_Y_NULL)
 			return 0;
-		if ((rc = ld_get_strv(st, src, v, "tags", "rule", name, &tv, &tn)))
+		if ((rc = sk__ld_get_strv(st, src, v, "tags", "rule", name, &tv, &tn)))
 			return rc;
 		if (!app) {
-			ld_strv_free(r->tags, r->ntags);
+			sk__ld_strv_free(r->tags, r->ntags);
 			r->tags = NULL;
 			r->ntags = 0;
 		}
-		rc = ld_strv_append(&r->tags, &r->ntags, tv, tn);
-		ld_strv_free(tv, tn);
+		rc = sk__ld_strv_append(&r->tags, &r->ntags, tv, tn);
+		sk__ld_strv_free(tv, tn);
 		sort_unique(r->tags, &r->ntags);
 		return rc;
 	}
@@ -329,16 +329,16 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 	if (!strcmp(key, "capture_duration")) {
 		char *end;
 		if (v->kind != SK_Y_SCALAR || !v->slen)
-			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Value for key 'capture_duration' must be an integer");
 		r->capture_duration = strtoull(v->s, &end, 10);
 		if (*end || v->s[0] == '-')
-			return ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Value for key 'capture_duration' must be an integer, got '%s'", v->s);
 		return 0;
 	}
 	/* booleans */
-	if ((rc = ld_get_bool(st, src, item, key, "rule", name, &present, &b)))
+	if ((rc = sk__ld_get_bool(st, src, item, key, "rule", name, &present, &b)))
 		return rc;
 	if (!strcmp(key, "enabled"))
 		r->enabled = b;
@@ -351,33 +351,33 @@ static int apply_key(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *it
 	return 0;
 }
 
-static int check_source(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
-	const ld_rule_t *prev, const char *name)
+static int check_source(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	const sk__ld_rule_t *prev, const char *name)
 {
 	const sk__ynode_t *s = sk__ymap_get(item, "source");
 	if (!s || !prev)
 		return 0;
-	ld_loc_t l = ld_loc(src, s);
+	sk__ld_loc_t l = sk__ld_loc(src, s);
 	if (s->kind != SK_Y_SCALAR || strcmp(s->s, prev->source))
-		return ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
+		return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
 			"Rule has been re-defined with a different source");
 	return 0;
 }
 
-static int do_override(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
-	const sk__ynode_t *ov, bool app, const char *name, const ld_loc_t *loc)
+static int do_override(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item,
+	const sk__ynode_t *ov, bool app, const char *name, const sk__ld_loc_t *loc)
 {
-	int rc = ld_override_check(st, src, item, ov, app, "rule", name, rule_app, rule_rep);
+	int rc = sk__ld_override_check(st, src, item, ov, app, "rule", name, rule_app, rule_rep);
 	if (rc)
 		return rc;
-	ld_rule_t *r = find_rule(st, name);
+	sk__ld_rule_t *r = find_rule(st, name);
 	if (!r) {
 		for (size_t i = 0; i < ov->n; i++)
 			if (!strcmp(ov->v[i].s, "append"))
-				return ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
+				return sk__ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
 					"Rule uses 'append' or 'override.%s: append' but no rule by that name "
 					"already exists", ov->k[i].s);
-		return ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
+		return sk__ld_err(st, loc, "rule", name, "LOAD_ERR_VALIDATE",
 			"An 'override.%s: replace' to a rule was requested but no rule by that name "
 			"already exists", ov->n ? ov->k[0].s : "condition");
 	}
@@ -388,32 +388,32 @@ static int do_override(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *
 	return rc;
 }
 
-int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
+int sk__ld_do_rule(sk__ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 {
 	const sk__ynode_t *nn;
-	int rc = ld_get_scalar(st, src, item, "rule", true, "rule", NULL, &nn);
+	int rc = sk__ld_get_scalar(st, src, item, "rule", true, "rule", NULL, &nn);
 	if (rc)
 		return rc;
 	const char *name = nn->s;
-	ld_loc_t loc = ld_loc(src, item);
-	ld_check_keys(st, src, item, "rule", name, rule_keys);
+	sk__ld_loc_t loc = sk__ld_loc(src, item);
+	sk__ld_check_keys(st, src, item, "rule", name, rule_keys);
 	bool app = false, has_app;
-	if ((rc = ld_get_bool(st, src, item, "append", "rule", name, &has_app, &app)))
+	if ((rc = sk__ld_get_bool(st, src, item, "append", "rule", name, &has_app, &app)))
 		return rc;
 	const sk__ynode_t *ov = sk__ymap_get(item, "override");
 	if (ov)
 		return do_override(st, src, item, ov, app, name, &loc);
 
-	ld_rule_t *prev = find_rule(st, name);
+	sk__ld_rule_t *prev = find_rule(st, name);
 	if (app) {
-		ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
+		sk__ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
 			"'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') "
 			"under 'override' instead.");
 		if (!sk__ymap_get(item, "condition") && !sk__ymap_get(item, "exceptions"))
-			return ld_err(st, &loc, "rule", name, "LOAD_ERR_YAML_VALIDATE",
+			return sk__ld_err(st, &loc, "rule", name, "LOAD_ERR_YAML_VALIDATE",
 				"Appended rule must have exceptions or condition property");
 		if (!prev)
-			return ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
 				"Rule uses 'append' or 'override.<key>: append' but no rule by that name "
 				"already exists");
 		if ((rc = check_source(st, src, item, prev, name)))
@@ -425,11 +425,11 @@ int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 	bool has_def = sk__ymap_get(item, "condition") || sk__ymap_get(item, "output") ||
 		sk__ymap_get(item, "desc") || sk__ymap_get(item, "priority");
 	if (!has_def && sk__ymap_get(item, "enabled")) {
-		ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
+		sk__ld_warn(st, &loc, "rule", name, "LOAD_DEPRECATED_ITEM",
 			"The standalone 'enabled' key usage is deprecated. The correct approach requires "
 			"also a 'replace' entry under the 'override' key (i.e. 'enabled: replace').");
 		if (!prev)
-			return ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
+			return sk__ld_err(st, &loc, "rule", name, "LOAD_ERR_VALIDATE",
 				"Rule has 'enabled' key but no rule by that name already exists");
 		return apply_key(st, src, item, prev, "enabled", false);
 	}
@@ -437,21 +437,21 @@ int ld_do_rule(ld_state_t *st, const sk__src_t *src, const sk__ynode_t *item)
 	static const char *const required[] = { "condition", "output", "desc", "priority", NULL };
 	for (size_t i = 0; required[i]; i++) {
 		const sk__ynode_t *s;
-		if ((rc = ld_get_scalar(st, src, item, required[i], true, "rule", name, &s)))
+		if ((rc = sk__ld_get_scalar(st, src, item, required[i], true, "rule", name, &s)))
 			return rc;
 	}
 	const sk__ynode_t *srcn;
-	if ((rc = ld_get_scalar(st, src, item, "source", false, "rule", name, &srcn)))
+	if ((rc = sk__ld_get_scalar(st, src, item, "source", false, "rule", name, &srcn)))
 		return rc;
 	if (srcn && srcn->slen == 0)
 		srcn = NULL;
 	const char *source = srcn ? srcn->s : SK_SOURCE_SYSCALL;
 	if (prev && strcmp(prev->source, source)) {
-		ld_loc_t l = srcn ? ld_loc(src, srcn) : loc;
-		return ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
+		sk__ld_loc_t l = srcn ? sk__ld_loc(src, srcn) : loc;
+		return sk__ld_err(st, &l, "rule", name, "LOAD_ERR_VALIDATE",
 			"Rule has been re-defined with a different source");
 	}
-	ld_rule_t r = { 0 };
+	sk__ld_rule_t r = { 0 };
 	r.name = strdup(name);
 	r.source = strdup(source);
 	r.source_explicit = srcn != NULL;

@@ -1,7 +1,7 @@
 /*
  * loader_state.h - the collector: lists, macros and rules as read from the
  * files (after redefinition/append/override), before compilation.
- * Used only on the loading thread; ld_state_free releases everything.
+ * Used only on the loading thread; sk__ld_state_free releases everything.
  */
 #ifndef SK_RULES_LOADER_STATE_H
 #define SK_RULES_LOADER_STATE_H
@@ -9,26 +9,26 @@
 #include "loader_int.h"
 #include "ruleset_int.h"
 
-typedef struct ld_loc {
+typedef struct sk__ld_loc {
 	const sk__src_t *src;
 	uint32_t line, col;
-} ld_loc_t;
+} sk__ld_loc_t;
 
-typedef struct ld_list {
+typedef struct sk__ld_list {
 	char *name;
 	char **items;
 	size_t n;
-	ld_loc_t loc;
+	sk__ld_loc_t loc;
 	size_t vis;       /* visibility index: order of the last (re)definition */
 	bool used;
 	char **exp;       /* expanded and quoted items (compile phase) */
 	size_t nexp;
-} ld_list_t;
+} sk__ld_list_t;
 
-typedef struct ld_macro {
+typedef struct sk__ld_macro {
 	char *name;
 	sk__text_t cond;
-	ld_loc_t loc;
+	sk__ld_loc_t loc;
 	size_t index;     /* order of the first definition (kept by redefinitions) */
 	size_t vis;       /* order of the last (re)definition */
 	bool used;
@@ -36,11 +36,11 @@ typedef struct ld_macro {
 	char *subst;      /* condition with lists substituted */
 	size_t *map;      /* subst offset -> cond offset */
 	struct sk__ast *ast;
-} ld_macro_t;
+} sk__ld_macro_t;
 
-typedef struct ld_rule {
+typedef struct sk__ld_rule {
 	char *name;
-	ld_loc_t loc;
+	sk__ld_loc_t loc;
 	sk__text_t cond;
 	bool has_cond;
 	sk__text_t output;
@@ -55,56 +55,56 @@ typedef struct ld_rule {
 	bool enabled;
 	sk__exception_t *exc;
 	size_t nexc;
-	ld_loc_t exc_loc;
+	sk__ld_loc_t exc_loc;
 	bool warn_evttypes, skip_unknown, capture;
 	uint64_t capture_duration;
-} ld_rule_t;
+} sk__ld_rule_t;
 
-typedef struct ld_req_alt {
+typedef struct sk__ld_req_alt {
 	char *name, *version;
-} ld_req_alt_t;
+} sk__ld_req_alt_t;
 
-typedef struct ld_req {
-	ld_req_alt_t *alts;  /* [0] is the entry itself */
+typedef struct sk__ld_req {
+	sk__ld_req_alt_t *alts;  /* [0] is the entry itself */
 	size_t nalts;
-	ld_loc_t loc;
-} ld_req_t;
+	sk__ld_loc_t loc;
+} sk__ld_req_t;
 
-typedef struct ld_state {
+typedef struct sk__ld_state {
 	const sk_rules_host_t *host;
 	sk_diags_t *diags;
 	sk__src_t **srcs;
 	size_t nsrcs;
-	ld_list_t *lists;
+	sk__ld_list_t *lists;
 	size_t nlists;
-	ld_macro_t *macros;
+	sk__ld_macro_t *macros;
 	size_t nmacros;
-	ld_rule_t *rules;
+	sk__ld_rule_t *rules;
 	size_t nrules;
-	ld_req_t *reqs;
+	sk__ld_req_t *reqs;
 	size_t nreqs;
 	size_t vis;
-	struct ld_corrs *corrs;   /* `correlation:` items (loader_corr.h), or NULL */
+	struct sk__ld_corrs *corrs;   /* `correlation:` items (loader_corr.h), or NULL */
 	sk_rules_limits_t limits; /* resolved: no 0 field */
 	sk__nameidx_t list_idx, macro_idx, rule_idx; /* name -> index in lists / macros / rules */
-} ld_state_t;
+} sk__ld_state_t;
 
-void ld_state_free(ld_state_t *st);
+void sk__ld_state_free(sk__ld_state_t *st);
 
 /* Read one file's documents into the collector. 0, -EINVAL (an error
  * diagnostic was added; the file stops at its first error) or -ENOMEM. */
-int ld_read_source(ld_state_t *st, const sk__src_t *src);
+int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src);
 
 /* Compile the collected items into rs (rules/macros/lists tables). 0,
  * -EINVAL (errors in diags) or -ENOMEM. */
-int ld_compile(ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs);
+int sk__ld_compile(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs);
 
 /* Diagnostics helpers. */
-int ld_err(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
+int sk__ld_err(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void ld_warn(ld_state_t *st, const ld_loc_t *loc, const char *kind, const char *name,
+void sk__ld_warn(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-void ld_strv_free(char **v, size_t n);
+void sk__ld_strv_free(char **v, size_t n);
 
 #endif

@@ -21,26 +21,12 @@
 #include "plugin_api.h"
 #include "sk_field_types.h"
 #include "../util/alert.h"
+#include "../util/field.h"
 
 /* ---- fields, as declared by the host's extractors --------------------- */
 
-enum {
-	SK_FIELD_IS_LIST = 1u << 0,
-	SK_FIELD_ARG_REQUIRED = 1u << 1,
-	SK_FIELD_ARG_INDEX = 1u << 2,
-	SK_FIELD_ARG_KEY = 1u << 3,
-	SK_FIELD_ADD_OUTPUT = 1u << 4,
-	SK_FIELD_HIDDEN = 1u << 5,
-};
-
-typedef struct sk_field_info {
-	const char *name;     /* e.g. "ka.user.name" */
-	const char *desc;
-	uint32_t ftype;       /* FTYPE_* or SK_FTYPE_INT64 */
-	uint32_t flags;       /* SK_FIELD_* */
-	uint32_t extractor;   /* host's index of the extractor owning the field */
-	uint32_t field_id;    /* index handed back to that extractor */
-} sk_field_info_t;
+/* sk_field_info_t and SK_FIELD_* are in ../util/field.h; SK_FTYPE_INT64 in
+ * sk_field_types.h. */
 
 /* Host services used while loading/compiling (called on the loading thread). */
 typedef struct sk_rules_host {

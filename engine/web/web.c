@@ -13,7 +13,7 @@
 
 #include "sk_wguard.h"
 
-#include "../outputs/cfgread.h"
+#include "../util/cfgread.h"
 #include "../util/log.h"
 #include "../util/metrics.h"
 

@@ -1,19 +1,18 @@
-/* runtime.c - HTTP over unix sockets and the runtimes' inspect documents. */
+/* runtime.c - HTTP over unix sockets (libcurl) and the runtimes' inspect documents. */
 #include "runtime.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <curl/curl.h>
 
 static void errf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -49,67 +48,87 @@ void sk_ctr_info_clear(sk_ctr_info_t *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* ---- HTTP over a unix socket ------------------------------------------- */
+/* ---- HTTP over a unix socket (libcurl) ---------------------------------- */
 
-static int64_t now_ms(void)
+int sk_rt_http_init(char *err, size_t errlen)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	CURLcode c = curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (c != CURLE_OK) {
+		errf(err, errlen, "curl_global_init: %s", curl_easy_strerror(c));
+		return -ENOMEM;
+	}
+	return 0;
 }
 
-static int wait_fd(int fd, short ev, int64_t deadline)
+void sk_rt_http_cleanup(void)
 {
-	for (;;) {
-		int64_t left = deadline - now_ms();
-		if (left <= 0)
-			return -ETIMEDOUT;
-		struct pollfd p = {.fd = fd, .events = ev};
-		int r = poll(&p, 1, (int)left);
-		if (r > 0)
+	curl_global_cleanup();
+}
+
+typedef struct rt_body {
+	char *buf;
+	size_t len, cap, max;
+	int overflow;
+} rt_body_t;
+
+static size_t on_body(char *data, size_t size, size_t n, void *ud)
+{
+	rt_body_t *b = ud;
+	size_t add = size * n;
+	if (add > b->max - b->len) {
+		b->overflow = 1;
+		return 0; /* aborts the transfer (CURLE_WRITE_ERROR) */
+	}
+	if (b->len + add + 1 > b->cap) {
+		size_t ncap = b->cap ? b->cap : 16384;
+		while (ncap < b->len + add + 1)
+			ncap *= 2;
+		char *nb = realloc(b->buf, ncap);
+		if (!nb)
 			return 0;
-		if (r == 0)
-			return -ETIMEDOUT;
-		if (errno != EINTR)
-			return -errno;
+		b->buf = nb;
+		b->cap = ncap;
 	}
+	memcpy(b->buf + b->len, data, add);
+	b->len += add;
+	b->buf[b->len] = '\0';
+	return add;
 }
 
-/* Removes chunked transfer coding in place; returns the new length or -1. */
-static long dechunk(char *b, size_t n)
+/* A failed transfer as a negative errno (the contract of runtime.h). */
+static int curl_rc(CURL *h, CURLcode c, const rt_body_t *b)
 {
-	size_t in = 0, out = 0;
-	for (;;) {
-		char *end;
-		if (in >= n)
-			return -1;
-		unsigned long sz = strtoul(b + in, &end, 16);
-		if (end == b + in)
-			return -1;
-		char *crlf = memmem(end, n - (size_t)(end - b), "\r\n", 2);
-		if (!crlf)
-			return -1;
-		in = (size_t)(crlf - b) + 2;
-		if (sz == 0)
-			break;
-		if (sz > n - in)
-			return -1;
-		memmove(b + out, b + in, sz);
-		out += sz;
-		in += sz + 2;
+	long oserr = 0;
+	switch (c) {
+	case CURLE_OPERATION_TIMEDOUT:
+		return -ETIMEDOUT;
+	case CURLE_OUT_OF_MEMORY:
+		return -ENOMEM;
+	case CURLE_FILESIZE_EXCEEDED:
+		return -EMSGSIZE;
+	case CURLE_WRITE_ERROR:
+		return b->overflow ? -EMSGSIZE : -ENOMEM;
+	case CURLE_COULDNT_CONNECT:
+		curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &oserr);
+		return oserr > 0 ? -(int)oserr : -ECONNREFUSED;
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+		curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &oserr);
+		return oserr > 0 ? -(int)oserr : -EPROTO;
+	default:
+		return -EPROTO;
 	}
-	b[out] = '\0';
-	return (long)out;
 }
 
 int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size_t max_bytes,
 	int *status, char **body, size_t *blen, char *err, size_t errlen)
 {
-	int fd = -1, rc;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 1);
-	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	struct sockaddr_un sa;
+	char url[1024], cerr[CURL_ERROR_SIZE] = "";
+	rt_body_t b = {.max = max_bytes};
+	struct curl_slist *hdrs = NULL;
+	CURL *h = NULL;
+	int rc;
 
 	*body = NULL;
 	*blen = 0;
@@ -117,151 +136,66 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 		errf(err, errlen, "socket path too long: %s", sock_path);
 		return -ENAMETOOLONG;
 	}
-	memcpy(sa.sun_path, sock_path, strlen(sock_path) + 1);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0) {
-		rc = -errno;
-		errf(err, errlen, "socket: %s", strerror(errno));
-		return rc;
-	}
-	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		if (errno != EINPROGRESS && errno != EAGAIN) {
-			rc = -errno;
-			errf(err, errlen, "connect %s: %s", sock_path, strerror(errno));
-			goto fail;
-		}
-		if ((rc = wait_fd(fd, POLLOUT, deadline)) < 0) {
-			errf(err, errlen, "connect %s: %s", sock_path, strerror(-rc));
-			goto fail;
-		}
-		int soerr = 0;
-		socklen_t sl = sizeof(soerr);
-		getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl);
-		if (soerr) {
-			rc = -soerr;
-			errf(err, errlen, "connect %s: %s", sock_path, strerror(soerr));
-			goto fail;
-		}
-	}
-
-	char req[1024];
-	int rl = snprintf(req, sizeof(req),
-		"GET %s HTTP/1.1\r\nHost: localhost\r\nUser-Agent: saker-container\r\n"
-		"Accept: application/json\r\nConnection: close\r\n\r\n", path);
-	if (rl < 0 || (size_t)rl >= sizeof(req)) {
-		rc = -ENAMETOOLONG;
+	int ul = snprintf(url, sizeof(url), "http://localhost%s", path);
+	if (ul < 0 || (size_t)ul >= sizeof(url)) {
 		errf(err, errlen, "request path too long");
-		goto fail;
+		return -ENAMETOOLONG;
 	}
-	for (size_t off = 0; off < (size_t)rl;) {
-		ssize_t w = send(fd, req + off, (size_t)rl - off, MSG_NOSIGNAL);
-		if (w > 0) {
-			off += (size_t)w;
-			continue;
-		}
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0 && errno == EAGAIN) {
-			if ((rc = wait_fd(fd, POLLOUT, deadline)) < 0) {
-				errf(err, errlen, "send to %s: %s", sock_path, strerror(-rc));
-				goto fail;
-			}
-			continue;
-		}
-		rc = w < 0 ? -errno : -EPIPE;
-		errf(err, errlen, "send to %s: %s", sock_path, strerror(-rc));
-		goto fail;
+	h = curl_easy_init();
+	hdrs = curl_slist_append(NULL, "Accept: application/json");
+	if (!h || !hdrs) {
+		rc = -ENOMEM;
+		errf(err, errlen, "out of memory");
+		goto done;
 	}
-
-	size_t hdr_limit = max_bytes + 64 * 1024;
-	for (;;) {
-		if (cap - len < 4096) {
-			size_t ncap = cap ? cap * 2 : 16384;
-			char *nb = realloc(buf, ncap + 1);
-			if (!nb) {
-				rc = -ENOMEM;
-				errf(err, errlen, "out of memory");
-				goto fail;
-			}
-			buf = nb;
-			cap = ncap;
-		}
-		ssize_t r = recv(fd, buf + len, cap - len, 0);
-		if (r > 0) {
-			len += (size_t)r;
-			if (len > hdr_limit) {
-				rc = -EMSGSIZE;
-				errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
-				goto fail;
-			}
-			continue;
-		}
-		if (r == 0)
-			break;
-		if (errno == EINTR)
-			continue;
-		if (errno == EAGAIN) {
-			if ((rc = wait_fd(fd, POLLIN, deadline)) < 0) {
-				errf(err, errlen, "read from %s: %s", sock_path, strerror(-rc));
-				goto fail;
-			}
-			continue;
-		}
-		rc = -errno;
-		errf(err, errlen, "read from %s: %s", sock_path, strerror(errno));
-		goto fail;
+	long tmo = timeout_ms > 0 ? timeout_ms : 1;
+	CURLcode c = CURLE_OK;
+	/* Only plain HTTP to the runtime's socket: no redirects, no proxy from
+	 * the environment, no signals (the lookup thread is not the main one). */
+	if ((c = curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, sock_path)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_URL, url)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http")) ||
+	    (c = curl_easy_setopt(h, CURLOPT_PROXY, "")) ||
+	    (c = curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, tmo)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, tmo)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max_bytes)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_USERAGENT, "saker-container")) ||
+	    (c = curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_WRITEDATA, &b)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr))) {
+		rc = -EINVAL;
+		errf(err, errlen, "curl setup: %s", curl_easy_strerror(c));
+		goto done;
 	}
-	close(fd);
-	fd = -1;
-	if (!buf) {
-		errf(err, errlen, "empty answer from %s", sock_path);
-		return -EPROTO;
+	c = curl_easy_perform(h);
+	if (c != CURLE_OK) {
+		rc = curl_rc(h, c, &b);
+		if (rc == -EMSGSIZE)
+			errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
+		else
+			errf(err, errlen, "GET %s on %s: %s", path, sock_path,
+				cerr[0] ? cerr : curl_easy_strerror(c));
+		goto done;
 	}
-	buf[len] = '\0';
-
-	int code = 0;
-	if (len < 12 || strncmp(buf, "HTTP/1.", 7) != 0 || sscanf(buf + 9, "%3d", &code) != 1) {
-		rc = -EPROTO;
-		errf(err, errlen, "not an HTTP answer from %s", sock_path);
-		goto fail;
+	long code = 0;
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+	if (!b.buf && !(b.buf = calloc(1, 1))) {
+		rc = -ENOMEM;
+		errf(err, errlen, "out of memory");
+		goto done;
 	}
-	char *hend = memmem(buf, len, "\r\n\r\n", 4);
-	if (!hend) {
-		rc = -EPROTO;
-		errf(err, errlen, "truncated HTTP headers from %s", sock_path);
-		goto fail;
-	}
-	*hend = '\0';
-	int chunked = 0;
-	for (char *l = strstr(buf, "\r\n"); l && *l; l = strstr(l + 2, "\r\n")) {
-		if (strncasecmp(l + 2, "Transfer-Encoding:", 18) == 0 && strstr(l + 20, "chunked"))
-			chunked = 1;
-	}
-	size_t boff = (size_t)(hend + 4 - buf), bl = len - boff;
-	memmove(buf, buf + boff, bl);
-	buf[bl] = '\0';
-	if (chunked) {
-		long d = dechunk(buf, bl);
-		if (d < 0) {
-			rc = -EPROTO;
-			errf(err, errlen, "bad chunked encoding from %s", sock_path);
-			goto fail;
-		}
-		bl = (size_t)d;
-	}
-	if (bl > max_bytes) {
-		rc = -EMSGSIZE;
-		errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
-		goto fail;
-	}
-	*status = code;
-	*body = buf;
-	*blen = bl;
-	return 0;
-fail:
-	if (fd >= 0)
-		close(fd);
-	free(buf);
+	*status = (int)code;
+	*body = b.buf;
+	*blen = b.len;
+	b.buf = NULL;
+	rc = 0;
+done:
+	free(b.buf);
+	curl_slist_free_all(hdrs);
+	curl_easy_cleanup(h);
 	return rc;
 }
 

@@ -7,8 +7,8 @@
  * Both are HTTP/1.x over a unix socket. containerd speaks only gRPC and is
  * not queried (its containers keep the cgroup-derived id and type).
  *
- * sk_rt_http_get() does blocking I/O bounded by a total deadline; it is
- * called only from the container plugin's lookup thread. The parsers are
+ * sk_rt_http_get() does blocking I/O (libcurl) bounded by a total deadline;
+ * it is called only from the container plugin's lookup thread. The parsers are
  * pure. sk_ctr_info_t is a plain value: the caller owns it and frees its
  * members with sk_ctr_info_clear().
  */
@@ -39,12 +39,20 @@ typedef struct sk_ctr_info {
 
 void sk_ctr_info_clear(sk_ctr_info_t *c);
 
-/* GET path over the unix socket at sock_path. Total time bounded by
- * timeout_ms (connect + send + receive); the body is capped at max_bytes.
- * On success returns 0 with *status (HTTP status) and *body (malloc'd, NUL
- * terminated, *blen bytes; chunked encoding removed). Negative errno on
- * failure (-ETIMEDOUT, -ECONNREFUSED, -ENOENT, -EPROTO for a malformed
- * answer, -EMSGSIZE), err filled. */
+/* libcurl's global state: sk_rt_http_init() once before any thread calls
+ * sk_rt_http_get() (the container store does it before starting its lookup
+ * thread), sk_rt_http_cleanup() once per successful init, after them. */
+int sk_rt_http_init(char *err, size_t errlen);
+void sk_rt_http_cleanup(void);
+
+/* GET path over the unix socket at sock_path (libcurl,
+ * CURLOPT_UNIX_SOCKET_PATH; plain HTTP, no redirects, no proxy). Total time
+ * bounded by timeout_ms (connect + send + receive); the body is capped at
+ * max_bytes. On success returns 0 with *status (HTTP status) and *body
+ * (malloc'd, NUL terminated, *blen bytes; transfer coding removed).
+ * Negative errno on failure (-ETIMEDOUT, -ECONNREFUSED, -ENOENT, -EPROTO for
+ * a malformed answer, -EMSGSIZE), err filled. Thread-safe after
+ * sk_rt_http_init(). */
 int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size_t max_bytes,
 	int *status, char **body, size_t *blen, char *err, size_t errlen);
 

@@ -18,7 +18,7 @@ struct sk_ctr_store {
 	pthread_cond_t work;  /* queue became non-empty / stop */
 	pthread_cond_t done;  /* a lookup finished */
 	pthread_t thr;
-	int thr_started, stop;
+	int thr_started, stop, http_inited;
 	sk_ctr_entry_t **buckets;
 	size_t nbuckets, count;
 	uint64_t clock;
@@ -327,7 +327,13 @@ int sk_ctr_store_new(const sk_ctr_store_opts_t *opts, sk_ctr_store_t **out, char
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->work, NULL);
 	pthread_cond_init(&s->done, NULL);
-	int rc = pthread_create(&s->thr, NULL, lookup_main, s);
+	int rc = sk_rt_http_init(err, errlen);
+	if (rc) {
+		sk_ctr_store_free(s);
+		return rc;
+	}
+	s->http_inited = 1;
+	rc = pthread_create(&s->thr, NULL, lookup_main, s);
 	if (rc) {
 		snprintf(err, errlen, "container store: cannot start lookup thread: %s", strerror(rc));
 		sk_ctr_store_free(s);
@@ -362,6 +368,8 @@ void sk_ctr_store_free(sk_ctr_store_t *s)
 			e = n;
 		}
 	}
+	if (s->http_inited)
+		sk_rt_http_cleanup();
 	pthread_cond_destroy(&s->work);
 	pthread_cond_destroy(&s->done);
 	pthread_mutex_destroy(&s->mu);

@@ -213,7 +213,13 @@ int main(void)
 	if (sd && strtoull(sd, NULL, 0))
 		g_rng = strtoull(sd, NULL, 0);
 	fuzz_parsers(rounds > 0 ? rounds : 20000);
+	char err[256];
+	if (sk_rt_http_init(err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
 	fuzz_http(dir, rounds > 0 && rounds < 400 ? rounds : 400);
+	sk_rt_http_cleanup();
 	rmdir(dir);
 	printf("fuzz: %d failures\n", failures);
 	return failures ? 1 : 0;

@@ -24,9 +24,7 @@
 
 #include "live_util.h"
 #include "bpf/sk_bpf_events.h"
-#ifdef SK_HAVE_SCHEMA
 #include "sk_event_schema.h"
-#endif
 
 #define CHECK(c, ...)                                                                 \
 	do {                                                                          \
@@ -136,7 +134,6 @@ struct seen {
  * size of every fixed-size parameter (0 = empty is allowed). */
 static void check_schema(const ss_plugin_event *ev)
 {
-#ifdef SK_HAVE_SCHEMA
 	const sk_evt_info_t *in = sk_evt_info(ev->type);
 	uint32_t i;
 
@@ -178,9 +175,6 @@ static void check_schema(const ss_plugin_event *ev)
 			CHECK(l == 0 || l == want, "%s param %s: %u bytes, schema type %u wants %d",
 			      in->name, in->params[i].name, l, in->params[i].type, want);
 	}
-#else
-	(void)ev;
-#endif
 }
 
 static void check_event(const ss_plugin_event *ev, pid_t child, const struct shared *sh,

@@ -1,6 +1,7 @@
 /*
  * cfgread.h - typed reads of one key from a section of the config tree,
- * shared by engine/outputs and engine/web (internal, header-only).
+ * for the modules that read their own section (outputs, web; internal,
+ * header-only).
  *
  * Each reader leaves *out untouched when the key is absent or null (the
  * caller pre-sets the default) and fails with -EINVAL and an error naming
@@ -9,8 +10,8 @@
  * "true"/"false" and decimal strings are accepted where a bool or an integer
  * is expected.
  */
-#ifndef SK_OUTPUTS_CFGREAD_H
-#define SK_OUTPUTS_CFGREAD_H
+#ifndef SK_UTIL_CFGREAD_H
+#define SK_UTIL_CFGREAD_H
 
 #include <errno.h>
 #include <limits.h>
