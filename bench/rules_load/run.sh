@@ -3,6 +3,7 @@
 # reading and YAML-parsing the same files, each in its own process, in the
 # same run. Targets: <= 100 ms and <= 30 MB max RSS for the load.
 # Usage: bench/rules_load/run.sh [build-dir] [iterations]
+# SAKER_BENCH_SMOKE=1 enforces only the memory target.
 # Exit: 0 within targets, 1 over a target, 2 not built, 77 no upstream files.
 set -euo pipefail
 BUILD=${1:-build}
@@ -25,11 +26,14 @@ echo "load (saker load + compile):   $load"
 get() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 python3 - "$(get ms_median "$base")" "$(get ms_median "$load")" \
   "$(get maxrss_kb "$base")" "$(get maxrss_kb "$load")" <<'PY'
-import sys
+import os, sys
 bt, lt, br, lr = map(float, sys.argv[1:])
 print(f"time: load {lt:.2f} ms = {lt / bt:.2f} x baseline ({bt:.2f} ms); target <= 100 ms")
 print(f"max RSS: load {lr / 1024:.1f} MB = {lr / br:.2f} x baseline ({br / 1024:.1f} MB); target <= 30 MB")
-ok = lt <= 100 and lr <= 30 * 1024
-print("PASS" if ok else "OVER TARGET")
+# As a CTest smoke test (SAKER_BENCH_SMOKE=1) the time is only reported: a
+# loaded machine stretches milliseconds, never the memory.
+smoke = os.environ.get("SAKER_BENCH_SMOKE") == "1"
+ok = (smoke or lt <= 100) and lr <= 30 * 1024
+print("PASS" if ok else "OVER TARGET", "(time not enforced: smoke run)" if smoke else "")
 sys.exit(0 if ok else 1)
 PY
