@@ -496,6 +496,7 @@ static const sk_evt_param_info_t p0[] = {
 };
 static const sk_evt_param_info_t p1[] = {
 	{"ID", 18, 1, -1, NULL},
+	{"nativeID", 6, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p2[] = {
 	{"name", 17, 0, -1, NULL},
@@ -752,6 +753,9 @@ static const sk_evt_param_info_t p64[] = {
 };
 static const sk_evt_param_info_t p65[] = {
 	{"res", 11, 1, -1, NULL},
+	{"addr", 8, 2, -1, NULL},
+	{"op", 29, 2, -1, fl_futex_operations},
+	{"val", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p67[] = {
 	{"res", 11, 1, -1, NULL},
@@ -787,6 +791,7 @@ static const sk_evt_param_info_t p78[] = {
 };
 static const sk_evt_param_info_t p79[] = {
 	{"res", 11, 1, -1, NULL},
+	{"maxevents", 11, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p80[] = {
 	{"fds", 16, 1, -1, NULL},
@@ -795,6 +800,7 @@ static const sk_evt_param_info_t p80[] = {
 static const sk_evt_param_info_t p81[] = {
 	{"res", 11, 1, -1, NULL},
 	{"fds", 16, 1, -1, NULL},
+	{"timeout", 4, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p83[] = {
 	{"res", 11, 1, -1, NULL},
@@ -809,6 +815,9 @@ static const sk_evt_param_info_t p86[] = {
 };
 static const sk_evt_param_info_t p87[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"offset", 8, 1, -1, NULL},
+	{"whence", 28, 1, -1, fl_lseek_whence},
 };
 static const sk_evt_param_info_t p88[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -899,6 +908,9 @@ static const sk_evt_param_info_t p112[] = {
 static const sk_evt_param_info_t p113[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
+	{"pos", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p114[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -908,6 +920,9 @@ static const sk_evt_param_info_t p114[] = {
 static const sk_evt_param_info_t p115[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
+	{"pos", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p116[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -916,6 +931,7 @@ static const sk_evt_param_info_t p117[] = {
 	{"res", 11, 1, -1, NULL},
 	{"size", 7, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p118[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -924,6 +940,8 @@ static const sk_evt_param_info_t p118[] = {
 static const sk_evt_param_info_t p119[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p120[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -933,6 +951,8 @@ static const sk_evt_param_info_t p121[] = {
 	{"res", 11, 1, -1, NULL},
 	{"size", 7, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"pos", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p122[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -942,6 +962,9 @@ static const sk_evt_param_info_t p122[] = {
 static const sk_evt_param_info_t p123[] = {
 	{"res", 11, 1, -1, NULL},
 	{"data", 10, 0, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"size", 7, 1, -1, NULL},
+	{"pos", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p124[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -956,6 +979,9 @@ static const sk_evt_param_info_t p126[] = {
 };
 static const sk_evt_param_info_t p127[] = {
 	{"res", 14, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"mask", 7, 2, -1, NULL},
+	{"flags", 28, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p128[] = {
 	{"pid", 15, 1, -1, NULL},
@@ -972,6 +998,8 @@ static const sk_evt_param_info_t p130[] = {
 };
 static const sk_evt_param_info_t p131[] = {
 	{"res", 11, 1, -1, NULL},
+	{"tid", 15, 1, -1, NULL},
+	{"sig", 19, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p132[] = {
 	{"pid", 15, 1, -1, NULL},
@@ -980,12 +1008,16 @@ static const sk_evt_param_info_t p132[] = {
 };
 static const sk_evt_param_info_t p133[] = {
 	{"res", 11, 1, -1, NULL},
+	{"pid", 15, 1, -1, NULL},
+	{"tid", 15, 1, -1, NULL},
+	{"sig", 19, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p134[] = {
 	{"interval", 20, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p135[] = {
 	{"res", 11, 1, -1, NULL},
+	{"interval", 20, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p136[] = {
 	{"clockid", 5, 1, -1, NULL},
@@ -993,12 +1025,15 @@ static const sk_evt_param_info_t p136[] = {
 };
 static const sk_evt_param_info_t p137[] = {
 	{"res", 14, 1, -1, NULL},
+	{"clockid", 5, 1, -1, NULL},
+	{"flags", 28, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p138[] = {
 	{"flags", 28, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p139[] = {
 	{"res", 14, 1, -1, NULL},
+	{"flags", 28, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p140[] = {
 	{"resource", 28, 1, -1, fl_rlimit_resources},
@@ -1007,6 +1042,7 @@ static const sk_evt_param_info_t p141[] = {
 	{"res", 11, 1, -1, NULL},
 	{"cur", 4, 1, -1, NULL},
 	{"max", 4, 1, -1, NULL},
+	{"resource", 28, 1, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p142[] = {
 	{"resource", 28, 1, -1, fl_rlimit_resources},
@@ -1015,6 +1051,7 @@ static const sk_evt_param_info_t p143[] = {
 	{"res", 11, 1, -1, NULL},
 	{"cur", 4, 1, -1, NULL},
 	{"max", 4, 1, -1, NULL},
+	{"resource", 28, 1, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p144[] = {
 	{"pid", 15, 1, -1, NULL},
@@ -1026,6 +1063,8 @@ static const sk_evt_param_info_t p145[] = {
 	{"newmax", 4, 1, -1, NULL},
 	{"oldcur", 4, 1, -1, NULL},
 	{"oldmax", 4, 1, -1, NULL},
+	{"pid", 15, 1, -1, NULL},
+	{"resource", 28, 1, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p146[] = {
 	{"next", 15, 1, -1, NULL},
@@ -1094,6 +1133,7 @@ static const sk_evt_param_info_t p159[] = {
 	{"vm_size", 7, 1, -1, NULL},
 	{"vm_rss", 7, 1, -1, NULL},
 	{"vm_swap", 7, 1, -1, NULL},
+	{"addr", 8, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p160[] = {
 	{"addr", 8, 2, -1, NULL},
@@ -1108,6 +1148,12 @@ static const sk_evt_param_info_t p161[] = {
 	{"vm_size", 7, 1, -1, NULL},
 	{"vm_rss", 7, 1, -1, NULL},
 	{"vm_swap", 7, 1, -1, NULL},
+	{"addr", 8, 2, -1, NULL},
+	{"length", 8, 1, -1, NULL},
+	{"prot", 30, 2, -1, fl_prot_flags},
+	{"flags", 30, 2, -1, fl_mmap_flags},
+	{"fd", 14, 1, -1, NULL},
+	{"offset", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p162[] = {
 	{"addr", 8, 2, -1, NULL},
@@ -1132,6 +1178,8 @@ static const sk_evt_param_info_t p165[] = {
 	{"vm_size", 7, 1, -1, NULL},
 	{"vm_rss", 7, 1, -1, NULL},
 	{"vm_swap", 7, 1, -1, NULL},
+	{"addr", 8, 2, -1, NULL},
+	{"length", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p166[] = {
 	{"fd_in", 14, 1, -1, NULL},
@@ -1141,6 +1189,10 @@ static const sk_evt_param_info_t p166[] = {
 };
 static const sk_evt_param_info_t p167[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd_in", 14, 1, -1, NULL},
+	{"fd_out", 14, 1, -1, NULL},
+	{"size", 8, 1, -1, NULL},
+	{"flags", 30, 2, -1, fl_splice_flags},
 };
 static const sk_evt_param_info_t p168[] = {
 	{"request", 29, 1, -1, fl_ptrace_requests},
@@ -1160,6 +1212,9 @@ static const sk_evt_param_info_t p170[] = {
 };
 static const sk_evt_param_info_t p171[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"request", 8, 2, -1, NULL},
+	{"argument", 8, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p173[] = {
 	{"res", 11, 1, -1, NULL},
@@ -1251,6 +1306,9 @@ static const sk_evt_param_info_t p188[] = {
 static const sk_evt_param_info_t p189[] = {
 	{"res", 11, 1, -1, NULL},
 	{"offset", 8, 1, -1, NULL},
+	{"out_fd", 14, 1, -1, NULL},
+	{"in_fd", 14, 1, -1, NULL},
+	{"size", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p190[] = {
 	{"cmd", 29, 1, -1, fl_quotactl_cmds},
@@ -1519,12 +1577,14 @@ static const sk_evt_param_info_t p236[] = {
 };
 static const sk_evt_param_info_t p237[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p238[] = {
 	{"fd", 14, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p239[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 0, -1, NULL},
 };
 static const sk_evt_param_info_t p240[] = {
 	{"fd", 14, 0, -1, NULL},
@@ -1541,6 +1601,8 @@ static const sk_evt_param_info_t p242[] = {
 };
 static const sk_evt_param_info_t p243[] = {
 	{"res", 11, 1, -1, NULL},
+	{"fd", 14, 0, -1, NULL},
+	{"operation", 30, 2, -1, fl_flock_flags},
 };
 static const sk_evt_param_info_t p244[] = {
 	{"cpu", 7, 1, -1, NULL},
@@ -1593,6 +1655,8 @@ static const sk_evt_param_info_t p254[] = {
 static const sk_evt_param_info_t p255[] = {
 	{"res", 11, 1, -1, NULL},
 	{"fds", 16, 1, -1, NULL},
+	{"timeout", 20, 1, -1, NULL},
+	{"sigmask", 34, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p256[] = {
 	{"flags", 30, 2, -1, fl_mount_flags},
@@ -1621,6 +1685,9 @@ static const sk_evt_param_info_t p262[] = {
 };
 static const sk_evt_param_info_t p263[] = {
 	{"res", 11, 1, -1, NULL},
+	{"key", 3, 2, -1, NULL},
+	{"nsems", 3, 1, -1, NULL},
+	{"semflg", 30, 2, -1, fl_semget_flags},
 };
 static const sk_evt_param_info_t p264[] = {
 	{"mode", 30, 2, -1, fl_access_flags},
@@ -1628,6 +1695,7 @@ static const sk_evt_param_info_t p264[] = {
 static const sk_evt_param_info_t p265[] = {
 	{"res", 11, 1, -1, NULL},
 	{"name", 17, 0, -1, NULL},
+	{"mode", 30, 2, -1, fl_access_flags},
 };
 static const sk_evt_param_info_t p267[] = {
 	{"res", 11, 1, -1, NULL},
@@ -1765,6 +1833,8 @@ static const sk_evt_param_info_t p294[] = {
 };
 static const sk_evt_param_info_t p295[] = {
 	{"res", 15, 1, -1, NULL},
+	{"pid", 15, 1, -1, NULL},
+	{"pgid", 15, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p296[] = {
 	{"cmd", 4, 1, -1, NULL},
@@ -1777,6 +1847,7 @@ static const sk_evt_param_info_t p298[] = {
 };
 static const sk_evt_param_info_t p299[] = {
 	{"res", 11, 1, -1, NULL},
+	{"op", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p301[] = {
 	{"res", 11, 1, -1, NULL},
@@ -1879,6 +1950,9 @@ static const sk_evt_param_info_t p328[] = {
 };
 static const sk_evt_param_info_t p329[] = {
 	{"res", 11, 1, -1, NULL},
+	{"addr", 8, 2, -1, NULL},
+	{"length", 8, 1, -1, NULL},
+	{"prot", 30, 2, -1, fl_prot_flags},
 };
 static const sk_evt_param_info_t p330[] = {
 	{"dirfd", 14, 1, -1, NULL},
@@ -1924,6 +1998,9 @@ static const sk_evt_param_info_t p333[] = {
 	{"res", 11, 1, -1, NULL},
 	{"fdout", 14, 1, -1, NULL},
 	{"offout", 8, 1, -1, NULL},
+	{"fdin", 14, 1, -1, NULL},
+	{"offin", 8, 1, -1, NULL},
+	{"len", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p335[] = {
 	{"res", 15, 1, -1, NULL},
@@ -2079,12 +2156,14 @@ static const sk_evt_param_info_t p374[] = {
 };
 static const sk_evt_param_info_t p375[] = {
 	{"res", 11, 1, -1, NULL},
+	{"size", 3, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p376[] = {
 	{"flags", 30, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p377[] = {
 	{"res", 11, 1, -1, NULL},
+	{"flags", 30, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p379[] = {
 	{"res", 11, 1, -1, NULL},
@@ -2151,6 +2230,7 @@ static const sk_evt_param_info_t p396[] = {
 static const sk_evt_param_info_t p397[] = {
 	{"res", 14, 1, -1, NULL},
 	{"flags", 29, 2, -1, fl_file_flags},
+	{"initval", 8, 1, -1, NULL},
 };
 static const sk_evt_param_info_t p398[] = {
 	{"fd", 14, 1, -1, NULL},
@@ -2159,6 +2239,8 @@ static const sk_evt_param_info_t p398[] = {
 static const sk_evt_param_info_t p399[] = {
 	{"res", 14, 1, -1, NULL},
 	{"flags", 29, 2, -1, NULL},
+	{"fd", 14, 1, -1, NULL},
+	{"mask", 7, 2, -1, NULL},
 };
 static const sk_evt_param_info_t p401[] = {
 	{"res", 11, 1, -1, NULL},
@@ -2236,7 +2318,7 @@ static const sk_evt_param_info_t p425[] = {
 
 const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"syscall", 0, 1, 0x0, 2, p0},
-	{"syscall", 1, 1, 0x0, 1, p1},
+	{"syscall", 1, 1, 0x0, 2, p1},
 	{"open", 2, 2, 0x21, 3, p2},
 	{"open", 3, 2, 0x21, 6, p3},
 	{"close", 4, 34, 0x426, 1, p4},
@@ -2300,7 +2382,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"eventfd", 62, 4, 0x421, 2, p62},
 	{"eventfd", 63, 4, 0x421, 3, p63},
 	{"futex", 64, 4, 0x400, 3, p64},
-	{"futex", 65, 4, 0x400, 1, p65},
+	{"futex", 65, 4, 0x400, 4, p65},
 	{"stat", 66, 2, 0x400, 0, NULL},
 	{"stat", 67, 2, 0x400, 2, p67},
 	{"lstat", 68, 2, 0x400, 0, NULL},
@@ -2314,15 +2396,15 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"fstat64", 76, 2, 0x404, 1, p76},
 	{"fstat64", 77, 2, 0x404, 1, p77},
 	{"epoll_wait", 78, 64, 0x480, 1, p78},
-	{"epoll_wait", 79, 64, 0x480, 1, p79},
+	{"epoll_wait", 79, 64, 0x480, 2, p79},
 	{"poll", 80, 64, 0x480, 2, p80},
-	{"poll", 81, 64, 0x480, 2, p81},
+	{"poll", 81, 64, 0x480, 3, p81},
 	{"select", 82, 64, 0x480, 0, NULL},
 	{"select", 83, 64, 0x480, 1, p83},
 	{"select", 84, 64, 0x480, 0, NULL},
 	{"select", 85, 64, 0x480, 1, p85},
 	{"lseek", 86, 2, 0x404, 3, p86},
-	{"lseek", 87, 2, 0x404, 1, p87},
+	{"lseek", 87, 2, 0x404, 4, p87},
 	{"llseek", 88, 2, 0x404, 3, p88},
 	{"llseek", 89, 2, 0x404, 1, p89},
 	{"ioctl", 90, 34, 0x204, 2, p90},
@@ -2348,39 +2430,39 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"unlinkat", 110, 2, 0x200, 2, p110},
 	{"unlinkat", 111, 2, 0x200, 1, p111},
 	{"pread", 112, 32, 0x40c, 3, p112},
-	{"pread", 113, 32, 0x40c, 2, p113},
+	{"pread", 113, 32, 0x40c, 5, p113},
 	{"pwrite", 114, 33, 0x414, 3, p114},
-	{"pwrite", 115, 33, 0x414, 2, p115},
+	{"pwrite", 115, 33, 0x414, 5, p115},
 	{"readv", 116, 32, 0x40c, 1, p116},
-	{"readv", 117, 32, 0x40c, 3, p117},
+	{"readv", 117, 32, 0x40c, 4, p117},
 	{"writev", 118, 33, 0x414, 2, p118},
-	{"writev", 119, 33, 0x414, 2, p119},
+	{"writev", 119, 33, 0x414, 4, p119},
 	{"preadv", 120, 32, 0x40c, 2, p120},
-	{"preadv", 121, 32, 0x40c, 3, p121},
+	{"preadv", 121, 32, 0x40c, 5, p121},
 	{"pwritev", 122, 33, 0x414, 3, p122},
-	{"pwritev", 123, 33, 0x414, 2, p123},
+	{"pwritev", 123, 33, 0x414, 5, p123},
 	{"dup", 124, 34, 0x25, 1, p124},
 	{"dup", 125, 34, 0x25, 1, p125},
 	{"signalfd", 126, 9, 0x21, 3, p126},
-	{"signalfd", 127, 9, 0x21, 1, p127},
+	{"signalfd", 127, 9, 0x21, 4, p127},
 	{"kill", 128, 9, 0x0, 2, p128},
 	{"kill", 129, 9, 0x0, 3, p129},
 	{"tkill", 130, 9, 0x0, 2, p130},
-	{"tkill", 131, 9, 0x0, 1, p131},
+	{"tkill", 131, 9, 0x0, 3, p131},
 	{"tgkill", 132, 9, 0x0, 3, p132},
-	{"tgkill", 133, 9, 0x0, 1, p133},
+	{"tgkill", 133, 9, 0x0, 4, p133},
 	{"nanosleep", 134, 7, 0x480, 1, p134},
-	{"nanosleep", 135, 7, 0x480, 1, p135},
+	{"nanosleep", 135, 7, 0x480, 2, p135},
 	{"timerfd_create", 136, 11, 0x421, 2, p136},
-	{"timerfd_create", 137, 11, 0x421, 1, p137},
+	{"timerfd_create", 137, 11, 0x421, 3, p137},
 	{"inotify_init", 138, 4, 0x21, 1, p138},
-	{"inotify_init", 139, 4, 0x21, 1, p139},
+	{"inotify_init", 139, 4, 0x21, 2, p139},
 	{"getrlimit", 140, 6, 0x400, 1, p140},
-	{"getrlimit", 141, 6, 0x400, 3, p141},
+	{"getrlimit", 141, 6, 0x400, 4, p141},
 	{"setrlimit", 142, 6, 0x400, 1, p142},
-	{"setrlimit", 143, 6, 0x400, 3, p143},
+	{"setrlimit", 143, 6, 0x400, 4, p143},
 	{"prlimit", 144, 6, 0x0, 2, p144},
-	{"prlimit", 145, 6, 0x0, 5, p145},
+	{"prlimit", 145, 6, 0x0, 7, p145},
 	{"switch", 146, 128, 0x700, 1, p146},
 	{"NA2", 147, 128, 0x340, 0, NULL},
 	{"drop", 148, 256, 0x100, 1, p148},
@@ -2394,19 +2476,19 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"clone", 156, 6, 0x220, 0, NULL},
 	{"clone", 157, 6, 0x220, 16, p157},
 	{"brk", 158, 5, 0x400, 1, p158},
-	{"brk", 159, 5, 0x400, 4, p159},
+	{"brk", 159, 5, 0x400, 5, p159},
 	{"mmap", 160, 5, 0x400, 6, p160},
-	{"mmap", 161, 5, 0x400, 4, p161},
+	{"mmap", 161, 5, 0x400, 10, p161},
 	{"mmap2", 162, 5, 0x400, 6, p162},
 	{"mmap2", 163, 5, 0x400, 4, p163},
 	{"munmap", 164, 5, 0x400, 2, p164},
-	{"munmap", 165, 5, 0x400, 4, p165},
+	{"munmap", 165, 5, 0x400, 6, p165},
 	{"splice", 166, 34, 0x404, 4, p166},
-	{"splice", 167, 34, 0x404, 1, p167},
+	{"splice", 167, 34, 0x404, 5, p167},
 	{"ptrace", 168, 6, 0x0, 2, p168},
 	{"ptrace", 169, 6, 0x0, 5, p169},
 	{"ioctl", 170, 34, 0x4, 3, p170},
-	{"ioctl", 171, 34, 0x4, 1, p171},
+	{"ioctl", 171, 34, 0x4, 4, p171},
 	{"execve", 172, 6, 0x220, 0, NULL},
 	{"execve", 173, 6, 0x220, 14, p173},
 	{"rename", 174, 2, 0x0, 0, NULL},
@@ -2424,7 +2506,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"procexit", 186, 6, 0x20, 4, p186},
 	{"NA1", 187, 6, 0x40, 0, NULL},
 	{"sendfile", 188, 33, 0x404, 4, p188},
-	{"sendfile", 189, 33, 0x404, 2, p189},
+	{"sendfile", 189, 33, 0x404, 5, p189},
 	{"quotactl", 190, 10, 0x0, 4, p190},
 	{"quotactl", 191, 10, 0x0, 14, p191},
 	{"setresuid", 192, 10, 0x20, 3, p192},
@@ -2472,13 +2554,13 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"procinfo", 234, 256, 0x500, 2, p234},
 	{"NA2", 235, 256, 0x40, 0, NULL},
 	{"getdents", 236, 2, 0x404, 1, p236},
-	{"getdents", 237, 2, 0x404, 1, p237},
+	{"getdents", 237, 2, 0x404, 2, p237},
 	{"getdents64", 238, 2, 0x404, 1, p238},
-	{"getdents64", 239, 2, 0x404, 1, p239},
+	{"getdents64", 239, 2, 0x404, 2, p239},
 	{"setns", 240, 6, 0x4, 2, p240},
 	{"setns", 241, 6, 0x4, 3, p241},
 	{"flock", 242, 2, 0x4, 2, p242},
-	{"flock", 243, 2, 0x4, 1, p243},
+	{"flock", 243, 2, 0x4, 3, p243},
 	{"cpu_hotplug", 244, 8, 0x120, 2, p244},
 	{"NA2", 245, 8, 0x40, 0, NULL},
 	{"accept", 246, 3, 0x21, 0, NULL},
@@ -2490,7 +2572,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"semctl", 252, 6, 0x400, 4, p252},
 	{"semctl", 253, 6, 0x400, 1, p253},
 	{"ppoll", 254, 64, 0x480, 3, p254},
-	{"ppoll", 255, 64, 0x480, 2, p255},
+	{"ppoll", 255, 64, 0x480, 4, p255},
 	{"mount", 256, 2, 0x20, 1, p256},
 	{"mount", 257, 2, 0x20, 5, p257},
 	{"umount", 258, 2, 0x20, 1, p258},
@@ -2498,9 +2580,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"k8s", 260, 256, 0x120, 1, p260},
 	{"NA3", 261, 8, 0x40, 0, NULL},
 	{"semget", 262, 6, 0x400, 3, p262},
-	{"semget", 263, 6, 0x400, 1, p263},
+	{"semget", 263, 6, 0x400, 4, p263},
 	{"access", 264, 2, 0x400, 1, p264},
-	{"access", 265, 2, 0x400, 2, p265},
+	{"access", 265, 2, 0x400, 3, p265},
 	{"chroot", 266, 6, 0x20, 0, NULL},
 	{"chroot", 267, 6, 0x20, 2, p267},
 	{"tracer", 268, 1, 0x0, 3, p268},
@@ -2530,11 +2612,11 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"execve", 292, 6, 0x20, 1, p292},
 	{"execve", 293, 6, 0x20, 28, p293},
 	{"setpgid", 294, 6, 0x20, 2, p294},
-	{"setpgid", 295, 6, 0x20, 1, p295},
+	{"setpgid", 295, 6, 0x20, 3, p295},
 	{"bpf", 296, 1, 0x1, 1, p296},
 	{"bpf", 297, 1, 0x1, 1, p297},
 	{"seccomp", 298, 1, 0x0, 1, p298},
-	{"seccomp", 299, 1, 0x0, 1, p299},
+	{"seccomp", 299, 1, 0x0, 2, p299},
 	{"unlink", 300, 2, 0x0, 0, NULL},
 	{"unlink", 301, 2, 0x0, 2, p301},
 	{"unlinkat", 302, 2, 0x0, 0, NULL},
@@ -2564,11 +2646,11 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"openat2", 326, 2, 0x21, 5, p326},
 	{"openat2", 327, 2, 0x21, 6, p327},
 	{"mprotect", 328, 5, 0x400, 3, p328},
-	{"mprotect", 329, 5, 0x400, 1, p329},
+	{"mprotect", 329, 5, 0x400, 4, p329},
 	{"execveat", 330, 6, 0x20, 3, p330},
 	{"execveat", 331, 6, 0x20, 28, p331},
 	{"copy_file_range", 332, 2, 0x1c, 3, p332},
-	{"copy_file_range", 333, 2, 0x1c, 3, p333},
+	{"copy_file_range", 333, 2, 0x1c, 6, p333},
 	{"clone3", 334, 6, 0x20, 0, NULL},
 	{"clone3", 335, 6, 0x20, 21, p335},
 	{"open_by_handle_at", 336, 2, 0x21, 0, NULL},
@@ -2610,9 +2692,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"fsconfig", 372, 8, 0x0, 0, NULL},
 	{"fsconfig", 373, 8, 0x4, 7, p373},
 	{"epoll_create", 374, 64, 0x21, 1, p374},
-	{"epoll_create", 375, 64, 0x21, 1, p375},
+	{"epoll_create", 375, 64, 0x21, 2, p375},
 	{"epoll_create1", 376, 64, 0x21, 1, p376},
-	{"epoll_create1", 377, 64, 0x21, 1, p377},
+	{"epoll_create1", 377, 64, 0x21, 2, p377},
 	{"chown", 378, 2, 0x0, 0, NULL},
 	{"chown", 379, 2, 0x0, 4, p379},
 	{"lchown", 380, 2, 0x0, 0, NULL},
@@ -2632,9 +2714,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	{"inotify_init1", 394, 4, 0x21, 0, NULL},
 	{"inotify_init1", 395, 4, 0x21, 2, p395},
 	{"eventfd2", 396, 4, 0x21, 1, p396},
-	{"eventfd2", 397, 4, 0x21, 2, p397},
+	{"eventfd2", 397, 4, 0x21, 3, p397},
 	{"signalfd4", 398, 9, 0x21, 2, p398},
-	{"signalfd4", 399, 9, 0x21, 2, p399},
+	{"signalfd4", 399, 9, 0x21, 4, p399},
 	{"prctl", 400, 6, 0x20, 0, NULL},
 	{"prctl", 401, 6, 0x20, 4, p401},
 	{"asyncevent", 402, 1, 0x800, 3, p402},
