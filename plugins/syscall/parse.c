@@ -676,8 +676,9 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 	case K_DUP: parse_dup(s, &v, th); break;
 	case K_FCNTL: {
 		int64_t cmd;
-		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 2) create a copy. */
-		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 2))
+		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 26; 2 is F_GETFD)
+		 * create a copy. */
+		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 26))
 			parse_dup(s, &v, th);
 		break;
 	}
