@@ -23,6 +23,8 @@
 
 /* open_params: "" / "live" / {"live": true, "write": path, ...} /
  * "/x.scap" / {"capture": path, "write": path, "all_events": bool}. */
+/* true when params open live capture (valid params, not a replay). */
+bool sk_src_params_live(const char *params);
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen);
 /* SS_PLUGIN_SUCCESS with *n >= 1, SS_PLUGIN_TIMEOUT, SS_PLUGIN_EOF or FAILURE. */
 ss_plugin_rc sk_src_next(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n, ss_plugin_event ***evts);
