@@ -58,6 +58,11 @@ void sk__src_on_group(void *ctx, uint32_t gid, const char *name);
 int sk_proc_seed(sk_sys_t *s, const char *proc_root, char *err, size_t errlen);
 /* Seeds one thread (live: a thread first seen in an event); false if gone. */
 bool sk_proc_seed_one(sk_sys_t *s, const char *proc_root, int64_t tid);
+/* Live: the entry for fd of t's process read from /proc (an fd inherited
+ * over a fork saker did not see), added to its table; NULL if /proc has
+ * no such fd. */
+struct sk_fdinfo *sk_proc_seed_fd(sk_sys_t *s, const char *proc_root, struct sk_thread *t,
+	int64_t fd);
 /* true when the open instance is a live capture. */
 bool sk_src_is_live(const sk_sys_inst_t *in);
 

@@ -5,6 +5,10 @@ prctl, mprotect, capset, write and read (evt.buffer, snaplen), memfd_create
 and three syscalls of the generic set (getppid, sched_yield, umask) on
 command; each must raise its rule with the right evt.args / evt.arg.* values.
 
+saker runs without the /proc scan at open (seed_proc false): the helper is
+first met in its own events, and a file it opened before saker started must
+still show its name (resolved from /proc at first sight).
+
 Only the helper's events count: it is started before saker and every rule
 is conditioned on its pid (proc.pid), so other activity on the machine can
 neither fail nor satisfy the test. Readiness: the helper repeats kill(self,
@@ -32,7 +36,8 @@ HELPER = r'''
 import ctypes, mmap, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
 libc.syscall.restype = ctypes.c_long
-print("pid", os.getpid(), flush=True)
+kept = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+print("pid", os.getpid(), kept, flush=True)
 child = None
 for line in sys.stdin:
     cmd, *rest = line.split()
@@ -66,6 +71,8 @@ for line in sys.stdin:
         n = os.write(fd, rest[1].encode())
         os.close(fd)
         out = "ok %d %d" % (n, fd)
+    elif cmd == "writekept":
+        out = "ok %d %d" % (os.write(kept, rest[0].encode()), kept)
     elif cmd == "read":
         fd = os.open(rest[0], os.O_RDONLY)
         n = len(os.read(fd, 4096))
@@ -88,7 +95,7 @@ def log(*a):
     print(*a, flush=True)
 
 
-def rules_yaml(pid, mark):
+def rules_yaml(pid, mark, kmark):
     def rule(name, cond, out):
         return (f"- rule: {name}\n  desc: every-syscall test\n"
                 f"  condition: {cond} and proc.pid = {pid}\n"
@@ -106,6 +113,8 @@ def rules_yaml(pid, mark):
              "args=%evt.args file=%fd.name buf=%evt.buffer"),
         rule("sk write late", f"evt.type = write and evt.buffer contains {late}",
              "args=%evt.args"),
+        rule("sk kept", f"evt.type = write and evt.buffer contains {kmark}",
+             "args=%evt.args file=%fd.name"),
         rule("sk read", f"evt.type = read and evt.buffer contains {mark} and fd.typechar = f",
              "args=%evt.args file=%fd.name"),
         rule("sk memfd", "evt.type = memfd_create", "args=%evt.args name=%evt.arg.name"),
@@ -186,8 +195,10 @@ def main():
         return SKIP
 
     mark = "skmark" + secrets.token_hex(4)
+    kmark = "skkept" + secrets.token_hex(4)
     tmp = tempfile.mkdtemp(prefix="saker-every-")
-    helper = Proc([sys.executable, "-c", HELPER], stdin=True)
+    kept_path = os.path.join(tmp, "kept.txt")
+    helper = Proc([sys.executable, "-c", HELPER, kept_path], stdin=True)
     saker = None
     failures = []
     try:
@@ -195,10 +206,14 @@ def main():
         pid = int(first[1])
         rules = os.path.join(tmp, "rules.yaml")
         with open(rules, "w") as f:
-            f.write(rules_yaml(pid, mark))
+            f.write(rules_yaml(pid, mark, kmark))
         env = dict(os.environ, SAKER_SYSCALL_PLUGIN=args.plugin)
+        # no /proc scan at open: the helper and its fds are first met in its
+        # events (as a process whose fork was not captured), and the kept
+        # fd, opened before saker started, must resolve from /proc
         saker = Proc([args.saker, "-r", rules, "-o", "json_output=true",
-                      "-o", "stdout_output.enabled=true"], env=env)
+                      "-o", "stdout_output.enabled=true",
+                      "-o", 'plugins[0].init_config={"seed_proc": false}'], env=env)
         al = Alerts(saker)
 
         def cmd(*words):
@@ -257,6 +272,9 @@ def main():
         n, fd = cmd("read", path)
         check("sk read", {"evt.args": f"res={n} data={payload} fd={fd}(<f>{path}) size=4096",
                           "fd.name": path})
+        n, fd = cmd("writekept", kmark)
+        check("sk kept", {"evt.args": f"res={n} data={kmark} fd={fd}(<f>{kept_path}) "
+                                      f"size={len(kmark)}", "fd.name": kept_path})
         # snaplen (80 bytes by default): a marker at byte 100 is not captured
         cmd("write", path, "x" * 100 + "L" + mark)
         fd = cmd("memfd", "skmemfd")[0]
