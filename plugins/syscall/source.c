@@ -153,8 +153,7 @@ static uint8_t *batch_alloc(sk_sys_inst_t *in, size_t len)
 /* Keeps a copy of the enter event next to the event just added. */
 static void attach_enter(sk_sys_inst_t *in, const uint8_t *enter)
 {
-	uint32_t len;
-	memcpy(&len, enter + 16, 4);
+	uint32_t len = sk_evt_get_len(enter);
 	size_t off = arena_alloc(in, len);
 	if (off == SIZE_MAX)
 		return;
@@ -185,8 +184,7 @@ const uint8_t *sk_src_enter_of(sk_sys_inst_t *in, const ss_plugin_event *evt)
 
 static int push_copy(sk_sys_inst_t *in, const ss_plugin_event *evt)
 {
-	uint32_t len;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint32_t len = sk_evt_get_len(evt);
 	uint8_t *d = batch_alloc(in, len);
 	if (!d)
 		return -ENOMEM;
@@ -199,8 +197,7 @@ static int push_copy(sk_sys_inst_t *in, const ss_plugin_event *evt)
  * parameter from the exit event, else the enter event, by name. */
 static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_t *enter)
 {
-	uint16_t xt;
-	memcpy(&xt, (const uint8_t *)x + 20, 2);
+	uint16_t xt = sk_evt_get_type(x);
 	uint16_t to = upgrade_of(xt);
 	const sk_evt_info_t *xi = sk_evt_info(xt), *ti = sk_evt_info(to);
 	sk_evt_param_t xp[SK_EVT_MAX_PARAMS], ep[SK_EVT_MAX_PARAMS], out[SK_EVT_MAX_PARAMS];
@@ -210,8 +207,7 @@ static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_
 	int en = 0;
 	const sk_evt_info_t *ei = NULL;
 	if (enter) {
-		uint16_t et;
-		memcpy(&et, enter + 20, 2);
+		uint16_t et = sk_evt_get_type(enter);
 		ei = sk_evt_info(et);
 		en = sk_evt_params((const ss_plugin_event *)enter, ep, SK_EVT_MAX_PARAMS);
 		if (en < 0 || !ei)
@@ -268,8 +264,8 @@ static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_
 	if (!d)
 		return -ENOMEM;
 	uint64_t ts, tid;
-	memcpy(&ts, x, 8);
-	memcpy(&tid, (const uint8_t *)x + 8, 8);
+	ts = sk_evt_get_ts(x);
+	tid = sk_evt_get_tid(x);
 	int rc = sk_evt_build(d, total, ts, tid, to, n, out);
 	if (rc < 0)
 		return rc;
@@ -293,8 +289,8 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 {
 	uint16_t type;
 	int64_t tid;
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	type = sk_evt_get_type(evt);
+	tid = sk_evt_get_tid(evt);
 	const sk_evt_info_t *info = sk_evt_info(type);
 	in->read++;
 	if (in->all_events || !info)
@@ -312,8 +308,7 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 			in->enter_dropped++;
 			return 0;
 		}
-		uint32_t len;
-		memcpy(&len, (const uint8_t *)evt + 16, 4);
+		uint32_t len = sk_evt_get_len(evt);
 		if (p->cap < len) {
 			uint8_t *nb = realloc(p->evt, len);
 			if (!nb)
@@ -330,8 +325,7 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 	pend_t *p = pend_find(in, tid, false);
 	const uint8_t *enter = NULL;
 	if (p && p->used) {
-		uint16_t et;
-		memcpy(&et, p->evt + 20, 2);
+		uint16_t et = sk_evt_get_type(p->evt);
 		if (et + 1 == type)
 			enter = p->evt;
 		p->used = false;
