@@ -471,6 +471,18 @@ typedef ss_plugin_rc (*saker_set_event_types_fn)(ss_plugin_t *s, ss_instance_t *
 #define SAKER_SYM_SET_EVENT_TYPES "saker_set_event_types"
 
 /*
+ * saker_get_event_names: optional and stateless. The evt.type names a
+ * sourcing plugin can deliver when opened with open_params, as NUL-terminated
+ * names back to back ended by an empty one ("open\0openat\0\0"), or NULL
+ * when it cannot tell (any type may come, e.g. the replay of a capture).
+ * The string is static, valid while the library is loaded; thread-safe.
+ * saker warns at rules load (LOAD_UNDELIVERABLE_EVTTYPE, file:line:col of
+ * the name) when a rule of the plugin's source names another type.
+ */
+typedef const char *(*saker_get_event_names_fn)(const char *open_params);
+#define SAKER_SYM_GET_EVENT_NAMES "saker_get_event_names"
+
+/*
  * saker_drain: graceful shutdown of a push source (a webhook or any source
  * that acknowledged input it has not yet handed out). Called on the thread
  * that calls next_batch, between two next_batch calls, never concurrently

@@ -392,6 +392,8 @@ static int load_rules(app_t *a, const json_t *tree, const sk_config_t *cfg, char
 			.max_yaml_depth = (size_t)lim.max_yaml_depth,
 			.max_yaml_nodes = (size_t)lim.max_yaml_nodes,
 		},
+		.event_deliverable = sk_registry_event_deliverable,
+		.event_ctx = a->reg,
 	};
 	sk_diags_t diags = {0};
 	int rc = sk_ruleset_load(&a->reg->host, (const char *const *)paths.v, paths.n, &opts, out,

@@ -59,6 +59,7 @@ typedef struct sk_plugin {
 	plugin_api_fns api;
 	saker_set_event_types_fn set_event_types; /* saker extension, may be NULL */
 	saker_drain_fn drain;                      /* saker extension, may be NULL */
+	saker_get_event_names_fn get_event_names; /* saker extension, may be NULL */
 	uint32_t caps;       /* CAP_* */
 	uint32_t id;         /* 0 when none */
 	char *source;        /* event source when sourcing ("syscall" for the syscall source), else "" */

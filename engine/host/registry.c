@@ -78,6 +78,20 @@ static bool cat_source_known(void *ctx, const char *source)
 	return sk_registry_source_known(ctx, source);
 }
 
+/* Unknown unless the source's plugin lists what its configured open
+ * parameters deliver (saker_get_event_names). */
+bool sk_registry_event_deliverable(void *ctx, const char *source, const char *name)
+{
+	const sk_plugin_t *p = sk_registry_source_plugin(ctx, source);
+	const char *n = p && p->get_event_names ? p->get_event_names(p->open_params) : NULL;
+	if (!n)
+		return true;
+	for (; *n; n += strlen(n) + 1)
+		if (!strcmp(n, name))
+			return true;
+	return false;
+}
+
 static const char *cat_plugin_version(void *ctx, const char *name)
 {
 	const sk_registry_t *r = ctx;

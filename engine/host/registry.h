@@ -45,6 +45,10 @@ int sk_registry_check_used(const sk_registry_t *r, char *err, size_t errlen);
 void sk_registry_free(sk_registry_t *r); /* NULL-safe; destroys primary states */
 
 sk_plugin_t *sk_registry_find(const sk_registry_t *r, const char *name);
+/* For sk_rules_opts_t.event_deliverable (ctx: the registry): false only
+ * when the source's plugin lists the evt.type names its configured open
+ * parameters deliver (saker_get_event_names) and name is not one. */
+bool sk_registry_event_deliverable(void *ctx, const char *source, const char *name);
 bool sk_registry_source_known(const sk_registry_t *r, const char *source);
 /* Plugin (sourcing) providing source, or NULL. */
 sk_plugin_t *sk_registry_source_plugin(const sk_registry_t *r, const char *source);

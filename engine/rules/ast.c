@@ -280,3 +280,30 @@ void sk__ast_foreach_ident(const sk__ast_t *a, void (*fn)(void *ud, const char *
 		sk__ast_foreach_ident(a->kids[i], fn, ud);
 }
 
+
+static bool evttype_op(sk__op_t op)
+{
+	return op == SK__OP_EQ || op == SK__OP_NE || op == SK__OP_IN || op == SK__OP_INTERSECTS;
+}
+
+void sk__ast_foreach_evttype(const sk__ast_t *a, void (*fn)(void *ud, const char *name,
+	const sk__expr_t *lit), void *ud)
+{
+	if (!a)
+		return;
+	if (a->kind == SK__AST_CHECK) {
+		const sk__check_node_t *c = &a->u.check;
+		const sk__expr_t *r = c->rhs;
+		if (c->lhs && c->lhs->kind == SK__EXPR_FIELD && !c->lhs->has_arg &&
+			!strcmp(c->lhs->text, "evt.type") && r && !c->rhs_val && evttype_op(c->op)) {
+			if (r->kind == SK__EXPR_LITERAL)
+				fn(ud, r->text, r);
+			else if (r->kind == SK__EXPR_LIST)
+				for (size_t i = 0; i < r->nitems; i++)
+					if (r->items[i]->kind == SK__EXPR_LITERAL)
+						fn(ud, r->items[i]->text, r->items[i]);
+		}
+	}
+	for (size_t i = 0; i < a->nkids; i++)
+		sk__ast_foreach_evttype(a->kids[i], fn, ud);
+}

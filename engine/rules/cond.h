@@ -147,6 +147,11 @@ size_t sk__ast_print(const sk__ast_t *ast, char *buf, size_t len);
 /* Calls fn for every macro reference (IDENT) in the tree (not expanded). */
 void sk__ast_foreach_ident(const sk__ast_t *ast, void (*fn)(void *ud, const char *name,
 	const sk__ast_t *node), void *ud);
+/* Calls fn for every value an evt.type check compares with (=, ==, !=, in,
+ * intersects; a literal or each item of a literal list), in source order;
+ * macro references are not followed (see sk__ast_foreach_ident). */
+void sk__ast_foreach_evttype(const sk__ast_t *a, void (*fn)(void *ud, const char *name,
+	const sk__expr_t *lit), void *ud);
 
 /* ---- field slot table ----------------------------------------------- */
 

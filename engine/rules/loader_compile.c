@@ -10,6 +10,7 @@
 #include "cond.h"
 #include "loader_append.h"
 #include "loader_corr.h"
+#include "loader_evtcheck.h"
 #include "loader_items.h"
 
 #define SK_EVTTYPES_WARN_LIMIT 100
@@ -86,6 +87,11 @@ static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen
 		if (t->pieces[i].src && t->pieces[i].src->name == file)
 			l.src = t->pieces[i].src;
 	return l;
+}
+
+ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
+{
+	return locate(t, map, maplen, off);
 }
 
 /* ---- macros ------------------------------------------------------------- */
@@ -368,6 +374,7 @@ static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts
 		sk__ld_warn(st, &r->loc, "rule", r->name, "LOAD_NO_EVTTYPE",
 			"Rule matches too many evt.type values. This has a significant performance "
 			"penalty.");
+	sk__ld_warn_undeliverable(st, opts, r, ast, &ct, map, slen);
 	o->cond_text = stext;
 	o->output_text = ot.s;
 	stext = NULL;

@@ -124,6 +124,12 @@ typedef struct sk_rules_opts {
 	const sk_rules_append_t *appends;
 	size_t nappends;
 	sk_rules_limits_t limits;
+	/* Optional (may be NULL): false when events of type `name` (an
+	 * evt.type value) never come from `source` as configured; the loader
+	 * then warns (LOAD_UNDELIVERABLE_EVTTYPE) at the name's file:line:col.
+	 * Called on the loading thread with event_ctx. */
+	bool (*event_deliverable)(void *ctx, const char *source, const char *name);
+	void *event_ctx;
 } sk_rules_opts_t;
 
 typedef struct sk_ruleset sk_ruleset_t;

@@ -522,6 +522,7 @@ static const sk_evt_param_info_t p0[] = {
 };
 static const sk_evt_param_info_t p1[] = {
 	{"ID", PT_SYSCALLID, PF_DEC, -1, NULL},
+	{"nativeID", PT_UINT16, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p2[] = {
 	{"name", PT_FSPATH, PF_NA, -1, NULL},
@@ -778,6 +779,9 @@ static const sk_evt_param_info_t p64[] = {
 };
 static const sk_evt_param_info_t p65[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"addr", PT_UINT64, PF_HEX, -1, NULL},
+	{"op", PT_FLAGS16, PF_HEX, -1, fl_futex_operations},
+	{"val", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p67[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -813,6 +817,7 @@ static const sk_evt_param_info_t p78[] = {
 };
 static const sk_evt_param_info_t p79[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"maxevents", PT_ERRNO, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p80[] = {
 	{"fds", PT_FDLIST, PF_DEC, -1, NULL},
@@ -821,6 +826,7 @@ static const sk_evt_param_info_t p80[] = {
 static const sk_evt_param_info_t p81[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"fds", PT_FDLIST, PF_DEC, -1, NULL},
+	{"timeout", PT_INT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p83[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -835,6 +841,9 @@ static const sk_evt_param_info_t p86[] = {
 };
 static const sk_evt_param_info_t p87[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"offset", PT_UINT64, PF_DEC, -1, NULL},
+	{"whence", PT_FLAGS8, PF_DEC, -1, fl_lseek_whence},
 };
 static const sk_evt_param_info_t p88[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -925,6 +934,9 @@ static const sk_evt_param_info_t p112[] = {
 static const sk_evt_param_info_t p113[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT32, PF_DEC, -1, NULL},
+	{"pos", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p114[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -934,6 +946,9 @@ static const sk_evt_param_info_t p114[] = {
 static const sk_evt_param_info_t p115[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT32, PF_DEC, -1, NULL},
+	{"pos", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p116[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -942,6 +957,7 @@ static const sk_evt_param_info_t p117[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"size", PT_UINT32, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p118[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -950,6 +966,8 @@ static const sk_evt_param_info_t p118[] = {
 static const sk_evt_param_info_t p119[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT32, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p120[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -959,6 +977,8 @@ static const sk_evt_param_info_t p121[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"size", PT_UINT32, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"pos", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p122[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -968,6 +988,9 @@ static const sk_evt_param_info_t p122[] = {
 static const sk_evt_param_info_t p123[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"data", PT_BYTEBUF, PF_NA, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT32, PF_DEC, -1, NULL},
+	{"pos", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p124[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -982,6 +1005,9 @@ static const sk_evt_param_info_t p126[] = {
 };
 static const sk_evt_param_info_t p127[] = {
 	{"res", PT_FD, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"mask", PT_UINT32, PF_HEX, -1, NULL},
+	{"flags", PT_FLAGS8, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p128[] = {
 	{"pid", PT_PID, PF_DEC, -1, NULL},
@@ -998,6 +1024,8 @@ static const sk_evt_param_info_t p130[] = {
 };
 static const sk_evt_param_info_t p131[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"tid", PT_PID, PF_DEC, -1, NULL},
+	{"sig", PT_SIGTYPE, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p132[] = {
 	{"pid", PT_PID, PF_DEC, -1, NULL},
@@ -1006,12 +1034,16 @@ static const sk_evt_param_info_t p132[] = {
 };
 static const sk_evt_param_info_t p133[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"pid", PT_PID, PF_DEC, -1, NULL},
+	{"tid", PT_PID, PF_DEC, -1, NULL},
+	{"sig", PT_SIGTYPE, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p134[] = {
 	{"interval", PT_RELTIME, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p135[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"interval", PT_RELTIME, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p136[] = {
 	{"clockid", PT_UINT8, PF_DEC, -1, NULL},
@@ -1019,12 +1051,15 @@ static const sk_evt_param_info_t p136[] = {
 };
 static const sk_evt_param_info_t p137[] = {
 	{"res", PT_FD, PF_DEC, -1, NULL},
+	{"clockid", PT_UINT8, PF_DEC, -1, NULL},
+	{"flags", PT_FLAGS8, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p138[] = {
 	{"flags", PT_FLAGS8, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p139[] = {
 	{"res", PT_FD, PF_DEC, -1, NULL},
+	{"flags", PT_FLAGS8, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p140[] = {
 	{"resource", PT_FLAGS8, PF_DEC, -1, fl_rlimit_resources},
@@ -1033,6 +1068,7 @@ static const sk_evt_param_info_t p141[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"cur", PT_INT64, PF_DEC, -1, NULL},
 	{"max", PT_INT64, PF_DEC, -1, NULL},
+	{"resource", PT_FLAGS8, PF_DEC, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p142[] = {
 	{"resource", PT_FLAGS8, PF_DEC, -1, fl_rlimit_resources},
@@ -1041,6 +1077,7 @@ static const sk_evt_param_info_t p143[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"cur", PT_INT64, PF_DEC, -1, NULL},
 	{"max", PT_INT64, PF_DEC, -1, NULL},
+	{"resource", PT_FLAGS8, PF_DEC, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p144[] = {
 	{"pid", PT_PID, PF_DEC, -1, NULL},
@@ -1052,6 +1089,8 @@ static const sk_evt_param_info_t p145[] = {
 	{"newmax", PT_INT64, PF_DEC, -1, NULL},
 	{"oldcur", PT_INT64, PF_DEC, -1, NULL},
 	{"oldmax", PT_INT64, PF_DEC, -1, NULL},
+	{"pid", PT_PID, PF_DEC, -1, NULL},
+	{"resource", PT_FLAGS8, PF_DEC, -1, fl_rlimit_resources},
 };
 static const sk_evt_param_info_t p146[] = {
 	{"next", PT_PID, PF_DEC, -1, NULL},
@@ -1120,6 +1159,7 @@ static const sk_evt_param_info_t p159[] = {
 	{"vm_size", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_rss", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_swap", PT_UINT32, PF_DEC, -1, NULL},
+	{"addr", PT_UINT64, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p160[] = {
 	{"addr", PT_UINT64, PF_HEX, -1, NULL},
@@ -1134,6 +1174,12 @@ static const sk_evt_param_info_t p161[] = {
 	{"vm_size", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_rss", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_swap", PT_UINT32, PF_DEC, -1, NULL},
+	{"addr", PT_UINT64, PF_HEX, -1, NULL},
+	{"length", PT_UINT64, PF_DEC, -1, NULL},
+	{"prot", PT_FLAGS32, PF_HEX, -1, fl_prot_flags},
+	{"flags", PT_FLAGS32, PF_HEX, -1, fl_mmap_flags},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"offset", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p162[] = {
 	{"addr", PT_UINT64, PF_HEX, -1, NULL},
@@ -1158,6 +1204,8 @@ static const sk_evt_param_info_t p165[] = {
 	{"vm_size", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_rss", PT_UINT32, PF_DEC, -1, NULL},
 	{"vm_swap", PT_UINT32, PF_DEC, -1, NULL},
+	{"addr", PT_UINT64, PF_HEX, -1, NULL},
+	{"length", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p166[] = {
 	{"fd_in", PT_FD, PF_DEC, -1, NULL},
@@ -1167,6 +1215,10 @@ static const sk_evt_param_info_t p166[] = {
 };
 static const sk_evt_param_info_t p167[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd_in", PT_FD, PF_DEC, -1, NULL},
+	{"fd_out", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT64, PF_DEC, -1, NULL},
+	{"flags", PT_FLAGS32, PF_HEX, -1, fl_splice_flags},
 };
 static const sk_evt_param_info_t p168[] = {
 	{"request", PT_FLAGS16, PF_DEC, -1, fl_ptrace_requests},
@@ -1186,6 +1238,9 @@ static const sk_evt_param_info_t p170[] = {
 };
 static const sk_evt_param_info_t p171[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"request", PT_UINT64, PF_HEX, -1, NULL},
+	{"argument", PT_UINT64, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p173[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -1277,6 +1332,9 @@ static const sk_evt_param_info_t p188[] = {
 static const sk_evt_param_info_t p189[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"offset", PT_UINT64, PF_DEC, -1, NULL},
+	{"out_fd", PT_FD, PF_DEC, -1, NULL},
+	{"in_fd", PT_FD, PF_DEC, -1, NULL},
+	{"size", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p190[] = {
 	{"cmd", PT_FLAGS16, PF_DEC, -1, fl_quotactl_cmds},
@@ -1545,12 +1603,14 @@ static const sk_evt_param_info_t p236[] = {
 };
 static const sk_evt_param_info_t p237[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_NA, -1, NULL},
 };
 static const sk_evt_param_info_t p238[] = {
 	{"fd", PT_FD, PF_NA, -1, NULL},
 };
 static const sk_evt_param_info_t p239[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_NA, -1, NULL},
 };
 static const sk_evt_param_info_t p240[] = {
 	{"fd", PT_FD, PF_NA, -1, NULL},
@@ -1567,6 +1627,8 @@ static const sk_evt_param_info_t p242[] = {
 };
 static const sk_evt_param_info_t p243[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"fd", PT_FD, PF_NA, -1, NULL},
+	{"operation", PT_FLAGS32, PF_HEX, -1, fl_flock_flags},
 };
 static const sk_evt_param_info_t p244[] = {
 	{"cpu", PT_UINT32, PF_DEC, -1, NULL},
@@ -1619,6 +1681,8 @@ static const sk_evt_param_info_t p254[] = {
 static const sk_evt_param_info_t p255[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"fds", PT_FDLIST, PF_DEC, -1, NULL},
+	{"timeout", PT_RELTIME, PF_DEC, -1, NULL},
+	{"sigmask", PT_SIGSET, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p256[] = {
 	{"flags", PT_FLAGS32, PF_HEX, -1, fl_mount_flags},
@@ -1647,6 +1711,9 @@ static const sk_evt_param_info_t p262[] = {
 };
 static const sk_evt_param_info_t p263[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"key", PT_INT32, PF_HEX, -1, NULL},
+	{"nsems", PT_INT32, PF_DEC, -1, NULL},
+	{"semflg", PT_FLAGS32, PF_HEX, -1, fl_semget_flags},
 };
 static const sk_evt_param_info_t p264[] = {
 	{"mode", PT_FLAGS32, PF_HEX, -1, fl_access_flags},
@@ -1654,6 +1721,7 @@ static const sk_evt_param_info_t p264[] = {
 static const sk_evt_param_info_t p265[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"name", PT_FSPATH, PF_NA, -1, NULL},
+	{"mode", PT_FLAGS32, PF_HEX, -1, fl_access_flags},
 };
 static const sk_evt_param_info_t p267[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -1791,6 +1859,8 @@ static const sk_evt_param_info_t p294[] = {
 };
 static const sk_evt_param_info_t p295[] = {
 	{"res", PT_PID, PF_DEC, -1, NULL},
+	{"pid", PT_PID, PF_DEC, -1, NULL},
+	{"pgid", PT_PID, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p296[] = {
 	{"cmd", PT_INT64, PF_DEC, -1, NULL},
@@ -1803,6 +1873,7 @@ static const sk_evt_param_info_t p298[] = {
 };
 static const sk_evt_param_info_t p299[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"op", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p301[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -1905,6 +1976,9 @@ static const sk_evt_param_info_t p328[] = {
 };
 static const sk_evt_param_info_t p329[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"addr", PT_UINT64, PF_HEX, -1, NULL},
+	{"length", PT_UINT64, PF_DEC, -1, NULL},
+	{"prot", PT_FLAGS32, PF_HEX, -1, fl_prot_flags},
 };
 static const sk_evt_param_info_t p330[] = {
 	{"dirfd", PT_FD, PF_DEC, -1, NULL},
@@ -1950,6 +2024,9 @@ static const sk_evt_param_info_t p333[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
 	{"fdout", PT_FD, PF_DEC, -1, NULL},
 	{"offout", PT_UINT64, PF_DEC, -1, NULL},
+	{"fdin", PT_FD, PF_DEC, -1, NULL},
+	{"offin", PT_UINT64, PF_DEC, -1, NULL},
+	{"len", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p335[] = {
 	{"res", PT_PID, PF_DEC, -1, NULL},
@@ -2105,12 +2182,14 @@ static const sk_evt_param_info_t p374[] = {
 };
 static const sk_evt_param_info_t p375[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"size", PT_INT32, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p376[] = {
 	{"flags", PT_FLAGS32, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p377[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
+	{"flags", PT_FLAGS32, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p379[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -2177,6 +2256,7 @@ static const sk_evt_param_info_t p396[] = {
 static const sk_evt_param_info_t p397[] = {
 	{"res", PT_FD, PF_DEC, -1, NULL},
 	{"flags", PT_FLAGS16, PF_HEX, -1, fl_file_flags},
+	{"initval", PT_UINT64, PF_DEC, -1, NULL},
 };
 static const sk_evt_param_info_t p398[] = {
 	{"fd", PT_FD, PF_DEC, -1, NULL},
@@ -2185,6 +2265,8 @@ static const sk_evt_param_info_t p398[] = {
 static const sk_evt_param_info_t p399[] = {
 	{"res", PT_FD, PF_DEC, -1, NULL},
 	{"flags", PT_FLAGS16, PF_HEX, -1, NULL},
+	{"fd", PT_FD, PF_DEC, -1, NULL},
+	{"mask", PT_UINT32, PF_HEX, -1, NULL},
 };
 static const sk_evt_param_info_t p401[] = {
 	{"res", PT_ERRNO, PF_DEC, -1, NULL},
@@ -2262,7 +2344,7 @@ static const sk_evt_param_info_t p425[] = {
 
 const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[0] = {"syscall", 0, SK_EC_OTHER, SK_EF_NONE, 2, p0},
-	[1] = {"syscall", 1, SK_EC_OTHER, SK_EF_NONE, 1, p1},
+	[1] = {"syscall", 1, SK_EC_OTHER, SK_EF_NONE, 2, p1},
 	[2] = {"open", 2, SK_EC_FILE, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 3, p2},
 	[3] = {"open", 3, SK_EC_FILE, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 6, p3},
 	[4] = {"close", 4, SK_EC_IO_OTHER, SK_EF_DESTROYS_FD | SK_EF_USES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 1, p4},
@@ -2326,7 +2408,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[62] = {"eventfd", 62, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 2, p62},
 	[63] = {"eventfd", 63, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 3, p63},
 	[64] = {"futex", 64, SK_EC_IPC, SK_EF_DROP_SIMPLE_CONS, 3, p64},
-	[65] = {"futex", 65, SK_EC_IPC, SK_EF_DROP_SIMPLE_CONS, 1, p65},
+	[65] = {"futex", 65, SK_EC_IPC, SK_EF_DROP_SIMPLE_CONS, 4, p65},
 	[66] = {"stat", 66, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 0, NULL},
 	[67] = {"stat", 67, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 2, p67},
 	[68] = {"lstat", 68, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 0, NULL},
@@ -2340,15 +2422,15 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[76] = {"fstat64", 76, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p76},
 	[77] = {"fstat64", 77, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p77},
 	[78] = {"epoll_wait", 78, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p78},
-	[79] = {"epoll_wait", 79, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p79},
+	[79] = {"epoll_wait", 79, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 2, p79},
 	[80] = {"poll", 80, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 2, p80},
-	[81] = {"poll", 81, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 2, p81},
+	[81] = {"poll", 81, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 3, p81},
 	[82] = {"select", 82, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 0, NULL},
 	[83] = {"select", 83, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p83},
 	[84] = {"select", 84, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 0, NULL},
 	[85] = {"select", 85, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p85},
 	[86] = {"lseek", 86, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 3, p86},
-	[87] = {"lseek", 87, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p87},
+	[87] = {"lseek", 87, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 4, p87},
 	[88] = {"llseek", 88, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 3, p88},
 	[89] = {"llseek", 89, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p89},
 	[90] = {"ioctl", 90, SK_EC_IO_OTHER, SK_EF_USES_FD | SK_EF_OLD_VERSION, 2, p90},
@@ -2374,39 +2456,39 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[110] = {"unlinkat", 110, SK_EC_FILE, SK_EF_OLD_VERSION, 2, p110},
 	[111] = {"unlinkat", 111, SK_EC_FILE, SK_EF_OLD_VERSION, 1, p111},
 	[112] = {"pread", 112, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 3, p112},
-	[113] = {"pread", 113, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 2, p113},
+	[113] = {"pread", 113, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 5, p113},
 	[114] = {"pwrite", 114, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 3, p114},
-	[115] = {"pwrite", 115, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 2, p115},
+	[115] = {"pwrite", 115, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 5, p115},
 	[116] = {"readv", 116, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 1, p116},
-	[117] = {"readv", 117, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 3, p117},
+	[117] = {"readv", 117, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 4, p117},
 	[118] = {"writev", 118, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 2, p118},
-	[119] = {"writev", 119, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 2, p119},
+	[119] = {"writev", 119, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 4, p119},
 	[120] = {"preadv", 120, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 2, p120},
-	[121] = {"preadv", 121, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 3, p121},
+	[121] = {"preadv", 121, SK_EC_IO_READ, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_DROP_SIMPLE_CONS, 5, p121},
 	[122] = {"pwritev", 122, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 3, p122},
-	[123] = {"pwritev", 123, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 2, p123},
+	[123] = {"pwritev", 123, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_WRITES_TO_FD | SK_EF_DROP_SIMPLE_CONS, 5, p123},
 	[124] = {"dup", 124, SK_EC_IO_OTHER, SK_EF_CREATES_FD | SK_EF_USES_FD | SK_EF_MODIFIES_STATE, 1, p124},
 	[125] = {"dup", 125, SK_EC_IO_OTHER, SK_EF_CREATES_FD | SK_EF_USES_FD | SK_EF_MODIFIES_STATE, 1, p125},
 	[126] = {"signalfd", 126, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 3, p126},
-	[127] = {"signalfd", 127, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p127},
+	[127] = {"signalfd", 127, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 4, p127},
 	[128] = {"kill", 128, SK_EC_SIGNAL, SK_EF_NONE, 2, p128},
 	[129] = {"kill", 129, SK_EC_SIGNAL, SK_EF_NONE, 3, p129},
 	[130] = {"tkill", 130, SK_EC_SIGNAL, SK_EF_NONE, 2, p130},
-	[131] = {"tkill", 131, SK_EC_SIGNAL, SK_EF_NONE, 1, p131},
+	[131] = {"tkill", 131, SK_EC_SIGNAL, SK_EF_NONE, 3, p131},
 	[132] = {"tgkill", 132, SK_EC_SIGNAL, SK_EF_NONE, 3, p132},
-	[133] = {"tgkill", 133, SK_EC_SIGNAL, SK_EF_NONE, 1, p133},
+	[133] = {"tgkill", 133, SK_EC_SIGNAL, SK_EF_NONE, 4, p133},
 	[134] = {"nanosleep", 134, SK_EC_SLEEP, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p134},
-	[135] = {"nanosleep", 135, SK_EC_SLEEP, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 1, p135},
+	[135] = {"nanosleep", 135, SK_EC_SLEEP, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 2, p135},
 	[136] = {"timerfd_create", 136, SK_EC_TIME, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 2, p136},
-	[137] = {"timerfd_create", 137, SK_EC_TIME, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 1, p137},
+	[137] = {"timerfd_create", 137, SK_EC_TIME, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE | SK_EF_DROP_SIMPLE_CONS, 3, p137},
 	[138] = {"inotify_init", 138, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p138},
-	[139] = {"inotify_init", 139, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p139},
+	[139] = {"inotify_init", 139, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p139},
 	[140] = {"getrlimit", 140, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 1, p140},
-	[141] = {"getrlimit", 141, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 3, p141},
+	[141] = {"getrlimit", 141, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 4, p141},
 	[142] = {"setrlimit", 142, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 1, p142},
-	[143] = {"setrlimit", 143, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 3, p143},
+	[143] = {"setrlimit", 143, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 4, p143},
 	[144] = {"prlimit", 144, SK_EC_PROCESS, SK_EF_NONE, 2, p144},
-	[145] = {"prlimit", 145, SK_EC_PROCESS, SK_EF_NONE, 5, p145},
+	[145] = {"prlimit", 145, SK_EC_PROCESS, SK_EF_NONE, 7, p145},
 	[146] = {"switch", 146, SK_EC_SCHEDULER, SK_EF_SKIPPARSERESET | SK_EF_OLD_VERSION | SK_EF_DROP_SIMPLE_CONS, 1, p146},
 	[147] = {"NA2", 147, SK_EC_SCHEDULER, SK_EF_UNUSED | SK_EF_SKIPPARSERESET | SK_EF_OLD_VERSION, 0, NULL},
 	[148] = {"drop", 148, SK_EC_INTERNAL, SK_EF_SKIPPARSERESET, 1, p148},
@@ -2420,19 +2502,19 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[156] = {"clone", 156, SK_EC_PROCESS, SK_EF_MODIFIES_STATE | SK_EF_OLD_VERSION, 0, NULL},
 	[157] = {"clone", 157, SK_EC_PROCESS, SK_EF_MODIFIES_STATE | SK_EF_OLD_VERSION, 16, p157},
 	[158] = {"brk", 158, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 1, p158},
-	[159] = {"brk", 159, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 4, p159},
+	[159] = {"brk", 159, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 5, p159},
 	[160] = {"mmap", 160, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 6, p160},
-	[161] = {"mmap", 161, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 4, p161},
+	[161] = {"mmap", 161, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 10, p161},
 	[162] = {"mmap2", 162, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 6, p162},
 	[163] = {"mmap2", 163, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 4, p163},
 	[164] = {"munmap", 164, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 2, p164},
-	[165] = {"munmap", 165, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 4, p165},
+	[165] = {"munmap", 165, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 6, p165},
 	[166] = {"splice", 166, SK_EC_IO_OTHER, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 4, p166},
-	[167] = {"splice", 167, SK_EC_IO_OTHER, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p167},
+	[167] = {"splice", 167, SK_EC_IO_OTHER, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 5, p167},
 	[168] = {"ptrace", 168, SK_EC_PROCESS, SK_EF_NONE, 2, p168},
 	[169] = {"ptrace", 169, SK_EC_PROCESS, SK_EF_NONE, 5, p169},
 	[170] = {"ioctl", 170, SK_EC_IO_OTHER, SK_EF_USES_FD, 3, p170},
-	[171] = {"ioctl", 171, SK_EC_IO_OTHER, SK_EF_USES_FD, 1, p171},
+	[171] = {"ioctl", 171, SK_EC_IO_OTHER, SK_EF_USES_FD, 4, p171},
 	[172] = {"execve", 172, SK_EC_PROCESS, SK_EF_MODIFIES_STATE | SK_EF_OLD_VERSION, 0, NULL},
 	[173] = {"execve", 173, SK_EC_PROCESS, SK_EF_MODIFIES_STATE | SK_EF_OLD_VERSION, 14, p173},
 	[174] = {"rename", 174, SK_EC_FILE, SK_EF_NONE, 0, NULL},
@@ -2450,7 +2532,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[186] = {"procexit", 186, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 4, p186},
 	[187] = {"NA1", 187, SK_EC_PROCESS, SK_EF_UNUSED, 0, NULL},
 	[188] = {"sendfile", 188, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 4, p188},
-	[189] = {"sendfile", 189, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 2, p189},
+	[189] = {"sendfile", 189, SK_EC_IO_WRITE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 5, p189},
 	[190] = {"quotactl", 190, SK_EC_USER, SK_EF_NONE, 4, p190},
 	[191] = {"quotactl", 191, SK_EC_USER, SK_EF_NONE, 14, p191},
 	[192] = {"setresuid", 192, SK_EC_USER, SK_EF_MODIFIES_STATE, 3, p192},
@@ -2498,13 +2580,13 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[234] = {"procinfo", 234, SK_EC_INTERNAL, SK_EF_SKIPPARSERESET | SK_EF_DROP_SIMPLE_CONS, 2, p234},
 	[235] = {"NA2", 235, SK_EC_INTERNAL, SK_EF_UNUSED, 0, NULL},
 	[236] = {"getdents", 236, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p236},
-	[237] = {"getdents", 237, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p237},
+	[237] = {"getdents", 237, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 2, p237},
 	[238] = {"getdents64", 238, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p238},
-	[239] = {"getdents64", 239, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 1, p239},
+	[239] = {"getdents64", 239, SK_EC_FILE, SK_EF_USES_FD | SK_EF_DROP_SIMPLE_CONS, 2, p239},
 	[240] = {"setns", 240, SK_EC_PROCESS, SK_EF_USES_FD, 2, p240},
 	[241] = {"setns", 241, SK_EC_PROCESS, SK_EF_USES_FD, 3, p241},
 	[242] = {"flock", 242, SK_EC_FILE, SK_EF_USES_FD, 2, p242},
-	[243] = {"flock", 243, SK_EC_FILE, SK_EF_USES_FD, 1, p243},
+	[243] = {"flock", 243, SK_EC_FILE, SK_EF_USES_FD, 3, p243},
 	[244] = {"cpu_hotplug", 244, SK_EC_SYSTEM, SK_EF_MODIFIES_STATE | SK_EF_SKIPPARSERESET, 2, p244},
 	[245] = {"NA2", 245, SK_EC_SYSTEM, SK_EF_UNUSED, 0, NULL},
 	[246] = {"accept", 246, SK_EC_NET, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 0, NULL},
@@ -2516,7 +2598,7 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[252] = {"semctl", 252, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 4, p252},
 	[253] = {"semctl", 253, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 1, p253},
 	[254] = {"ppoll", 254, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 3, p254},
-	[255] = {"ppoll", 255, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 2, p255},
+	[255] = {"ppoll", 255, SK_EC_WAIT, SK_EF_WAITS | SK_EF_DROP_SIMPLE_CONS, 4, p255},
 	[256] = {"mount", 256, SK_EC_FILE, SK_EF_MODIFIES_STATE, 1, p256},
 	[257] = {"mount", 257, SK_EC_FILE, SK_EF_MODIFIES_STATE, 5, p257},
 	[258] = {"umount", 258, SK_EC_FILE, SK_EF_MODIFIES_STATE, 1, p258},
@@ -2524,9 +2606,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[260] = {"k8s", 260, SK_EC_INTERNAL, SK_EF_MODIFIES_STATE | SK_EF_SKIPPARSERESET, 1, p260},
 	[261] = {"NA3", 261, SK_EC_SYSTEM, SK_EF_UNUSED, 0, NULL},
 	[262] = {"semget", 262, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 3, p262},
-	[263] = {"semget", 263, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 1, p263},
+	[263] = {"semget", 263, SK_EC_PROCESS, SK_EF_DROP_SIMPLE_CONS, 4, p263},
 	[264] = {"access", 264, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 1, p264},
-	[265] = {"access", 265, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 2, p265},
+	[265] = {"access", 265, SK_EC_FILE, SK_EF_DROP_SIMPLE_CONS, 3, p265},
 	[266] = {"chroot", 266, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 0, NULL},
 	[267] = {"chroot", 267, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 2, p267},
 	[268] = {"tracer", 268, SK_EC_OTHER, SK_EF_NONE, 3, p268},
@@ -2556,11 +2638,11 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[292] = {"execve", 292, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 1, p292},
 	[293] = {"execve", 293, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 28, p293},
 	[294] = {"setpgid", 294, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 2, p294},
-	[295] = {"setpgid", 295, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 1, p295},
+	[295] = {"setpgid", 295, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 3, p295},
 	[296] = {"bpf", 296, SK_EC_OTHER, SK_EF_CREATES_FD, 1, p296},
 	[297] = {"bpf", 297, SK_EC_OTHER, SK_EF_CREATES_FD, 1, p297},
 	[298] = {"seccomp", 298, SK_EC_OTHER, SK_EF_NONE, 1, p298},
-	[299] = {"seccomp", 299, SK_EC_OTHER, SK_EF_NONE, 1, p299},
+	[299] = {"seccomp", 299, SK_EC_OTHER, SK_EF_NONE, 2, p299},
 	[300] = {"unlink", 300, SK_EC_FILE, SK_EF_NONE, 0, NULL},
 	[301] = {"unlink", 301, SK_EC_FILE, SK_EF_NONE, 2, p301},
 	[302] = {"unlinkat", 302, SK_EC_FILE, SK_EF_NONE, 0, NULL},
@@ -2590,11 +2672,11 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[326] = {"openat2", 326, SK_EC_FILE, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 5, p326},
 	[327] = {"openat2", 327, SK_EC_FILE, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 6, p327},
 	[328] = {"mprotect", 328, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 3, p328},
-	[329] = {"mprotect", 329, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 1, p329},
+	[329] = {"mprotect", 329, SK_EC_MEMORY, SK_EF_DROP_SIMPLE_CONS, 4, p329},
 	[330] = {"execveat", 330, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 3, p330},
 	[331] = {"execveat", 331, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 28, p331},
 	[332] = {"copy_file_range", 332, SK_EC_FILE, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_WRITES_TO_FD, 3, p332},
-	[333] = {"copy_file_range", 333, SK_EC_FILE, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_WRITES_TO_FD, 3, p333},
+	[333] = {"copy_file_range", 333, SK_EC_FILE, SK_EF_USES_FD | SK_EF_READS_FROM_FD | SK_EF_WRITES_TO_FD, 6, p333},
 	[334] = {"clone3", 334, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 0, NULL},
 	[335] = {"clone3", 335, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 21, p335},
 	[336] = {"open_by_handle_at", 336, SK_EC_FILE, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 0, NULL},
@@ -2636,9 +2718,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[372] = {"fsconfig", 372, SK_EC_SYSTEM, SK_EF_NONE, 0, NULL},
 	[373] = {"fsconfig", 373, SK_EC_SYSTEM, SK_EF_USES_FD, 7, p373},
 	[374] = {"epoll_create", 374, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p374},
-	[375] = {"epoll_create", 375, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p375},
+	[375] = {"epoll_create", 375, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p375},
 	[376] = {"epoll_create1", 376, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p376},
-	[377] = {"epoll_create1", 377, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p377},
+	[377] = {"epoll_create1", 377, SK_EC_WAIT, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p377},
 	[378] = {"chown", 378, SK_EC_FILE, SK_EF_NONE, 0, NULL},
 	[379] = {"chown", 379, SK_EC_FILE, SK_EF_NONE, 4, p379},
 	[380] = {"lchown", 380, SK_EC_FILE, SK_EF_NONE, 0, NULL},
@@ -2658,9 +2740,9 @@ const sk_evt_info_t sk__evt_table[SK_EVT_CODE_MAX] = {
 	[394] = {"inotify_init1", 394, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 0, NULL},
 	[395] = {"inotify_init1", 395, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p395},
 	[396] = {"eventfd2", 396, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 1, p396},
-	[397] = {"eventfd2", 397, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p397},
+	[397] = {"eventfd2", 397, SK_EC_IPC, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 3, p397},
 	[398] = {"signalfd4", 398, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p398},
-	[399] = {"signalfd4", 399, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 2, p399},
+	[399] = {"signalfd4", 399, SK_EC_SIGNAL, SK_EF_CREATES_FD | SK_EF_MODIFIES_STATE, 4, p399},
 	[400] = {"prctl", 400, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 0, NULL},
 	[401] = {"prctl", 401, SK_EC_PROCESS, SK_EF_MODIFIES_STATE, 4, p401},
 	[402] = {"asyncevent", 402, SK_EC_OTHER, SK_EF_LARGE_PAYLOAD, 3, p402},

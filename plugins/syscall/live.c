@@ -90,20 +90,18 @@ static size_t round_pow2(size_t v, size_t min)
 static int fill_table(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen)
 {
 	int fd = bpf_map__fd(l->skel->maps.sk_sc_table);
-	size_t i;
+	int afd = bpf_map__fd(l->skel->maps.sk_sc_args);
+	uint32_t key;
 
-	for (i = 0; i < sk__live_nrows; i++) {
-		const sk_live_row_t *r = &sk__live_rows[i];
-		struct sk_sc_entry v = {0};
-		uint32_t key = r->nr;
+	for (key = 0; key < SK_MAX_SYSCALLS; key++) {
+		struct sk_sc_entry v;
+		struct sk_sc_args a;
 
-		if (key >= SK_MAX_SYSCALLS)
-			continue;
-		v.evt = r->evt;
-		v.handler = r->handler;
-		v.lifecycle = r->lifecycle;
-		v.enabled = (uint8_t)sk__live_row_selected(r, types, n);
-		if (bpf_map_update_elem(fd, &key, &v, BPF_ANY) != 0) {
+		sk__live_entry(key, types, n, &v, &a);
+		/* the parameter program first: an entry is never enabled
+		 * before its program is in place */
+		if (bpf_map_update_elem(afd, &key, &a, BPF_ANY) != 0 ||
+		    bpf_map_update_elem(fd, &key, &v, BPF_ANY) != 0) {
 			int e = errno;
 
 			sk_sdk_errf(err, errlen, "updating the syscall filter map: %s", strerror(e));
@@ -156,6 +154,11 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	case SK_H_SOCKETPAIR: return s->progs.sk_h_socketpair;
 	case SK_H_FD1: return s->progs.sk_h_fd1;
 	case SK_H_PATH_U32: return s->progs.sk_h_path_u32;
+	case SK_H_ARGS: return s->progs.sk_h_args;
+	case SK_H_IOV: return s->progs.sk_h_iov;
+	case SK_H_CAPSET: return s->progs.sk_h_capset;
+	case SK_H_PRCTL: return s->progs.sk_h_prctl;
+	case SK_H_GENERIC: return s->progs.sk_h_generic;
 	default: return NULL;
 	}
 }

@@ -45,7 +45,17 @@ sk_fdinfo_t *sk_sys_event_fd(sk_sys_t *s, const sk_evview_t *v, sk_thread_t *th,
 		*fdnum = fd;
 	if (fd < 0)
 		return NULL;
-	return sk_fdtab_get(sk_thread_fds(s->threads, th), fd);
+	sk_fdinfo_t *f = sk_fdtab_get(sk_thread_fds(s->threads, th), fd);
+	int64_t res;
+	/* Live, first sight of an fd the events never showed being made
+	 * (inherited over a fork saker did not see): take it from /proc. Not
+	 * for events that make or close it (the table has it, or it is gone)
+	 * nor for a failed call on a bad fd. */
+	if (!f && sk_src_is_live(s->inst) &&
+		!(v->info->flags & (SK_EF_CREATES_FD | SK_EF_DESTROYS_FD)) &&
+		!(sk_ev_res(v, &res) && res == -EBADF))
+		f = sk_proc_seed_fd(s, s->cfg.proc_root, th, fd);
+	return f;
 }
 
 void sk_sys_flush_pending(sk_sys_t *s)
@@ -641,8 +651,15 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 		return 0;
 	}
 	s->n_parsed++;
-	if (kind == K_NONE)
-		return 0; /* most events (I/O, memory, ...) change no state */
+	if (kind == K_NONE) {
+		/* most events (I/O, memory, ...) change no state; live, an fd
+		 * met for the first time is looked up now, so every field of
+		 * this event (evt.args too) sees it */
+		if ((info->flags & SK_EF_USES_FD) && sk_src_is_live(s->inst) &&
+			sk_evview_init(&v, evt, NULL) == 0)
+			(void)sk_sys_event_fd(s, &v, th, NULL);
+		return 0;
+	}
 	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
 	if (!enter && th->enter_len)
 		enter = th->enter;
@@ -675,8 +692,9 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 	case K_DUP: parse_dup(s, &v, th); break;
 	case K_FCNTL: {
 		int64_t cmd;
-		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 2) create a copy. */
-		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 2))
+		/* F_DUPFD and F_DUPFD_CLOEXEC (driver codes 1 and 26; 2 is F_GETFD)
+		 * create a copy. */
+		if (sk_ev_int(&v, "cmd", &cmd) && (cmd == 1 || cmd == 26))
 			parse_dup(s, &v, th);
 		break;
 	}

@@ -270,3 +270,10 @@ EXPORT ss_plugin_rc saker_set_event_types(ss_plugin_t *st, ss_instance_t *h,
 		return SS_PLUGIN_FAILURE;
 	return SS_PLUGIN_SUCCESS;
 }
+
+const char *sk__event_names(const char *open_params);
+
+EXPORT const char *saker_get_event_names(const char *open_params)
+{
+	return sk__event_names(open_params);
+}

@@ -103,6 +103,65 @@ static const sockent_t *find_sock(const socks_t *s, uint64_t ino)
 	return NULL;
 }
 
+/* Fills f from the /proc link of its fd (path: the link's own path). */
+static void fill_fd(sk_fdinfo_t *f, const char *path, const char *link, const socks_t *socks)
+{
+	unsigned long long ino = 0;
+	if (sscanf(link, "socket:[%llu]", &ino) == 1) {
+		const sockent_t *e = find_sock(socks, ino);
+		f->ino = ino;
+		if (!e) {
+			f->kind = SK_FD_UNIX;
+			return;
+		}
+		char a[128], b[128], name[300];
+		f->kind = e->v6 ? SK_FD_IPV6 : SK_FD_IPV4;
+		f->is_v6 = e->v6;
+		f->l4proto = e->l4;
+		if (e->listen) {
+			f->is_server = true;
+			memcpy(f->sip, e->lip, 16);
+			f->sport = e->lport;
+			sk_fmt_ipport(name, sizeof(name), e->v6, e->lip, e->lport);
+		} else {
+			f->has_tuple = true;
+			memcpy(f->cip, e->lip, 16);
+			f->cport = e->lport;
+			memcpy(f->sip, e->rip, 16);
+			f->sport = e->rport;
+			sk_fmt_ipport(a, sizeof(a), e->v6, f->cip, f->cport);
+			sk_fmt_ipport(b, sizeof(b), e->v6, f->sip, f->sport);
+			snprintf(name, sizeof(name), "%s->%s", a, b);
+		}
+		sk_fdinfo_set_name(f, name);
+	} else if (sscanf(link, "pipe:[%llu]", &ino) == 1) {
+		f->kind = SK_FD_FIFO;
+		f->ino = ino;
+	} else if (!strncmp(link, "anon_inode:", 11)) {
+		const char *k = link + 11;
+		f->kind = strstr(k, "eventfd") ? SK_FD_EVENT : strstr(k, "eventpoll") ? SK_FD_EVENTPOLL :
+			strstr(k, "inotify") ? SK_FD_INOTIFY : strstr(k, "signalfd") ? SK_FD_SIGNALFD :
+			strstr(k, "timerfd") ? SK_FD_TIMERFD : strstr(k, "bpf") ? SK_FD_BPF :
+			strstr(k, "pidfd") ? SK_FD_PIDFD : strstr(k, "io_uring") ? SK_FD_IOURING :
+			strstr(k, "userfaultfd") ? SK_FD_USERFAULTFD : SK_FD_UNSUPPORTED;
+	} else if (link[0] == '/') {
+		struct stat st;
+		bool ok = stat(path, &st) == 0;
+		f->kind = (ok && S_ISDIR(st.st_mode)) ? SK_FD_DIRECTORY : SK_FD_FILE;
+		if (ok)
+			f->ino = (uint64_t)st.st_ino;
+		if (!strncmp(link, "/memfd:", 7)) {
+			f->kind = SK_FD_MEMFD;
+			sk_fdinfo_set_name(f, link + 1);
+		} else {
+			sk_fdinfo_set_name(f, link);
+		}
+	} else {
+		f->kind = SK_FD_UNSUPPORTED;
+		sk_fdinfo_set_name(f, link);
+	}
+}
+
 static void seed_fds(sk_sys_t *s, sk_thread_t *t, const char *root, const socks_t *socks)
 {
 	char path[512], link[4096];
@@ -124,62 +183,37 @@ static void seed_fds(sk_sys_t *s, sk_thread_t *t, const char *root, const socks_
 		sk_fdinfo_t *f = sk_fdtab_put(tab, fd);
 		if (!f)
 			break;
-		unsigned long long ino = 0;
-		if (sscanf(link, "socket:[%llu]", &ino) == 1) {
-			const sockent_t *e = find_sock(socks, ino);
-			f->ino = ino;
-			if (!e) {
-				f->kind = SK_FD_UNIX;
-				continue;
-			}
-			char a[128], b[128], name[300];
-			f->kind = e->v6 ? SK_FD_IPV6 : SK_FD_IPV4;
-			f->is_v6 = e->v6;
-			f->l4proto = e->l4;
-			if (e->listen) {
-				f->is_server = true;
-				memcpy(f->sip, e->lip, 16);
-				f->sport = e->lport;
-				sk_fmt_ipport(name, sizeof(name), e->v6, e->lip, e->lport);
-			} else {
-				f->has_tuple = true;
-				memcpy(f->cip, e->lip, 16);
-				f->cport = e->lport;
-				memcpy(f->sip, e->rip, 16);
-				f->sport = e->rport;
-				sk_fmt_ipport(a, sizeof(a), e->v6, f->cip, f->cport);
-				sk_fmt_ipport(b, sizeof(b), e->v6, f->sip, f->sport);
-				snprintf(name, sizeof(name), "%s->%s", a, b);
-			}
-			sk_fdinfo_set_name(f, name);
-		} else if (sscanf(link, "pipe:[%llu]", &ino) == 1) {
-			f->kind = SK_FD_FIFO;
-			f->ino = ino;
-		} else if (!strncmp(link, "anon_inode:", 11)) {
-			const char *k = link + 11;
-			f->kind = strstr(k, "eventfd") ? SK_FD_EVENT : strstr(k, "eventpoll") ? SK_FD_EVENTPOLL :
-				strstr(k, "inotify") ? SK_FD_INOTIFY : strstr(k, "signalfd") ? SK_FD_SIGNALFD :
-				strstr(k, "timerfd") ? SK_FD_TIMERFD : strstr(k, "bpf") ? SK_FD_BPF :
-				strstr(k, "pidfd") ? SK_FD_PIDFD : strstr(k, "io_uring") ? SK_FD_IOURING :
-				strstr(k, "userfaultfd") ? SK_FD_USERFAULTFD : SK_FD_UNSUPPORTED;
-		} else if (link[0] == '/') {
-			struct stat st;
-			bool ok = stat(path, &st) == 0;
-			f->kind = (ok && S_ISDIR(st.st_mode)) ? SK_FD_DIRECTORY : SK_FD_FILE;
-			if (ok)
-				f->ino = (uint64_t)st.st_ino;
-			if (!strncmp(link, "/memfd:", 7)) {
-				f->kind = SK_FD_MEMFD;
-				sk_fdinfo_set_name(f, link + 1);
-			} else {
-				sk_fdinfo_set_name(f, link);
-			}
-		} else {
-			f->kind = SK_FD_UNSUPPORTED;
-			sk_fdinfo_set_name(f, link);
-		}
+		fill_fd(f, path, link, socks);
 	}
 	closedir(d);
+}
+
+sk_fdinfo_t *sk_proc_seed_fd(sk_sys_t *s, const char *root, sk_thread_t *t, int64_t fd)
+{
+	char path[512], link[4096];
+	snprintf(path, sizeof(path), "%s/%lld/fd/%lld", root, (long long)t->pid, (long long)fd);
+	ssize_t n = readlink(path, link, sizeof(link) - 1);
+	if (n < 0)
+		return NULL;
+	link[n] = 0;
+	socks_t socks = {0};
+	if (!strncmp(link, "socket:[", 8)) {
+		/* the process's own network namespace */
+		char f[64];
+		static const struct { const char *name; bool v6; uint8_t l4; } nets[] = {
+			{"tcp", false, SK_L4_TCP}, {"tcp6", true, SK_L4_TCP},
+			{"udp", false, SK_L4_UDP}, {"udp6", true, SK_L4_UDP},
+		};
+		for (size_t i = 0; i < sizeof(nets) / sizeof(nets[0]); i++) {
+			snprintf(f, sizeof(f), "%lld/net/%s", (long long)t->pid, nets[i].name);
+			load_net(&socks, root, f, nets[i].v6, nets[i].l4);
+		}
+	}
+	sk_fdinfo_t *e = sk_fdtab_put(sk_thread_fds(s->threads, t), fd);
+	if (e)
+		fill_fd(e, path, link, &socks);
+	free(socks.e);
+	return e;
 }
 
 static uint64_t parse_caps(const char *status, const char *key)

@@ -385,6 +385,13 @@ static int parse_params(const char *params, char *capture, char *write, bool *li
 	return 0;
 }
 
+bool sk_src_params_live(const char *params)
+{
+	char capture[4096], write[4096], err[256];
+	bool live = false, all = false;
+	return parse_params(params, capture, write, &live, &all, err, sizeof(err)) == 0 && live;
+}
+
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen)
 {
 	char capture[4096], write[4096];

@@ -23,6 +23,8 @@
 
 /* open_params: "" / "live" / {"live": true, "write": path, ...} /
  * "/x.scap" / {"capture": path, "write": path, "all_events": bool}. */
+/* true when params open live capture (valid params, not a replay). */
+bool sk_src_params_live(const char *params);
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen);
 /* SS_PLUGIN_SUCCESS with *n >= 1, SS_PLUGIN_TIMEOUT, SS_PLUGIN_EOF or FAILURE. */
 ss_plugin_rc sk_src_next(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n, ss_plugin_event ***evts);
@@ -56,6 +58,11 @@ void sk__src_on_group(void *ctx, uint32_t gid, const char *name);
 int sk_proc_seed(sk_sys_t *s, const char *proc_root, char *err, size_t errlen);
 /* Seeds one thread (live: a thread first seen in an event); false if gone. */
 bool sk_proc_seed_one(sk_sys_t *s, const char *proc_root, int64_t tid);
+/* Live: the entry for fd of t's process read from /proc (an fd inherited
+ * over a fork saker did not see), added to its table; NULL if /proc has
+ * no such fd. */
+struct sk_fdinfo *sk_proc_seed_fd(sk_sys_t *s, const char *proc_root, struct sk_thread *t,
+	int64_t fd);
 /* true when the open instance is a live capture. */
 bool sk_src_is_live(const sk_sys_inst_t *in);
 

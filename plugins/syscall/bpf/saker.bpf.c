@@ -395,3 +395,6 @@ HANDLER(sk_h_userfaultfd)
 
 #include "sk_net.bpf.h"
 #include "sk_proc.bpf.h"
+#include "sk_args.bpf.h"
+#include "sk_io.bpf.h"
+#include "sk_misc.bpf.h"
