@@ -89,7 +89,7 @@ static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen
 	return l;
 }
 
-ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
+sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
 {
 	return locate(t, map, maplen, off);
 }

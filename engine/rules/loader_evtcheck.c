@@ -25,7 +25,7 @@ static void name_cb(void *ud, const char *name, const sk__expr_t *lit)
 	evck_t *k = ud;
 	if (k->opts->event_deliverable(k->opts->event_ctx, k->r->source, name))
 		return;
-	ld_loc_t l = sk__ld_locate(k->text, k->map, k->maplen, lit->pos.off);
+	sk__ld_loc_t l = sk__ld_locate(k->text, k->map, k->maplen, lit->pos.off);
 	sk__ld_warn(k->st, &l, "rule", k->r->name, "LOAD_UNDELIVERABLE_EVTTYPE",
 		"the %s source as configured never delivers events of type '%s': this part of the "
 		"condition can never match", k->r->source, name);
