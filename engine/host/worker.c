@@ -48,6 +48,8 @@ struct sk_worker {
 	_Atomic bool done;
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
 	bool drain_tried, draining;
+	bool multi_warned; /* a refused multi-value extraction was logged */
+	bool writes_capture; /* the source instance writes a capture file */
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -55,7 +57,7 @@ struct sk_worker {
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
 	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad,
-		*m_async_future;
+		*m_async_future, *m_capture_err;
 	sk_metric_t *m_lost;
 	/* correlation feed: step hits and progress records ride the alert queue */
 	sk__wfeed_t feed;
@@ -169,6 +171,17 @@ static int wk_extract(void *ctx, uint32_t extractor, const ss_plugin_event_input
 		.value_offsets = &off,
 	};
 	if (p->api.extract_fields(st->state, ev, &in) != SS_PLUGIN_SUCCESS) {
+		f->res_len = 0;
+		sk_metric_add(w->m_extract_err, 1);
+		return 0;
+	}
+	if (!sk_plugin_field_values_ok(p, f)) {
+		if (!w->multi_warned) {
+			w->multi_warned = true;
+			sk_log(SK_LOG_ERROR, p->name, "plugin %s returned %llu values for the non-list "
+				"field %s: the extraction is refused (counted in saker_plugin_errors_total)",
+				p->name, (unsigned long long)f->res_len, f->field ? f->field : "?");
+		}
 		f->res_len = 0;
 		sk_metric_add(w->m_extract_err, 1);
 		return 0;
@@ -399,6 +412,65 @@ static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *e
 	return SS_PLUGIN_SUCCESS;
 }
 
+/* plugin_dump_state's handler: the event goes to the capture file only, as
+ * libsinsp's dumper writes it (never to the rules). Runs inside dump_state,
+ * on the thread opening the source. */
+static ss_plugin_rc dump_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
+{
+	sk_plugin_state_t *st = o;
+	sk_worker_t *w = st ? st->host_ctx : NULL;
+	if (!w)
+		return SS_PLUGIN_FAILURE;
+	if (!evt || evt->type != PPME_ASYNCEVENT_E || evt->nparams != 3 || evt->len < 42) {
+		if (err)
+			snprintf(err, PLUGIN_MAX_ERRLEN, "malformed async event produced by plugin: %s",
+				st->plugin->name);
+		return SS_PLUGIN_FAILURE;
+	}
+	ss_plugin_event *c = malloc(evt->len);
+	if (!c) {
+		if (err)
+			snprintf(err, PLUGIN_MAX_ERRLEN, "out of memory");
+		return SS_PLUGIN_FAILURE;
+	}
+	memcpy(c, evt, evt->len);
+	/* As for live async events: the open source's plugin id, a real time. */
+	memcpy((uint8_t *)c + sizeof(ss_plugin_event) + 4 * 3, &w->src->id, 4);
+	if (c->ts == UINT64_MAX)
+		c->ts = now_ns(CLOCK_REALTIME);
+	ss_plugin_rc rc = w->src->capture_write(w->src_state->state, w->inst, c);
+	free(c);
+	if (rc != SS_PLUGIN_SUCCESS) {
+		sk_metric_add(w->m_capture_err, 1);
+		if (err)
+			snprintf(err, PLUGIN_MAX_ERRLEN, "cannot write the event to the capture file");
+	}
+	return rc;
+}
+
+/* libsinsp's dumper: when a capture file opens, every async plugin of the
+ * source dumps its state into it (before any event). */
+static int dump_states(sk_worker_t *w, char *err, size_t errlen)
+{
+	if (!w->src->capture_write ||
+		w->src->capture_write(w->src_state->state, w->inst, NULL) != SS_PLUGIN_SUCCESS)
+		return 0;
+	w->writes_capture = true;
+	for (size_t i = 0; i < w->n; i++) {
+		sk_plugin_state_t *st = w->states[i];
+		if (!w->asyncs[i] || !st || !st->plugin->api.dump_state)
+			continue;
+		st->host_ctx = w;
+		if (st->plugin->api.dump_state(st->state, st, dump_handler) != SS_PLUGIN_SUCCESS) {
+			const char *le = st->plugin->api.get_last_error(st->state);
+			snprintf(err, errlen, "plugin '%s': cannot dump the state of %s into the capture "
+				"file: %s", st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
+			return -EIO;
+		}
+	}
+	return 0;
+}
+
 static void drain_async(sk_worker_t *w)
 {
 	if (!w->inbox)
@@ -409,6 +481,9 @@ static void drain_async(sk_worker_t *w)
 	while (n < 1024 && (e = sk_inbox_pop(w->inbox))) {
 		if (e->ts == UINT64_MAX)
 			e->ts = now_ns(CLOCK_REALTIME);
+		if (w->writes_capture &&
+			w->src->capture_write(w->src_state->state, w->inst, e) != SS_PLUGIN_SUCCESS)
+			sk_metric_add(w->m_capture_err, 1);
 		process_event(w, e);
 		free(e);
 		n++;
@@ -732,6 +807,12 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
 	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	snprintf(labels, sizeof(labels), "cause=\"async_future_ts\",source=\"%s\"", src);
+	w->m_async_future = sk_counter("saker_drops_total", labels,
+		"Events or alerts dropped, by cause");
+	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"capture_write\"", src);
+	w->m_capture_err = sk_counter("saker_plugin_errors_total", labels,
+		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
@@ -743,6 +824,10 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		snprintf(err, errlen, "plugin '%s': cannot open plugin %s: %s", w->src->cfg_name,
 			w->src->path, le && le[0] ? le : "open failed");
 		w->inst = NULL;
+		sk_worker_free(w);
+		return -EIO;
+	}
+	if (dump_states(w, err, errlen)) {
 		sk_worker_free(w);
 		return -EIO;
 	}

@@ -270,3 +270,10 @@ EXPORT ss_plugin_rc saker_set_event_types(ss_plugin_t *st, ss_instance_t *h,
 		return SS_PLUGIN_FAILURE;
 	return SS_PLUGIN_SUCCESS;
 }
+
+EXPORT ss_plugin_rc saker_capture_write(ss_plugin_t *st, ss_instance_t *h,
+	const ss_plugin_event *evt)
+{
+	sk_sys_t *s = st;
+	return sk_src_capture_write(s, h, evt);
+}
