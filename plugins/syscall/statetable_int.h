@@ -22,7 +22,6 @@ typedef struct sk_table {
 	uint32_t kind; /* SK_TK_THREADS; first member */
 	sk_sys_t *s;
 	sk_dynset_t dyn[SK_TK_COUNT];
-	char scratch[2][4096];
 	ss_plugin_table_reader_vtable_ext reader;
 	ss_plugin_table_writer_vtable_ext writer;
 	ss_plugin_table_fields_vtable_ext fields;

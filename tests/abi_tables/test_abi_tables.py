@@ -191,9 +191,22 @@ with tempfile.TemporaryDirectory() as tmp:
             if d["file_descriptors_size"] != len(d["file_descriptors"]):
                 mism.append((i, etype, "fd size", d["file_descriptors_size"]))
         check("every field matches sysdig, event by event", not mism, mism[:8])
-        counts = [d["fields"].get("tdump_u64") for d in load_dump(out)[2]]
+        dumped = load_dump(out)[2]
+        counts = [d["fields"].get("tdump_u64") for d in dumped]
         check("the dynamic field counts the thread's events",
               counts == list(range(1, len(counts) + 1)), counts[:10])
+        # the same count kept in a dynamic field of args entry 0: it lives as
+        # long as the thread's arguments (an execve replaces them)
+        acounts = [(d["args"][0].get("tdump_n"), d["args"][0]["value"]) if d["args"] else None
+                   for d in dumped]
+        want, n, prev = [], 0, None
+        for a in acounts:
+            n = 0 if a is None or a[1] != prev else n
+            prev = a[1] if a else None
+            n += 1 if a else 0
+            want.append((n, a[1]) if a else None)
+        check("a dynamic field on an args entry counts the thread's events",
+              acounts == want and any(a for a in acounts), (acounts[:6], want[:6]))
 
     elif args.case == "live":
         if os.geteuid() != 0:
