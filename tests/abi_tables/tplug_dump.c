@@ -496,6 +496,33 @@ EXPORT void plugin_destroy(ss_plugin_t *p)
 	free(s);
 }
 
+/* Replay: append "TDUMP_ADDED=1" to the target process's env through the
+ * table, once; the rules then see it in proc.env. */
+static void mark_env(st_t *s, const ss_plugin_event_parse_input *in, int64_t tid)
+{
+	static const char mark[] = "TDUMP_ADDED=1";
+	ss_plugin_state_data key = {.s64 = tid}, sv = {0}, v = {0};
+	ss_plugin_table_entry_t *e = in->table_reader_ext->get_table_entry(s->threads, &key);
+	if (!e || in->table_reader_ext->read_entry_field(s->threads, e, s->sub_field[1], &sv) !=
+		SS_PLUGIN_SUCCESS || !sv.table)
+		return;
+	ss_plugin_table_t *env = sv.table;
+	uint64_t n = in->table_reader_ext->get_table_size(env);
+	ss_plugin_state_data last = {.u64 = n - 1};
+	ss_plugin_table_entry_t *le = n ? in->table_reader_ext->get_table_entry(env, &last) : NULL;
+	ss_plugin_table_field_t *fv = s->sf[1][0]; /* "value" */
+	if (n && (!le || in->table_reader_ext->read_entry_field(env, le, fv, &v) != SS_PLUGIN_SUCCESS ||
+		(v.str && !strcmp(v.str, mark))))
+		return;
+	ss_plugin_table_entry_t *ne = in->table_writer_ext->create_table_entry(env);
+	ss_plugin_state_data nv = {.str = mark}, nk = {.u64 = n};
+	if (!ne)
+		return;
+	if (in->table_writer_ext->write_entry_field(env, ne, fv, &nv) != SS_PLUGIN_SUCCESS ||
+		!in->table_writer_ext->add_table_entry(env, &nk, ne))
+		in->table_writer_ext->destroy_table_entry(env, ne);
+}
+
 EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *p, const ss_plugin_event_input *ev,
 	const ss_plugin_event_parse_input *in)
 {
@@ -503,6 +530,8 @@ EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *p, const ss_plugin_event_inp
 	s->events++;
 	if (s->live ? s->dumped : (int64_t)ev->evt->tid != s->target)
 		return SS_PLUGIN_SUCCESS;
+	if (!s->live)
+		mark_env(s, in, s->target);
 	ss_plugin_state_data key = {.s64 = s->target};
 	ss_plugin_table_entry_t *e = in->table_reader_ext->get_table_entry(s->threads, &key);
 	if (!e)
