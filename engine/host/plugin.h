@@ -102,7 +102,7 @@ typedef struct sk_plugin_state {
 	sk_plugin_t *plugin;
 	ss_plugin_t *state;
 	char last_error[PLUGIN_MAX_ERRLEN]; /* the host's last error for this owner */
-	void *host_ctx;      /* the worker using this state (async handler owner) */
+	void *host_ctx;      /* the worker's async context using this state (sk__wasync_t) */
 	bool async_set;      /* an async handler is installed */
 	char *tables_source; /* the event source whose table registry it uses */
 } sk_plugin_state_t;

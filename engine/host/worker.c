@@ -13,7 +13,7 @@
 #include "arena.h"
 #include "capture.h"
 #include "evt_fields.h"
-#include "inbox.h"
+#include "worker_async.h"
 #include "worker_feed.h"
 #include "../rules/corr.h"
 #include "../util/log.h"
@@ -37,7 +37,7 @@ struct sk_worker {
 	bool *owned;                  /* states[i] created by this worker */
 	bool *extracts, *parses, *asyncs, *captures;
 	size_t n;
-	sk_inbox_t *inbox;
+	sk__wasync_t async;
 	sk_evt_ctx_t evt;
 	sk_arena_t arena;
 	sk_rules_eval_t *eval;
@@ -49,15 +49,13 @@ struct sk_worker {
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
 	bool drain_tried, draining;
 	bool multi_warned; /* a refused multi-value extraction was logged */
-	bool writes_capture; /* the source instance writes a capture file */
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
 	uint64_t metrics_next_ns;
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
-	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad,
-		*m_async_future, *m_capture_err;
+	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err;
 	sk_metric_t *m_lost;
 	/* correlation feed: step hits and progress records ride the alert queue */
 	sk__wfeed_t feed;
@@ -364,130 +362,15 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 	}
 }
 
-/* The handler runs on the plugin's own threads: validate, copy, queue. */
-#define ASYNC_MAX_FUTURE_NS (10ull * 1000000000ull)
-
-static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
+static void process_async(void *ud, ss_plugin_event *e)
 {
-	sk_plugin_state_t *st = o;
-	sk_worker_t *w = st ? st->host_ctx : NULL;
-	if (!w)
-		return SS_PLUGIN_FAILURE;
-	sk_plugin_t *p = st->plugin;
-	if (!evt || evt->type != PPME_ASYNCEVENT_E || evt->nparams != 3 || evt->len < 42) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "malformed async event produced by plugin: %s", p->name);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	const char *name = sk_evt_async_name(evt);
-	bool known = false;
-	for (size_t i = 0; name && i < p->nasync_events; i++)
-		known = known || strcmp(p->async_events[i], name) == 0;
-	if (!known) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "incompatible async event '%s' produced by plugin: %s",
-				name ? name : "", p->name);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	/* libsinsp's rules: on a plugin source an async event belongs to no
-	 * thread; a timestamp far in the future would stall time-ordered
-	 * consumers (dropped and counted). */
-	if (!w->src->syscall_source && evt->tid != UINT64_MAX) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "async event '%s' produced by plugin %s has tid %llu: "
-				"only -1 is allowed on source '%s'", name, p->name,
-				(unsigned long long)evt->tid, w->src->source);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	if (evt->ts != UINT64_MAX && evt->ts > now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
-		sk_metric_add(w->m_async_future, 1);
-		return SS_PLUGIN_SUCCESS;
-	}
-	/* The plugin-id parameter names the open source (0 for syscall). */
-	if (!sk_inbox_push(w->inbox, evt, w->src->id))
-		sk_metric_add(w->m_async_drop, 1);
-	return SS_PLUGIN_SUCCESS;
-}
-
-/* plugin_dump_state's handler: the event goes to the capture file only, as
- * libsinsp's dumper writes it (never to the rules). Runs inside dump_state,
- * on the thread opening the source. */
-static ss_plugin_rc dump_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
-{
-	sk_plugin_state_t *st = o;
-	sk_worker_t *w = st ? st->host_ctx : NULL;
-	if (!w)
-		return SS_PLUGIN_FAILURE;
-	if (!evt || evt->type != PPME_ASYNCEVENT_E || evt->nparams != 3 || evt->len < 42) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "malformed async event produced by plugin: %s",
-				st->plugin->name);
-		return SS_PLUGIN_FAILURE;
-	}
-	ss_plugin_event *c = malloc(evt->len);
-	if (!c) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "out of memory");
-		return SS_PLUGIN_FAILURE;
-	}
-	memcpy(c, evt, evt->len);
-	/* As for live async events: the open source's plugin id, a real time. */
-	memcpy((uint8_t *)c + sizeof(ss_plugin_event) + 4 * 3, &w->src->id, 4);
-	if (c->ts == UINT64_MAX)
-		c->ts = now_ns(CLOCK_REALTIME);
-	ss_plugin_rc rc = w->src->capture_write(w->src_state->state, w->inst, c);
-	free(c);
-	if (rc != SS_PLUGIN_SUCCESS) {
-		sk_metric_add(w->m_capture_err, 1);
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "cannot write the event to the capture file");
-	}
-	return rc;
-}
-
-/* libsinsp's dumper: when a capture file opens, every async plugin of the
- * source dumps its state into it (before any event). */
-static int dump_states(sk_worker_t *w, char *err, size_t errlen)
-{
-	if (!w->src->capture_write ||
-		w->src->capture_write(w->src_state->state, w->inst, NULL) != SS_PLUGIN_SUCCESS)
-		return 0;
-	w->writes_capture = true;
-	for (size_t i = 0; i < w->n; i++) {
-		sk_plugin_state_t *st = w->states[i];
-		if (!w->asyncs[i] || !st || !st->plugin->api.dump_state)
-			continue;
-		st->host_ctx = w;
-		if (st->plugin->api.dump_state(st->state, st, dump_handler) != SS_PLUGIN_SUCCESS) {
-			const char *le = st->plugin->api.get_last_error(st->state);
-			snprintf(err, errlen, "plugin '%s': cannot dump the state of %s into the capture "
-				"file: %s", st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
-			return -EIO;
-		}
-	}
-	return 0;
+	process_event(ud, e);
 }
 
 static void drain_async(sk_worker_t *w)
 {
-	if (!w->inbox)
-		return;
-	ss_plugin_event *e;
-	uint64_t n = 0;
 	/* Bounded per round so a chatty async producer cannot starve the source. */
-	while (n < 1024 && (e = sk_inbox_pop(w->inbox))) {
-		if (e->ts == UINT64_MAX)
-			e->ts = now_ns(CLOCK_REALTIME);
-		if (w->writes_capture &&
-			w->src->capture_write(w->src_state->state, w->inst, e) != SS_PLUGIN_SUCCESS)
-			sk_metric_add(w->m_capture_err, 1);
-		process_event(w, e);
-		free(e);
-		n++;
-	}
+	uint64_t n = sk__wasync_drain(&w->async, 1024, process_async, w);
 	if (n) {
 		atomic_fetch_add(&w->nevents, n);
 		sk_metric_add(w->m_events, n);
@@ -757,7 +640,7 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	w->asyncs = calloc(w->n + 1, sizeof(bool));
 	w->captures = calloc(w->n + 1, sizeof(bool));
 	if (!w->states || !w->owned || !w->extracts || !w->parses || !w->asyncs || !w->captures ||
-		sk_inbox_new(o->async_queue_size ? o->async_queue_size : 4096, &w->inbox))
+		sk__wasync_init(&w->async, w->src, w->src_state, o->async_queue_size))
 		goto nomem;
 	w->reader = sk__tables_reader();
 	w->writer = sk__tables_writer();
@@ -802,17 +685,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"parse\"", src);
 	w->m_parse_err = sk_counter("saker_plugin_errors_total", labels,
 		"Plugin calls that failed, by source and operation");
-	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"async\"", src);
-	w->m_async_bad = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	snprintf(labels, sizeof(labels), "cause=\"async_queue_full\",source=\"%s\"", src);
-	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
-	snprintf(labels, sizeof(labels), "cause=\"async_future_ts\",source=\"%s\"", src);
-	w->m_async_future = sk_counter("saker_drops_total", labels,
-		"Events or alerts dropped, by cause");
-	snprintf(labels, sizeof(labels), "source=\"%s\",op=\"capture_write\"", src);
-	w->m_capture_err = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
 	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
@@ -827,7 +699,7 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		sk_worker_free(w);
 		return -EIO;
 	}
-	if (dump_states(w, err, errlen)) {
+	if (sk__wasync_dump(&w->async, w->inst, w->states, w->asyncs, w->n, err, errlen)) {
 		sk_worker_free(w);
 		return -EIO;
 	}
@@ -837,8 +709,8 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		if (!w->asyncs[i] || replay)
 			continue;
 		sk_plugin_state_t *st = w->states[i];
-		st->host_ctx = w;
-		if (st->plugin->api.set_async_event_handler(st->state, st, async_handler) !=
+		st->host_ctx = &w->async;
+		if (st->plugin->api.set_async_event_handler(st->state, st, sk__wasync_handler) !=
 			SS_PLUGIN_SUCCESS) {
 			const char *le = st->plugin->api.get_last_error(st->state);
 			snprintf(err, errlen, "plugin '%s': cannot set the async event handler of %s: %s",
@@ -940,7 +812,7 @@ void sk_worker_free(sk_worker_t *w)
 	free(w->parses);
 	free(w->asyncs);
 	free(w->captures);
-	sk_inbox_free(w->inbox);
+	sk__wasync_clear(&w->async);
 	free(w);
 }
 
