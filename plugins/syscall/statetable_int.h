@@ -1,6 +1,7 @@
 /*
  * statetable_int.h - internals shared by statetable.c (the "threads" table)
- * and subtables.c (its args, env, cgroups and file_descriptors sub-tables).
+ * and subtables.c (its args, env, cgroups and file_descriptors sub-tables;
+ * the list ones keep their entries with sublists.c).
  *
  * Every table pointer the plugin hands out starts with a uint32_t kind:
  * the threads table is an sk_table_t, a sub-table is the sk_subtab_t

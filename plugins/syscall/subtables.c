@@ -1,6 +1,7 @@
-/* subtables.c - the sub-tables of a thread: args, env, cgroups (views of
- * the thread's NUL-separated strings, key = index) and file_descriptors
- * (the process's fd table, key = fd). Field names and types are libsinsp's. */
+/* subtables.c - the sub-tables of a thread: args, env, cgroups (key =
+ * index; entries kept by sublists.c from the thread's strings) and
+ * file_descriptors (the process's fd table, key = fd). Field names and
+ * types are libsinsp's. */
 #include "statetable_int.h"
 
 #include <stddef.h>
