@@ -503,6 +503,21 @@ typedef const char *(*saker_get_event_names_fn)(const char *open_params);
 typedef ss_plugin_rc (*saker_drain_fn)(ss_plugin_t *s, ss_instance_t *h, uint64_t *pending);
 #define SAKER_SYM_DRAIN "saker_drain"
 
+/*
+ * saker_capture_write: a sourcing plugin that writes its event stream to a
+ * capture file (the syscall plugin's "write" open parameter) also writes the
+ * events the host hands it, so the file holds what libsinsp's dumper puts
+ * in one: the state async plugins dump (plugin_dump_state) when the capture
+ * opens, then the source's async events as they are processed.
+ * evt NULL asks whether the instance writes a capture file: SS_PLUGIN_SUCCESS
+ * when it does, SS_PLUGIN_NOT_SUPPORTED otherwise. evt is the host's; the
+ * plugin copies what it keeps. Called on the thread that calls next_batch,
+ * never concurrently with it, only after open succeeded.
+ */
+typedef ss_plugin_rc (*saker_capture_write_fn)(ss_plugin_t *s, ss_instance_t *h,
+	const ss_plugin_event *evt);
+#define SAKER_SYM_CAPTURE_WRITE "saker_capture_write"
+
 #ifdef __cplusplus
 }
 #endif

@@ -243,6 +243,7 @@ int sk_plugin_load(const char *path, sk_plugin_t **out, char *err, size_t errlen
 	p->set_event_types = (saker_set_event_types_fn)dlsym(p->dl, SAKER_SYM_SET_EVENT_TYPES);
 	p->drain = (saker_drain_fn)dlsym(p->dl, SAKER_SYM_DRAIN);
 	p->get_event_names = (saker_get_event_names_fn)dlsym(p->dl, SAKER_SYM_GET_EVENT_NAMES);
+	p->capture_write = (saker_capture_write_fn)dlsym(p->dl, SAKER_SYM_CAPTURE_WRITE);
 
 	if (!api->get_required_api_version) {
 		snprintf(err, errlen, "plugin_get_required_api_version symbol not implemented");

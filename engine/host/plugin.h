@@ -60,6 +60,7 @@ typedef struct sk_plugin {
 	saker_set_event_types_fn set_event_types; /* saker extension, may be NULL */
 	saker_drain_fn drain;                      /* saker extension, may be NULL */
 	saker_get_event_names_fn get_event_names; /* saker extension, may be NULL */
+	saker_capture_write_fn capture_write;      /* saker extension, may be NULL */
 	uint32_t caps;       /* CAP_* */
 	uint32_t id;         /* 0 when none */
 	char *source;        /* event source when sourcing ("syscall" for the syscall source), else "" */
@@ -83,6 +84,13 @@ void sk_plugin_free(sk_plugin_t *p); /* NULL-safe; does not dlclose */
 
 /* Parse a get_fields JSON text into p->fields (exposed for tests). */
 int sk_plugin_parse_fields(sk_plugin_t *p, const char *json, char *err, size_t errlen);
+/* get_fields property of the any-of filter fields (SK_FIELD_ANY_OF). */
+#define SK_FIELD_PROP_ANY_OF "saker.any_of"
+
+/* libsinsp's rule on an extraction result: a field not declared isList
+ * yields at most one value; the exception is a field declared with the
+ * "saker.any_of" property. False when the result must be refused. */
+bool sk_plugin_field_values_ok(const sk_plugin_t *p, const ss_plugin_extract_field *f);
 /* Parse a "sources" JSON array (NULL or "" -> empty set). */
 int sk_plugin_parse_sources(const char *plugin, const char *symbol, const char *json,
 	sk_srcset_t *out, char *err, size_t errlen);
@@ -97,7 +105,7 @@ typedef struct sk_plugin_state {
 	sk_plugin_t *plugin;
 	ss_plugin_t *state;
 	char last_error[PLUGIN_MAX_ERRLEN]; /* the host's last error for this owner */
-	void *host_ctx;      /* the worker using this state (async handler owner) */
+	void *host_ctx;      /* the worker's async context using this state (sk__wasync_t) */
 	bool async_set;      /* an async handler is installed */
 	char *tables_source; /* the event source whose table registry it uses */
 } sk_plugin_state_t;

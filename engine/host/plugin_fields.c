@@ -83,6 +83,8 @@ static int parse_one(const char *pn, const json_t *e, sk_field_info_t *f, char *
 			}
 			if (strcmp(json_string_value(pv), "hidden") == 0)
 				f->flags |= SK_FIELD_HIDDEN;
+			else if (strcmp(json_string_value(pv), SK_FIELD_PROP_ANY_OF) == 0)
+				f->flags |= SK_FIELD_ANY_OF;
 		}
 	}
 	const json_t *arg = opt(e, "arg");
@@ -110,6 +112,13 @@ static int parse_one(const char *pn, const json_t *e, sk_field_info_t *f, char *
 		return -ENOMEM;
 	}
 	return 0;
+}
+
+bool sk_plugin_field_values_ok(const sk_plugin_t *p, const ss_plugin_extract_field *f)
+{
+	if (f->res_len <= 1 || f->flist)
+		return true;
+	return f->field_id < p->nfields && (p->fields[f->field_id].flags & SK_FIELD_ANY_OF);
 }
 
 int sk_plugin_parse_fields(sk_plugin_t *p, const char *text, char *err, size_t errlen)

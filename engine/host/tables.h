@@ -24,7 +24,8 @@
  * get/add_table_field with that type) yields a host pointer that carries the
  * parent's handle; calls on it reach the owner's vtables with the owner's
  * sub-table pointer, so an owner's vtables must serve its sub-tables too.
- * One level of nesting. Sub-table fields are read-only through the host.
+ * One level of nesting. A table-typed field itself is read-only through the
+ * host; the sub-table's entries are read and written like any table's.
  *
  * Host usage:
  *   init input:     in.tables = sk_tables_init_input() (plugins with

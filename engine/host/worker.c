@@ -13,7 +13,7 @@
 #include "../util/arena.h"
 #include "capture.h"
 #include "evt_fields.h"
-#include "inbox.h"
+#include "worker_async.h"
 #include "worker_feed.h"
 #include "../rules/corr.h"
 #include "../util/log.h"
@@ -36,7 +36,7 @@ struct sk_worker {
 	bool *owned;                  /* states[i] created by this worker */
 	bool *extracts, *parses, *asyncs, *captures;
 	size_t n;
-	sk_inbox_t *inbox;
+	sk__wasync_t async;
 	sk_evt_ctx_t evt;
 	sk_arena_t arena;
 	sk_rules_eval_t *eval;
@@ -47,14 +47,14 @@ struct sk_worker {
 	_Atomic bool done;
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
 	bool drain_tried, draining;
+	bool multi_warned; /* a refused multi-value extraction was logged */
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
 	uint64_t metrics_next_ns;
 	ss_plugin_table_reader_vtable reader;
 	ss_plugin_table_writer_vtable writer;
-	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err, *m_async_drop, *m_async_bad,
-		*m_async_future;
+	sk_metric_t *m_events, *m_eval_ns, *m_extract_err, *m_parse_err;
 	sk_metric_t *m_lost;
 	/* correlation feed: step hits and progress records ride the alert queue */
 	sk__wfeed_t feed;
@@ -169,6 +169,17 @@ static int wk_extract(void *ctx, uint32_t extractor, const ss_plugin_event_input
 		.value_offsets = &off,
 	};
 	if (p->api.extract_fields(st->state, ev, &in) != SS_PLUGIN_SUCCESS) {
+		f->res_len = 0;
+		sk_metric_add(w->m_extract_err, 1);
+		return 0;
+	}
+	if (!sk_plugin_field_values_ok(p, f)) {
+		if (!w->multi_warned) {
+			w->multi_warned = true;
+			sk_log(SK_LOG_ERROR, p->name, "plugin %s returned %llu values for the non-list "
+				"field %s: the extraction is refused (counted in saker_plugin_errors_total)",
+				p->name, (unsigned long long)f->res_len, f->field ? f->field : "?");
+		}
 		f->res_len = 0;
 		sk_metric_add(w->m_extract_err, 1);
 		return 0;
@@ -347,68 +358,15 @@ static void process_event(sk_worker_t *w, ss_plugin_event *e)
 	}
 }
 
-/* The handler runs on the plugin's own threads: validate, copy, queue. */
-#define ASYNC_MAX_FUTURE_NS (10ull * 1000000000ull)
-
-static ss_plugin_rc async_handler(ss_plugin_owner_t *o, const ss_plugin_event *evt, char *err)
+static void process_async(void *ud, ss_plugin_event *e)
 {
-	sk_plugin_state_t *st = o;
-	sk_worker_t *w = st ? st->host_ctx : NULL;
-	if (!w)
-		return SS_PLUGIN_FAILURE;
-	sk_plugin_t *p = st->plugin;
-	if (!evt || evt->type != PPME_ASYNCEVENT_E || evt->nparams != 3 || evt->len < 42) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "malformed async event produced by plugin: %s", p->name);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	const char *name = sk_evt_async_name(evt);
-	bool known = false;
-	for (size_t i = 0; name && i < p->nasync_events; i++)
-		known = known || strcmp(p->async_events[i], name) == 0;
-	if (!known) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "incompatible async event '%s' produced by plugin: %s",
-				name ? name : "", p->name);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	/* libsinsp's rules: on a plugin source an async event belongs to no
-	 * thread; a timestamp far in the future would stall time-ordered
-	 * consumers (dropped and counted). */
-	if (!w->src->syscall_source && evt->tid != UINT64_MAX) {
-		if (err)
-			snprintf(err, PLUGIN_MAX_ERRLEN, "async event '%s' produced by plugin %s has tid %llu: "
-				"only -1 is allowed on source '%s'", name, p->name,
-				(unsigned long long)evt->tid, w->src->source);
-		sk_metric_add(w->m_async_bad, 1);
-		return SS_PLUGIN_FAILURE;
-	}
-	if (evt->ts != UINT64_MAX && evt->ts > sk_sdk_now_ns(CLOCK_REALTIME) + ASYNC_MAX_FUTURE_NS) {
-		sk_metric_add(w->m_async_future, 1);
-		return SS_PLUGIN_SUCCESS;
-	}
-	/* The plugin-id parameter names the open source (0 for syscall). */
-	if (!sk_inbox_push(w->inbox, evt, w->src->id))
-		sk_metric_add(w->m_async_drop, 1);
-	return SS_PLUGIN_SUCCESS;
+	process_event(ud, e);
 }
 
 static void drain_async(sk_worker_t *w)
 {
-	if (!w->inbox)
-		return;
-	ss_plugin_event *e;
-	uint64_t n = 0;
 	/* Bounded per round so a chatty async producer cannot starve the source. */
-	while (n < 1024 && (e = sk_inbox_pop(w->inbox))) {
-		if (e->ts == UINT64_MAX)
-			e->ts = sk_sdk_now_ns(CLOCK_REALTIME);
-		process_event(w, e);
-		free(e);
-		n++;
-	}
+	uint64_t n = sk__wasync_drain(&w->async, 1024, process_async, w);
 	if (n) {
 		atomic_fetch_add(&w->nevents, n);
 		sk_metric_add(w->m_events, n);
@@ -678,7 +636,7 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	w->asyncs = calloc(w->n + 1, sizeof(bool));
 	w->captures = calloc(w->n + 1, sizeof(bool));
 	if (!w->states || !w->owned || !w->extracts || !w->parses || !w->asyncs || !w->captures ||
-		sk_inbox_new(o->async_queue_size ? o->async_queue_size : 4096, &w->inbox))
+		sk__wasync_init(&w->async, w->src, w->src_state, o->async_queue_size))
 		goto nomem;
 	w->reader = sk_tables_reader();
 	w->writer = sk_tables_writer();
@@ -723,11 +681,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "parse", NULL);
 	w->m_parse_err = sk_counter("saker_plugin_errors_total", labels,
 		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "async", NULL);
-	w->m_async_bad = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "cause", "async_queue_full", "source", src, NULL);
-	w->m_async_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 	sk_metric_labels(labels, sizeof(labels), "cause", "shutdown", "source", src, NULL);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
@@ -742,14 +695,18 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 		sk_worker_free(w);
 		return -EIO;
 	}
+	if (sk__wasync_dump(&w->async, w->inst, w->states, w->asyncs, w->n, err, errlen)) {
+		sk_worker_free(w);
+		return -EIO;
+	}
 	/* A replayed capture already holds its async events: no handler. */
 	bool replay = replaying(w);
 	for (size_t i = 0; i < w->n; i++) {
 		if (!w->asyncs[i] || replay)
 			continue;
 		sk_plugin_state_t *st = w->states[i];
-		st->host_ctx = w;
-		if (st->plugin->api.set_async_event_handler(st->state, st, async_handler) !=
+		st->host_ctx = &w->async;
+		if (st->plugin->api.set_async_event_handler(st->state, st, sk__wasync_handler) !=
 			SS_PLUGIN_SUCCESS) {
 			const char *le = st->plugin->api.get_last_error(st->state);
 			snprintf(err, errlen, "plugin '%s': cannot set the async event handler of %s: %s",
@@ -851,7 +808,7 @@ void sk_worker_free(sk_worker_t *w)
 	free(w->parses);
 	free(w->asyncs);
 	free(w->captures);
-	sk_inbox_free(w->inbox);
+	sk__wasync_clear(&w->async);
 	free(w);
 }
 

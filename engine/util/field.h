@@ -20,6 +20,11 @@ enum {
 	SK_FIELD_ARG_KEY = 1u << 3,
 	SK_FIELD_ADD_OUTPUT = 1u << 4,
 	SK_FIELD_HIDDEN = 1u << 5,
+	/* Property "saker.any_of": a filter field that may yield several
+	 * candidate values, a comparison holding when it holds for any of them
+	 * (libsinsp's proc.aname without index: every ancestor; fd.ip: client
+	 * and server). The only non-list fields that may return several. */
+	SK_FIELD_ANY_OF = 1u << 6,
 };
 
 typedef struct sk_field_info {

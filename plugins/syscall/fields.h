@@ -48,6 +48,10 @@ typedef struct sk_field_row {
 	bool is_list;
 	unsigned arg;   /* SK_SDK_ARG_* */
 	const char *desc;
+	/* May yield several values, any of which may match (proc.aname without
+	 * index: every ancestor; fd.ip: client and server), as libsinsp's filter
+	 * checks; declared with the "saker.any_of" property. */
+	bool any_of;
 } sk_field_row_t;
 
 extern const sk_field_row_t sk_fields[F_COUNT];

@@ -277,3 +277,10 @@ EXPORT const char *saker_get_event_names(const char *open_params)
 {
 	return sk__event_names(open_params);
 }
+
+EXPORT ss_plugin_rc saker_capture_write(ss_plugin_t *st, ss_instance_t *h,
+	const ss_plugin_event *evt)
+{
+	sk_sys_t *s = st;
+	return sk_src_capture_write(s, h, evt);
+}

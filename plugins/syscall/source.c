@@ -525,6 +525,21 @@ ss_plugin_rc sk_src_next(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n, ss_plugin_
 	return SS_PLUGIN_SUCCESS;
 }
 
+ss_plugin_rc sk_src_capture_write(sk_sys_t *s, sk_sys_inst_t *in, const ss_plugin_event *evt)
+{
+	char err[256];
+	if (!in || !in->wr)
+		return SS_PLUGIN_NOT_SUPPORTED;
+	if (!evt)
+		return SS_PLUGIN_SUCCESS;
+	if (sk_scap_writer_event(in->wr, evt, 0, err, sizeof(err)) < 0) {
+		in->write_errors++;
+		snprintf(s->lasterr, sizeof(s->lasterr), "syscall: %s", err);
+		return SS_PLUGIN_FAILURE;
+	}
+	return SS_PLUGIN_SUCCESS;
+}
+
 void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in)
 {
 	(void)s;

@@ -29,6 +29,10 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 /* SS_PLUGIN_SUCCESS with *n >= 1, SS_PLUGIN_TIMEOUT, SS_PLUGIN_EOF or FAILURE. */
 ss_plugin_rc sk_src_next(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n, ss_plugin_event ***evts);
 void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in);
+/* saker_capture_write: writes evt (an event the host hands over: dumped
+ * plugin state, async events) to the instance's capture file; evt NULL asks
+ * whether there is one (SUCCESS) or not (NOT_SUPPORTED). */
+ss_plugin_rc sk_src_capture_write(sk_sys_t *s, sk_sys_inst_t *in, const ss_plugin_event *evt);
 uint32_t sk_src_progress(sk_sys_inst_t *in);
 int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint32_t n,
 	char *err, size_t errlen);

@@ -330,9 +330,6 @@ static ss_plugin_table_field_t *f_add(ss_plugin_table_t *t, const char *name,
 	if (f || clash)
 		return (ss_plugin_table_field_t *)f; /* existing one, or NULL on a type clash */
 	uint32_t kind = *(uint32_t *)t, ns = 0;
-	/* args/env/cgroups entries are views of the thread's strings. */
-	if (kind != SK_TK_THREADS && kind != SK_TK_FDS)
-		return NULL;
 	const ss_plugin_table_fieldinfo *st = statics_of(kind, &ns);
 	int d = sk_dynset_add(&table_of(t)->dyn[kind], name, type, st, ns);
 	return d < 0 ? NULL : (ss_plugin_table_field_t *)(SK_TF_DYN + (uintptr_t)d);

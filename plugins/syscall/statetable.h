@@ -2,14 +2,14 @@
  * statetable.h - the "threads" state table the syscall plugin publishes
  * through the host's add_table (Falco plugin API state tables), shaped as
  * libsinsp's: key int64 tid; the built-in fields of threadinfo.cpp with
- * their types and read-only flags; sub-tables args, env, cgroups (views of
- * the thread's strings) and file_descriptors (the process's fd table, with
- * fdinfo.cpp's fields); dynamic fields on threads and file_descriptors
- * (dynfields.h); entry create/destroy/add/erase/clear. docs/state-tables.md
- * has the full list.
+ * their types and read-only flags; sub-tables args, env, cgroups (entries
+ * mirrored from the thread's strings and written back to them, sublists.h)
+ * and file_descriptors (the process's fd table, with fdinfo.cpp's fields);
+ * dynamic fields on threads and on every sub-table (dynfields.h); entry
+ * create/destroy/add/erase/clear on all of them. docs/state-tables.md has
+ * the full list.
  * Ownership: the table lives in the plugin state; strings read stay valid
- * until the entry changes (cgroups' "first" until the next read on the
- * table). Threading: the source worker only.
+ * until the entry changes. Threading: the source worker only.
  */
 #ifndef SK_SYSCALL_STATETABLE_H
 #define SK_SYSCALL_STATETABLE_H

@@ -1,6 +1,7 @@
 /*
  * statetable_int.h - internals shared by statetable.c (the "threads" table)
- * and subtables.c (its args, env, cgroups and file_descriptors sub-tables).
+ * and subtables.c (its args, env, cgroups and file_descriptors sub-tables;
+ * the list ones keep their entries with sublists.c).
  *
  * Every table pointer the plugin hands out starts with a uint32_t kind:
  * the threads table is an sk_table_t, a sub-table is the sk_subtab_t
@@ -22,7 +23,6 @@ typedef struct sk_table {
 	uint32_t kind; /* SK_TK_THREADS; first member */
 	sk_sys_t *s;
 	sk_dynset_t dyn[SK_TK_COUNT];
-	char scratch[2][4096];
 	ss_plugin_table_reader_vtable_ext reader;
 	ss_plugin_table_writer_vtable_ext writer;
 	ss_plugin_table_fields_vtable_ext fields;

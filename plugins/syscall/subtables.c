@@ -1,6 +1,7 @@
-/* subtables.c - the sub-tables of a thread: args, env, cgroups (views of
- * the thread's NUL-separated strings, key = index) and file_descriptors
- * (the process's fd table, key = fd). Field names and types are libsinsp's. */
+/* subtables.c - the sub-tables of a thread: args, env, cgroups (key =
+ * index; entries kept by sublists.c from the thread's strings) and
+ * file_descriptors (the process's fd table, key = fd). Field names and
+ * types are libsinsp's. */
 #include "statetable_int.h"
 
 #include <stddef.h>
@@ -108,63 +109,54 @@ static sk_table_t *tb_of(sk_subtab_t *st)
 	return st->table;
 }
 
-/* The NUL-separated strings behind a list sub-table; env and cgroups are
+/* The thread whose strings back a list sub-table: env and cgroups are
  * process attributes (the leader's when the thread has none). */
-static const char *list_buf(sk_subtab_t *st, uint32_t *len)
+static sk_thread_t *list_owner(sk_subtab_t *st)
 {
-	const sk_thread_t *th = st->th;
+	sk_thread_t *th = st->th;
 	if (st->kind != SK_TK_ARGS && th->pid != th->tid && !th->detached) {
 		bool own = st->kind == SK_TK_ENV ? th->env_len != 0 : th->cgroups_len != 0;
 		if (!own) {
-			const sk_thread_t *l = sk_threads_peek(tb_of(st)->s->threads, th->pid);
+			sk_thread_t *l = sk_threads_peek(tb_of(st)->s->threads, th->pid);
 			if (l)
 				th = l;
 		}
 	}
-	switch (st->kind) {
-	case SK_TK_ARGS: *len = th->args ? th->args_len : 0; return th->args;
-	case SK_TK_ENV: *len = th->env ? th->env_len : 0; return th->env;
-	default: *len = th->cgroups ? th->cgroups_len : 0; return th->cgroups;
+	return th;
+}
+
+static void list_strs(sk_thread_t *th, uint32_t kind, char ***buf, uint32_t **len)
+{
+	switch (kind) {
+	case SK_TK_ARGS: *buf = &th->args; *len = &th->args_len; break;
+	case SK_TK_ENV: *buf = &th->env; *len = &th->env_len; break;
+	default: *buf = &th->cgroups; *len = &th->cgroups_len; break;
 	}
 }
 
-/* Calls fn for each non-empty string (i = its index); stops when fn returns false. */
-static bool list_walk(sk_subtab_t *st, bool (*fn)(void *ctx, uint64_t i, const char *s),
-	void *ctx)
+/* The entries of a list sub-table in step with its strings (NULL: no memory). */
+static sk_sublist_t *list_of(sk_subtab_t *st, sk_thread_t **ownerp)
 {
-	uint32_t len = 0;
-	const char *b = list_buf(st, &len);
-	uint64_t i = 0;
-	for (uint32_t off = 0; b && off < len;) {
-		size_t l = strnlen(b + off, len - off);
-		if (l == 0 && off + 1 >= len)
-			break; /* trailing NUL */
-		if (!fn(ctx, i++, b + off))
-			return false;
-		off += (uint32_t)l + 1;
-	}
-	return true;
+	sk_thread_t *o = list_owner(st);
+	char **buf;
+	uint32_t *len;
+	list_strs(o, st->kind, &buf, &len);
+	sk_sublist_t **lp = &o->lists[st->kind - SK_TK_ARGS];
+	if (sk_sublist_sync(lp, *buf, *len, st->kind == SK_TK_CGROUPS) < 0)
+		return NULL;
+	if (ownerp)
+		*ownerp = o;
+	return *lp;
 }
 
-static bool count_cb(void *ctx, uint64_t i, const char *s)
+/* After a change through the table: the strings follow the entries. */
+static ss_plugin_rc list_store(sk_subtab_t *st, sk_thread_t *o, sk_sublist_t *l)
 {
-	(void)i, (void)s;
-	(*(uint64_t *)ctx)++;
-	return true;
-}
-
-typedef struct find_ctx {
-	uint64_t want;
-	const char *found;
-} find_ctx_t;
-
-static bool find_cb(void *ctx, uint64_t i, const char *s)
-{
-	find_ctx_t *c = ctx;
-	if (i != c->want)
-		return true;
-	c->found = s;
-	return false;
+	char **buf;
+	uint32_t *len;
+	list_strs(o, st->kind, &buf, &len);
+	return sk_sublist_store(l, buf, len, st->kind == SK_TK_CGROUPS) < 0 ? SS_PLUGIN_FAILURE :
+		SS_PLUGIN_SUCCESS;
 }
 
 static sk_fdtab_t *fds_of(sk_subtab_t *st, bool create)
@@ -184,18 +176,16 @@ uint64_t sk__sub_size(sk_subtab_t *st)
 {
 	if (st->kind == SK_TK_FDS)
 		return sk_fdtab_count(fds_of(st, false));
-	uint64_t n = 0;
-	list_walk(st, count_cb, &n);
-	return n;
+	sk_sublist_t *l = list_of(st, NULL);
+	return l ? l->n : 0;
 }
 
 ss_plugin_table_entry_t *sk__sub_get(sk_subtab_t *st, const ss_plugin_state_data *key)
 {
 	if (st->kind == SK_TK_FDS)
 		return sk_fdtab_get(fds_of(st, false), key->s64);
-	find_ctx_t c = {key->u64, NULL};
-	list_walk(st, find_cb, &c);
-	return (ss_plugin_table_entry_t *)c.found;
+	sk_sublist_t *l = list_of(st, NULL);
+	return l && key->u64 < l->n ? l->v[key->u64] : NULL;
 }
 
 static uint64_t ip6_half(const uint8_t *a, int hi)
@@ -301,37 +291,79 @@ static ss_plugin_rc write_fd(sk_subtab_t *st, sk_fdinfo_t *f, uintptr_t fid,
 	return SS_PLUGIN_SUCCESS;
 }
 
+/* Dynamic field d of a sub-table kind, or -1. */
+static int dyn_index(sk_subtab_t *st, uintptr_t f)
+{
+	if (f < SK_TF_DYN || f - SK_TF_DYN >= tb_of(st)->dyn[st->kind].n)
+		return -1;
+	return (int)(f - SK_TF_DYN);
+}
+
+static ss_plugin_rc read_list(sk_subtab_t *st, const sk_lentry_t *e, uintptr_t f,
+	ss_plugin_state_data *out)
+{
+	int d = dyn_index(st, f);
+	if (d >= 0) {
+		sk_dynvals_read(e->dyn, (uint32_t)d, tb_of(st)->dyn[st->kind].types[d], out);
+		return SS_PLUGIN_SUCCESS;
+	}
+	if (f == 1)
+		out->str = e->a ? e->a : "";
+	else if (f == 2 && st->kind == SK_TK_CGROUPS)
+		out->str = e->b ? e->b : "";
+	else
+		return SS_PLUGIN_FAILURE;
+	return SS_PLUGIN_SUCCESS;
+}
+
+static bool list_has(const sk_sublist_t *l, const sk_lentry_t *e)
+{
+	for (uint32_t i = 0; l && i < l->n; i++)
+		if (l->v[i] == e)
+			return true;
+	return false;
+}
+
+static ss_plugin_rc write_list(sk_subtab_t *st, sk_lentry_t *e, uintptr_t f,
+	const ss_plugin_state_data *in)
+{
+	int d = dyn_index(st, f);
+	if (d >= 0)
+		return sk_dynvals_write(&e->dyn, (uint32_t)d, tb_of(st)->dyn[st->kind].types[d], in) ?
+			SS_PLUGIN_FAILURE : SS_PLUGIN_SUCCESS;
+	if (f != 1 && !(f == 2 && st->kind == SK_TK_CGROUPS))
+		return SS_PLUGIN_FAILURE;
+	const char *v = in->str ? in->str : "";
+	if (strlen(v) > SK_DYN_STR_MAX)
+		return SS_PLUGIN_FAILURE;
+	sk_thread_t *o = NULL;
+	sk_sublist_t *l = NULL;
+	if (!e->detached) {
+		/* Only an entry of the list as it is now: after an execve replaced
+		 * the strings, an older entry must not write them back. */
+		char **buf;
+		uint32_t *len;
+		o = list_owner(st);
+		list_strs(o, st->kind, &buf, &len);
+		l = o->lists[st->kind - SK_TK_ARGS];
+		if (!sk_sublist_current(l, *buf, *len) || !list_has(l, e))
+			return SS_PLUGIN_FAILURE;
+	}
+	char *n = strdup(v);
+	if (!n)
+		return SS_PLUGIN_FAILURE;
+	char **dst = f == 1 ? &e->a : &e->b;
+	free(*dst);
+	*dst = n;
+	return l ? list_store(st, o, l) : SS_PLUGIN_SUCCESS;
+}
+
 ss_plugin_rc sk__sub_read(sk_subtab_t *st, ss_plugin_table_entry_t *e, uintptr_t f,
 	ss_plugin_state_data *out)
 {
 	if (st->kind == SK_TK_FDS)
 		return read_fd(st, e, f, out);
-	const char *s = e;
-	if (st->kind != SK_TK_CGROUPS) {
-		if (f != 1)
-			return SS_PLUGIN_FAILURE;
-		out->str = s;
-		return SS_PLUGIN_SUCCESS;
-	}
-	/* cgroups entries are "subsystem=path": first / second ("name=systemd=/x"
-	 * names a named hierarchy: the path starts at the "=/"). */
-	const char *eq = strstr(s, "=/");
-	if (!eq)
-		eq = strchr(s, '=');
-	if (f == 1) {
-		char *buf = tb_of(st)->scratch[0];
-		size_t n = eq ? (size_t)(eq - s) : strlen(s);
-		if (n >= sizeof(tb_of(st)->scratch[0]))
-			n = sizeof(tb_of(st)->scratch[0]) - 1;
-		memcpy(buf, s, n);
-		buf[n] = 0;
-		out->str = buf;
-	} else if (f == 2) {
-		out->str = eq ? eq + 1 : "";
-	} else {
-		return SS_PLUGIN_FAILURE;
-	}
-	return SS_PLUGIN_SUCCESS;
+	return read_list(st, e, f, out);
 }
 
 ss_plugin_rc sk__sub_write(sk_subtab_t *st, ss_plugin_table_entry_t *e, uintptr_t f,
@@ -339,7 +371,7 @@ ss_plugin_rc sk__sub_write(sk_subtab_t *st, ss_plugin_table_entry_t *e, uintptr_
 {
 	if (st->kind == SK_TK_FDS)
 		return write_fd(st, e, f, in);
-	return SS_PLUGIN_FAILURE; /* args/env/cgroups: views of the thread's strings */
+	return write_list(st, e, f, in);
 }
 
 typedef struct it_ctx {
@@ -347,13 +379,6 @@ typedef struct it_ctx {
 	ss_plugin_table_iterator_state_t *s;
 	bool ok;
 } it_ctx_t;
-
-static bool it_list(void *ctx, uint64_t i, const char *s)
-{
-	(void)i;
-	it_ctx_t *c = ctx;
-	return (c->ok = c->fn(c->s, (ss_plugin_table_entry_t *)s) != 0);
-}
 
 static bool it_fd(void *ctx, sk_fdinfo_t *f)
 {
@@ -369,46 +394,75 @@ ss_plugin_bool sk__sub_iterate(sk_subtab_t *st, ss_plugin_table_iterator_func_t 
 		sk_fdtab_t *t = fds_of(st, false);
 		if (t)
 			sk_fdtab_foreach(t, it_fd, &c);
-	} else {
-		list_walk(st, it_list, &c);
+		return c.ok;
 	}
+	sk_sublist_t *l = list_of(st, NULL);
+	for (uint32_t i = 0; l && i < l->n && c.ok; i++)
+		c.ok = it(s, l->v[i]) != 0;
 	return c.ok;
 }
 
 ss_plugin_rc sk__sub_clear(sk_subtab_t *st)
 {
-	if (st->kind != SK_TK_FDS)
+	if (st->kind == SK_TK_FDS) {
+		sk_fdtab_clear(fds_of(st, false));
+		return SS_PLUGIN_SUCCESS;
+	}
+	sk_thread_t *o;
+	sk_sublist_t *l = list_of(st, &o);
+	if (!l)
 		return SS_PLUGIN_FAILURE;
-	sk_fdtab_clear(fds_of(st, false));
-	return SS_PLUGIN_SUCCESS;
+	sk_sublist_clear(l);
+	return list_store(st, o, l);
 }
 
 ss_plugin_rc sk__sub_erase(sk_subtab_t *st, const ss_plugin_state_data *key)
 {
-	if (st->kind != SK_TK_FDS)
+	if (st->kind == SK_TK_FDS)
+		return sk_fdtab_del(fds_of(st, false), key->s64) ? SS_PLUGIN_SUCCESS :
+			SS_PLUGIN_FAILURE;
+	sk_thread_t *o;
+	sk_sublist_t *l = list_of(st, &o);
+	if (!l || !sk_sublist_erase(l, key->u64))
 		return SS_PLUGIN_FAILURE;
-	return sk_fdtab_del(fds_of(st, false), key->s64) ? SS_PLUGIN_SUCCESS : SS_PLUGIN_FAILURE;
+	return list_store(st, o, l);
 }
 
 ss_plugin_table_entry_t *sk__sub_create(sk_subtab_t *st)
 {
-	if (st->kind != SK_TK_FDS)
-		return NULL;
-	return sk_fdinfo_new_detached();
+	if (st->kind == SK_TK_FDS)
+		return sk_fdinfo_new_detached();
+	return sk_lentry_new();
 }
 
 void sk__sub_destroy(sk_subtab_t *st, ss_plugin_table_entry_t *e)
 {
-	sk_fdinfo_t *f = e;
 	/* Only entries that never joined a table: theirs belong to the table. */
-	if (st->kind == SK_TK_FDS && f && f->detached)
-		sk_fdinfo_free_detached(f);
+	if (st->kind == SK_TK_FDS) {
+		sk_fdinfo_t *f = e;
+		if (f && f->detached)
+			sk_fdinfo_free_detached(f);
+		return;
+	}
+	sk_lentry_t *le = e;
+	if (le && le->detached)
+		sk_lentry_free(le);
 }
 
 ss_plugin_table_entry_t *sk__sub_add(sk_subtab_t *st, const ss_plugin_state_data *key,
 	ss_plugin_table_entry_t *e)
 {
-	if (st->kind != SK_TK_FDS || !e || !((sk_fdinfo_t *)e)->detached)
+	if (st->kind == SK_TK_FDS) {
+		if (!e || !((sk_fdinfo_t *)e)->detached)
+			return NULL;
+		return sk_fdtab_attach(fds_of(st, true), key->s64, e);
+	}
+	sk_thread_t *o;
+	sk_sublist_t *l = list_of(st, &o);
+	if (!l || !sk_sublist_add(l, key->u64, e))
 		return NULL;
-	return sk_fdtab_attach(fds_of(st, true), key->s64, e);
+	/* Under memory pressure the strings may lag behind the entries until
+	 * the next change; the entry is the list's either way. */
+	list_store(st, o, l);
+	return e;
 }

@@ -204,6 +204,8 @@ void sk_thread_free_detached(sk_thread_t *th)
 	if (!th)
 		return;
 	sk_dynvals_free(th->dyn);
+	for (int i = 0; i < 3; i++)
+		sk_sublist_free(th->lists[i]);
 	free(th->exe);
 	free(th->exepath);
 	free(th->args);

@@ -21,6 +21,7 @@
 
 #include "dynfields.h"
 #include "fdtab.h"
+#include "sublists.h"
 
 #define SK_COMM_LEN 64
 #define SK_THREAD_SUBTABLES 4
@@ -56,6 +57,8 @@ typedef struct sk_thread {
 	bool na;
 	sk_dynvals_t *dyn;      /* fields added by other plugins */
 	sk_subtab_t sub[SK_THREAD_SUBTABLES];
+	/* args, env, cgroups as entries, once reached through the state table */
+	sk_sublist_t *lists[3];
 	bool detached;          /* created through the table API, not in the table yet */
 	sk_fdtab_t *fds;        /* own table (leaders and orphans); use sk_thread_fds() */
 	uint8_t *enter;         /* last enter event of this thread (copy), for old captures */

@@ -10,6 +10,9 @@
  *   ABI_PARTIAL_SOURCING     plugin_next_batch is missing
  *   ABI_ID_WITHOUT_SOURCE    an id but an empty event source
  *   ABI_NAME="..."           plugin name (default "abitest")
+ *   ABI_CAPTURE_CLOSE_ONLY   plugin_capture_close without plugin_capture_open
+ *                            (libsinsp: no capture-listening capability, not
+ *                            a broken plugin)
  *
  * open params: "<count>" or "<count>@<rate>" (events per second; the
  * plugin answers TIMEOUT while ahead of schedule). Default 10. Event n
@@ -334,3 +337,12 @@ rc_t plugin_extract_fields(void *sv, const struct evt_input *ev, const struct ex
 	}
 	return RC_SUCCESS;
 }
+
+#ifdef ABI_CAPTURE_CLOSE_ONLY
+/* Never called: without plugin_capture_open there is no capability. */
+int32_t plugin_capture_close(void *s, const void *in)
+{
+	(void)s, (void)in;
+	abort();
+}
+#endif

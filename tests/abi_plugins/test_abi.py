@@ -89,6 +89,29 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{libname} message", msg in err, err[-600:])
         check(f"{libname} names the library path", lib(libname) in err, err[-600:])
 
+    # 3b. capture_close without capture_open: no capability, not refused (libsinsp).
+    rc, out, err = run(["-c", config(tmp, "abitest_closeonly", "4"), "-r", RULES])
+    check("capture_close alone: the plugin loads and runs", rc == 0 and
+          len(sktest.json_alerts(out)) == 2, (rc, err[-600:]))
+    rc, out, err = run(["-c", config(tmp, "abitest_closeonly"), "--list-plugins"])
+    check("capture_close alone: no capture-listening capability",
+          rc == 0 and "Event Sourcing" in out and "Capture Listening" not in out, (rc, out[-600:]))
+
+    # 3c. An index argument with a leading 0 is refused at load (libsinsp).
+    bad_idx = os.path.join(tmp, "bad_idx.yaml")
+    with open(bad_idx, "w") as f:
+        f.write("- rule: r\n  desc: d\n  condition: abitest.idx[01] = x\n"
+                "  output: o\n  priority: INFO\n  source: abitest\n")
+    rc, out, err = run(["-c", config(tmp, "abitest"), "-r", bad_idx])
+    check("abitest.idx[01] refused", rc == 1 and "has an invalid index argument starting with 0"
+          in (out + err), (rc, out[-400:], err[-400:]))
+    good_idx = os.path.join(tmp, "good_idx.yaml")
+    with open(good_idx, "w") as f:
+        f.write("- rule: r\n  desc: d\n  condition: abitest.idx[0] = x or abitest.idx[10] = y\n"
+                "  output: o\n  priority: INFO\n  source: abitest\n")
+    rc, out, err = run(["-c", config(tmp, "abitest"), "-r", good_idx])
+    check("abitest.idx[0] and [10] accepted", rc == 0, (rc, err[-400:]))
+
     # 4. Init failure names the plugin and the reason.
     rc, out, err = run(["-c", config(tmp, "abitest", init_config='{"fail": true}'), "-r", RULES])
     check("init failure exits 1", rc == 1, f"rc={rc}")

@@ -132,11 +132,19 @@ with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "dump.jsonl")
         rc, so, se = run(tmp, [("syscall", args.syscall, "", json.dumps({"capture": cap})),
                                ("tdump", lib("tdump"), f"{tid} {out} replay", None)],
-                         "- rule: none\n  desc: x\n  condition: evt.type = open and proc.name = nothing\n"
-                         "  output: x\n  priority: INFO\n")
+                         "- rule: marked\n  desc: x\n  condition: evt.type in (open, openat) and "
+                         "evt.dir = < and proc.env contains \"TDUMP_ADDED=1\"\n"
+                         "  output: tid=%thread.tid\n  priority: INFO\n")
         check("saker exits 0", rc == 0, se[-1500:])
         head, selftest, events = load_dump(out)
         check_schema_and_selftest(head, selftest)
+        marked = [a["output_fields"]["thread.tid"] for a in sktest.json_alerts(so)]
+        check("an env entry added through the table reaches proc.env (the thread's opens alert)",
+              marked and set(marked) == {tid}, (len(marked), marked[:5], se[-600:]))
+        check("the entry was added once (size and listing agree)", events and all(
+            [a["value"] for a in d["env"]].count("TDUMP_ADDED=1") == 1 and
+            d["env"][-1]["value"] == "TDUMP_ADDED=1" and d["env_size"] == len(d["env"])
+            for d in events), [d["env"][-2:] for d in events[:2]])
         fmt = SEP.join(["%evt.type", "%proc.pid", "%proc.ppid", "%proc.name", "%proc.exe",
                         "%proc.exepath", "%proc.args", "%proc.cwd", "%user.uid", "%group.gid",
                         "%user.loginuid", "%proc.vpid", "%thread.vtid", "%proc.sid",
@@ -178,7 +186,8 @@ with tempfile.TemporaryDirectory() as tmp:
             want("fd_limit", int(fdlimit))
             if " ".join(a["value"] for a in d["args"]) != pargs:
                 mism.append((i, etype, "args", d["args"], pargs))
-            if " ".join(a["value"] for a in d["env"]) != env:
+            # the env entry the plugin added itself is not sysdig's
+            if " ".join(a["value"] for a in d["env"][:-1]) != env:
                 mism.append((i, etype, "env", len(d["env"]), env[:80]))
             cg = " ".join(f"{c['first']}={c['second']}" for c in d["cgroups"])
             if cg != cgroups:
@@ -191,9 +200,22 @@ with tempfile.TemporaryDirectory() as tmp:
             if d["file_descriptors_size"] != len(d["file_descriptors"]):
                 mism.append((i, etype, "fd size", d["file_descriptors_size"]))
         check("every field matches sysdig, event by event", not mism, mism[:8])
-        counts = [d["fields"].get("tdump_u64") for d in load_dump(out)[2]]
+        dumped = load_dump(out)[2]
+        counts = [d["fields"].get("tdump_u64") for d in dumped]
         check("the dynamic field counts the thread's events",
               counts == list(range(1, len(counts) + 1)), counts[:10])
+        # the same count kept in a dynamic field of args entry 0: it lives as
+        # long as the thread's arguments (an execve replaces them)
+        acounts = [(d["args"][0].get("tdump_n"), d["args"][0]["value"]) if d["args"] else None
+                   for d in dumped]
+        want, n, prev = [], 0, None
+        for a in acounts:
+            n = 0 if a is None or a[1] != prev else n
+            prev = a[1] if a else None
+            n += 1 if a else 0
+            want.append((n, a[1]) if a else None)
+        check("a dynamic field on an args entry counts the thread's events",
+              acounts == want and any(a for a in acounts), (acounts[:6], want[:6]))
 
     elif args.case == "live":
         if os.geteuid() != 0:

@@ -41,6 +41,7 @@ typedef struct st {
 	uint32_t nsinfo[4];
 	ss_plugin_table_field_t *sf[4][64];
 	ss_plugin_table_field_t *dyn_count, *dyn_fdtag;
+	ss_plugin_table_field_t *list_n[3]; /* "tdump_n" of args, env, cgroups */
 	uint64_t events;
 } st_t;
 
@@ -177,6 +178,83 @@ static int read_u64_eq(st_t *s, ss_plugin_table_t *t, ss_plugin_table_entry_t *e
 	return e && f && s->r->read_entry_field(t, e, f, &v) == SS_PLUGIN_SUCCESS && v.u64 == want;
 }
 
+
+/* args, env and cgroups of an entry (k = 0, 1, 2): dynamic fields, writes
+ * and the entry lifecycle with libsinsp's dense index keys. */
+static void list_selftest(st_t *s, int *first, ss_plugin_table_entry_t *owner, int k)
+{
+	char name[96];
+	ss_plugin_state_data sv = {0}, v = {0};
+	ss_plugin_table_t *L = NULL;
+	if (owner && s->r->read_entry_field(s->threads, owner, s->sub_field[k], &sv) ==
+		SS_PLUGIN_SUCCESS)
+		L = sv.table;
+#define LCK(what, cond)                                                          \
+	do {                                                                     \
+		snprintf(name, sizeof(name), "%s: %s", sub_names[k], what);      \
+		ck(s, first, name, L && (cond));                                 \
+	} while (0)
+	LCK("sub-table of the entry", 1);
+	if (!L)
+		return;
+	int pairs = k == 2;
+	const char *vname = pairs ? "first" : "value";
+	ss_plugin_table_field_t *fv = s->fx->get_table_field(L, vname, SS_PLUGIN_ST_STRING);
+	ss_plugin_table_field_t *fs = pairs ? s->fx->get_table_field(L, "second", SS_PLUGIN_ST_STRING) : NULL;
+	ss_plugin_table_field_t *tag = s->fx->add_table_field(L, "tdump_tag", SS_PLUGIN_ST_STRING);
+	ss_plugin_table_field_t *cnt = s->fx->add_table_field(L, "tdump_n", SS_PLUGIN_ST_UINT64);
+	LCK("dynamic fields added", tag && cnt && fv && (!pairs || fs));
+	s->list_n[k] = cnt;
+	LCK("same name and type returns the existing field",
+		s->fx->add_table_field(L, "tdump_tag", SS_PLUGIN_ST_STRING) == tag);
+	LCK("same name, other type refused", !s->fx->add_table_field(L, "tdump_tag", SS_PLUGIN_ST_INT64));
+	LCK("built-in name with another type refused", !s->fx->add_table_field(L, vname, SS_PLUGIN_ST_UINT64));
+	s->w->clear_table(L);
+	LCK("cleared", s->r->get_table_size(L) == 0);
+	/* key 0: value and dynamic fields written before add */
+	ss_plugin_table_entry_t *e0 = s->w->create_table_entry(L);
+	v.str = pairs ? "cpu" : "zero";
+	int ok = e0 && s->w->write_entry_field(L, e0, fv, &v) == SS_PLUGIN_SUCCESS;
+	v.str = "/zero";
+	ok = ok && (!pairs || s->w->write_entry_field(L, e0, fs, &v) == SS_PLUGIN_SUCCESS);
+	v.str = "tag0";
+	ok = ok && s->w->write_entry_field(L, e0, tag, &v) == SS_PLUGIN_SUCCESS;
+	v.u64 = 7;
+	ok = ok && s->w->write_entry_field(L, e0, cnt, &v) == SS_PLUGIN_SUCCESS;
+	ss_plugin_state_data k0 = {.u64 = 0}, k1 = {.u64 = 1}, k5 = {.u64 = 5};
+	LCK("create and write a detached entry", ok);
+	LCK("add at key 0", e0 && s->w->add_table_entry(L, &k0, e0) == e0);
+	ss_plugin_table_entry_t *gap = s->w->create_table_entry(L);
+	LCK("add past the end refused (keys are dense)", gap && !s->w->add_table_entry(L, &k5, gap));
+	s->w->destroy_table_entry(L, gap);
+	ss_plugin_table_entry_t *e1 = s->w->create_table_entry(L);
+	v.str = pairs ? "memory" : "one";
+	if (e1)
+		s->w->write_entry_field(L, e1, fv, &v);
+	LCK("append at key 1", e1 && s->w->add_table_entry(L, &k1, e1) == e1 &&
+		s->r->get_table_size(L) == 2);
+	ss_plugin_table_entry_t *g0 = s->r->get_table_entry(L, &k0);
+	ss_plugin_table_entry_t *g1 = s->r->get_table_entry(L, &k1);
+	LCK("values read back", read_str_eq(s, L, g0, fv, pairs ? "cpu" : "zero") &&
+		read_str_eq(s, L, g1, fv, pairs ? "memory" : "one") &&
+		(!pairs || read_str_eq(s, L, g0, fs, "/zero")));
+	LCK("dynamic values read back", read_str_eq(s, L, g0, tag, "tag0") &&
+		read_u64_eq(s, L, g0, cnt, 7) && read_str_eq(s, L, g1, tag, "") &&
+		read_u64_eq(s, L, g1, cnt, 0));
+	v.str = pairs ? "pids" : "zero-b";
+	LCK("write on an entry of the table", g0 &&
+		s->w->write_entry_field(L, g0, fv, &v) == SS_PLUGIN_SUCCESS &&
+		read_str_eq(s, L, s->r->get_table_entry(L, &k0), fv, pairs ? "pids" : "zero-b") &&
+		read_str_eq(s, L, s->r->get_table_entry(L, &k0), tag, "tag0"));
+	LCK("erase key 0 moves key 1 down", s->w->erase_table_entry(L, &k0) == SS_PLUGIN_SUCCESS &&
+		s->r->get_table_size(L) == 1 &&
+		read_str_eq(s, L, s->r->get_table_entry(L, &k0), fv, pairs ? "memory" : "one") &&
+		!s->r->get_table_entry(L, &k1));
+	LCK("erase of a missing key fails", s->w->erase_table_entry(L, &k5) != SS_PLUGIN_SUCCESS);
+	LCK("clear", s->w->clear_table(L) == SS_PLUGIN_SUCCESS && s->r->get_table_size(L) == 0);
+#undef LCK
+}
+
 static void selftest(st_t *s)
 {
 	int first = 1;
@@ -284,6 +362,9 @@ static void selftest(st_t *s)
 	if (fe)
 		s->w->destroy_table_entry(fds, fe);
 
+	for (int k = 0; k < 3; k++)
+		list_selftest(s, &first, got, k);
+
 	ck(s, &first, "erase entry", s->w->erase_table_entry(T, &key) == SS_PLUGIN_SUCCESS &&
 		!s->r->get_table_entry(T, &key) && s->r->get_table_size(T) == size0);
 	ck(s, &first, "erase of a missing entry fails", s->w->erase_table_entry(T, &key) != SS_PLUGIN_SUCCESS);
@@ -387,12 +468,14 @@ EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc
 	/* fields added by the self-test are listed from now on: refresh (the
 	 * sub-table listing grew in place) */
 	e = s->w->create_table_entry(s->threads);
-	ss_plugin_state_data sv = {0};
-	if (e && s->r->read_entry_field(s->threads, e, s->sub_field[3], &sv) == SS_PLUGIN_SUCCESS) {
-		s->sinfo[3] = s->fx->list_table_fields(sv.table, &s->nsinfo[3]);
-		for (uint32_t i = 0; s->sinfo[3] && i < s->nsinfo[3] && i < 64; i++)
-			s->sf[3][i] = s->fx->get_table_field(sv.table, s->sinfo[3][i].name,
-				s->sinfo[3][i].field_type);
+	for (int k = 0; k < 4; k++) {
+		ss_plugin_state_data sv = {0};
+		if (!e || s->r->read_entry_field(s->threads, e, s->sub_field[k], &sv) != SS_PLUGIN_SUCCESS)
+			continue;
+		s->sinfo[k] = s->fx->list_table_fields(sv.table, &s->nsinfo[k]);
+		for (uint32_t i = 0; s->sinfo[k] && i < s->nsinfo[k] && i < 64; i++)
+			s->sf[k][i] = s->fx->get_table_field(sv.table, s->sinfo[k][i].name,
+				s->sinfo[k][i].field_type);
 	}
 	if (e)
 		s->w->destroy_table_entry(s->threads, e);
@@ -413,6 +496,33 @@ EXPORT void plugin_destroy(ss_plugin_t *p)
 	free(s);
 }
 
+/* Replay: append "TDUMP_ADDED=1" to the target process's env through the
+ * table, once; the rules then see it in proc.env. */
+static void mark_env(st_t *s, const ss_plugin_event_parse_input *in, int64_t tid)
+{
+	static const char mark[] = "TDUMP_ADDED=1";
+	ss_plugin_state_data key = {.s64 = tid}, sv = {0}, v = {0};
+	ss_plugin_table_entry_t *e = in->table_reader_ext->get_table_entry(s->threads, &key);
+	if (!e || in->table_reader_ext->read_entry_field(s->threads, e, s->sub_field[1], &sv) !=
+		SS_PLUGIN_SUCCESS || !sv.table)
+		return;
+	ss_plugin_table_t *env = sv.table;
+	uint64_t n = in->table_reader_ext->get_table_size(env);
+	ss_plugin_state_data last = {.u64 = n - 1};
+	ss_plugin_table_entry_t *le = n ? in->table_reader_ext->get_table_entry(env, &last) : NULL;
+	ss_plugin_table_field_t *fv = s->sf[1][0]; /* "value" */
+	if (n && (!le || in->table_reader_ext->read_entry_field(env, le, fv, &v) != SS_PLUGIN_SUCCESS ||
+		(v.str && !strcmp(v.str, mark))))
+		return;
+	ss_plugin_table_entry_t *ne = in->table_writer_ext->create_table_entry(env);
+	ss_plugin_state_data nv = {.str = mark}, nk = {.u64 = n};
+	if (!ne)
+		return;
+	if (in->table_writer_ext->write_entry_field(env, ne, fv, &nv) != SS_PLUGIN_SUCCESS ||
+		!in->table_writer_ext->add_table_entry(env, &nk, ne))
+		in->table_writer_ext->destroy_table_entry(env, ne);
+}
+
 EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *p, const ss_plugin_event_input *ev,
 	const ss_plugin_event_parse_input *in)
 {
@@ -420,6 +530,8 @@ EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *p, const ss_plugin_event_inp
 	s->events++;
 	if (s->live ? s->dumped : (int64_t)ev->evt->tid != s->target)
 		return SS_PLUGIN_SUCCESS;
+	if (!s->live)
+		mark_env(s, in, s->target);
 	ss_plugin_state_data key = {.s64 = s->target};
 	ss_plugin_table_entry_t *e = in->table_reader_ext->get_table_entry(s->threads, &key);
 	if (!e)
@@ -429,6 +541,18 @@ EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *p, const ss_plugin_event_inp
 	if (in->table_reader_ext->read_entry_field(s->threads, e, s->dyn_count, &v) == SS_PLUGIN_SUCCESS) {
 		v.u64++;
 		in->table_writer_ext->write_entry_field(s->threads, e, s->dyn_count, &v);
+	}
+	/* and a dynamic field of its first argument counts them too */
+	ss_plugin_state_data sv = {0};
+	if (in->table_reader_ext->read_entry_field(s->threads, e, s->sub_field[0], &sv) ==
+		SS_PLUGIN_SUCCESS && sv.table) {
+		ss_plugin_state_data k0 = {.u64 = 0};
+		ss_plugin_table_entry_t *a0 = in->table_reader_ext->get_table_entry(sv.table, &k0);
+		if (a0 && in->table_reader_ext->read_entry_field(sv.table, a0, s->list_n[0], &v) ==
+			SS_PLUGIN_SUCCESS) {
+			v.u64++;
+			in->table_writer_ext->write_entry_field(sv.table, a0, s->list_n[0], &v);
+		}
 	}
 	dump(s, e, ev->evtnum, ev->evt->type);
 	s->dumped = 1;
