@@ -3,7 +3,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +13,7 @@
 
 #include <curl/curl.h>
 
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
+#include "sk_sdk_util.h"
 
 void sk_ctr_info_clear(sk_ctr_info_t *c)
 {
@@ -54,7 +43,7 @@ int sk_rt_http_init(char *err, size_t errlen)
 {
 	CURLcode c = curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (c != CURLE_OK) {
-		errf(err, errlen, "curl_global_init: %s", curl_easy_strerror(c));
+		sk_sdk_errf(err, errlen, "curl_global_init: %s", curl_easy_strerror(c));
 		return -ENOMEM;
 	}
 	return 0;
@@ -133,19 +122,19 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 	*body = NULL;
 	*blen = 0;
 	if (strlen(sock_path) >= sizeof(sa.sun_path)) {
-		errf(err, errlen, "socket path too long: %s", sock_path);
+		sk_sdk_errf(err, errlen, "socket path too long: %s", sock_path);
 		return -ENAMETOOLONG;
 	}
 	int ul = snprintf(url, sizeof(url), "http://localhost%s", path);
 	if (ul < 0 || (size_t)ul >= sizeof(url)) {
-		errf(err, errlen, "request path too long");
+		sk_sdk_errf(err, errlen, "request path too long");
 		return -ENAMETOOLONG;
 	}
 	h = curl_easy_init();
 	hdrs = curl_slist_append(NULL, "Accept: application/json");
 	if (!h || !hdrs) {
 		rc = -ENOMEM;
-		errf(err, errlen, "out of memory");
+		sk_sdk_errf(err, errlen, "out of memory");
 		goto done;
 	}
 	long tmo = timeout_ms > 0 ? timeout_ms : 1;
@@ -167,16 +156,16 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 	    (c = curl_easy_setopt(h, CURLOPT_WRITEDATA, &b)) ||
 	    (c = curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr))) {
 		rc = -EINVAL;
-		errf(err, errlen, "curl setup: %s", curl_easy_strerror(c));
+		sk_sdk_errf(err, errlen, "curl setup: %s", curl_easy_strerror(c));
 		goto done;
 	}
 	c = curl_easy_perform(h);
 	if (c != CURLE_OK) {
 		rc = curl_rc(h, c, &b);
 		if (rc == -EMSGSIZE)
-			errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
+			sk_sdk_errf(err, errlen, "answer from %s exceeds %zu bytes", sock_path, max_bytes);
 		else
-			errf(err, errlen, "GET %s on %s: %s", path, sock_path,
+			sk_sdk_errf(err, errlen, "GET %s on %s: %s", path, sock_path,
 				cerr[0] ? cerr : curl_easy_strerror(c));
 		goto done;
 	}
@@ -184,7 +173,7 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
 	if (!b.buf && !(b.buf = calloc(1, 1))) {
 		rc = -ENOMEM;
-		errf(err, errlen, "out of memory");
+		sk_sdk_errf(err, errlen, "out of memory");
 		goto done;
 	}
 	*status = (int)code;
@@ -327,11 +316,11 @@ static json_t *load_obj(const char *body, size_t len, char *err, size_t errlen)
 	json_error_t je;
 	json_t *root = json_loadb(body, len, 0, &je);
 	if (!root) {
-		errf(err, errlen, "invalid JSON at line %d: %s", je.line, je.text);
+		sk_sdk_errf(err, errlen, "invalid JSON at line %d: %s", je.line, je.text);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
-		errf(err, errlen, "inspect answer is not a JSON object");
+		sk_sdk_errf(err, errlen, "inspect answer is not a JSON object");
 		json_decref(root);
 		return NULL;
 	}
@@ -348,7 +337,7 @@ int sk_rt_parse_docker(const char *body, size_t len, size_t label_max_len, sk_ct
 	int rc = -EPROTO;
 	json_t *cfg = json_object_get(root, "Config"), *hc = json_object_get(root, "HostConfig");
 	if (!jstr(root, "Id") || !json_is_object(cfg)) {
-		errf(err, errlen, "inspect answer has no Id/Config");
+		sk_sdk_errf(err, errlen, "inspect answer has no Id/Config");
 		goto out;
 	}
 	rc = -ENOMEM;
@@ -402,7 +391,7 @@ out:
 	json_decref(root);
 	if (rc) {
 		if (rc == -ENOMEM)
-			errf(err, errlen, "out of memory");
+			sk_sdk_errf(err, errlen, "out of memory");
 		sk_ctr_info_clear(out);
 	}
 	return rc;
@@ -449,7 +438,7 @@ int sk_rt_parse_crio(const char *body, size_t len, size_t label_max_len, sk_ctr_
 	json_t *labels = json_object_get(root, "labels");
 	json_t *ann = json_object_get(root, "annotations");
 	if (!jstr(root, "name") && !json_is_object(labels)) {
-		errf(err, errlen, "CRI-O answer has no name/labels");
+		sk_sdk_errf(err, errlen, "CRI-O answer has no name/labels");
 		goto out;
 	}
 	rc = -ENOMEM;
@@ -479,7 +468,7 @@ out:
 	json_decref(root);
 	if (rc) {
 		if (rc == -ENOMEM)
-			errf(err, errlen, "out of memory");
+			sk_sdk_errf(err, errlen, "out of memory");
 		sk_ctr_info_clear(out);
 	}
 	return rc;
