@@ -48,6 +48,7 @@ struct sk_worker {
 	_Atomic bool done;
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
 	bool drain_tried, draining;
+	bool open_failed;
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -210,7 +211,7 @@ static void push_type(uint16_t **v, size_t *n, size_t *cap, uint16_t t)
 
 /* Types the source must deliver: what the rules need plus what the other
  * parsers of this source subscribe to (the source adds its own needs). */
-static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs)
+static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs, ss_instance_t *inst)
 {
 	if (!w->src->set_event_types)
 		return;
@@ -242,7 +243,7 @@ static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs)
 	for (uint32_t t = 0; t < (all ? SK_ALL_TYPES : 65536u); t++)
 		if (all || (seen[t >> 3] >> (t & 7)) & 1)
 			push_type(&types, &ntypes, &cap, (uint16_t)t);
-	ss_plugin_rc rc = w->src->set_event_types(w->src_state->state, w->inst, types, (uint32_t)ntypes);
+	ss_plugin_rc rc = w->src->set_event_types(w->src_state->state, inst, types, (uint32_t)ntypes);
 	if (rc != SS_PLUGIN_SUCCESS && rc != SS_PLUGIN_NOT_SUPPORTED)
 		sk_log(SK_LOG_WARNING, w->src->name, "saker_set_event_types failed: %s",
 			w->src->api.get_last_error(w->src_state->state));
@@ -270,7 +271,7 @@ static void refresh_rules(sk_worker_t *w, bool force)
 	w->feed.on = rs && sk__wfeed_active(rs);
 	if (w->eval && w->feed.on)
 		sk_rules_eval_set_hit_sink(w->eval, sk__wfeed_hit, &w->feed);
-	send_event_types(w, rs);
+	send_event_types(w, rs, w->inst);
 	sk_ruleset_unref(rs);
 }
 
@@ -521,9 +522,65 @@ static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
 	return false;
 }
 
-static void *worker_main(void *arg)
+void sk_worker_gate_init(sk_worker_gate_t *g)
 {
-	sk_worker_t *w = arg;
+	pthread_mutex_init(&g->lock, NULL);
+	pthread_cond_init(&g->cond, NULL);
+	g->state = 0;
+}
+
+void sk_worker_gate_set(sk_worker_gate_t *g, int state)
+{
+	pthread_mutex_lock(&g->lock);
+	if (g->state == 0)
+		g->state = state;
+	pthread_cond_broadcast(&g->cond);
+	pthread_mutex_unlock(&g->lock);
+}
+
+void sk_worker_gate_destroy(sk_worker_gate_t *g)
+{
+	pthread_cond_destroy(&g->cond);
+	pthread_mutex_destroy(&g->lock);
+}
+
+static bool gate_wait(sk_worker_gate_t *g)
+{
+	if (!g)
+		return true;
+	pthread_mutex_lock(&g->lock);
+	while (g->state == 0)
+		pthread_cond_wait(&g->cond, &g->lock);
+	bool go = g->state > 0;
+	pthread_mutex_unlock(&g->lock);
+	return go;
+}
+
+/* Opens the source (the rules' types handed over first), reports, and
+ * waits for the other sources: true when events may flow. */
+static bool open_source(sk_worker_t *w)
+{
+	uint64_t gen;
+	sk_ruleset_t *rs = sk_rules_slot_get(w->o.rules, &gen);
+	send_event_types(w, rs, NULL);
+	sk_ruleset_unref(rs);
+	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
+	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
+		&rc);
+	if (rc != SS_PLUGIN_SUCCESS) {
+		const char *le = w->src->api.get_last_error(w->src_state->state);
+		snprintf(w->error, sizeof(w->error), "plugin '%s': cannot open plugin %s: %s",
+			w->src->cfg_name, w->src->path, le && le[0] ? le : "open failed");
+		w->inst = NULL;
+		w->open_failed = true;
+	}
+	if (w->o.on_open)
+		w->o.on_open(w->o.ud, w, !w->open_failed);
+	return !w->open_failed && gate_wait(w->o.gate);
+}
+
+static void run_source(sk_worker_t *w)
+{
 	sk_plugin_t *p = w->src;
 	refresh_rules(w, true);
 	uint64_t unprocessed = 0;
@@ -596,8 +653,16 @@ static void *worker_main(void *arg)
 	}
 	if (w->eval)
 		sk_rules_eval_drain_counts(w->eval, drain_one, w);
+}
+
+static void *worker_main(void *arg)
+{
+	sk_worker_t *w = arg;
+	if (open_source(w))
+		run_source(w);
 	close_captures(w);
-	p->api.close(w->src_state->state, w->inst);
+	if (w->inst)
+		w->src->api.close(w->src_state->state, w->inst);
 	w->inst = NULL;
 	sk__wfeed_progress(&w->feed, true);
 	atomic_store(&w->done, true);
@@ -735,17 +800,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
-	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
-	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
-		&rc);
-	if (rc != SS_PLUGIN_SUCCESS) {
-		const char *le = w->src->api.get_last_error(w->src_state->state);
-		snprintf(err, errlen, "plugin '%s': cannot open plugin %s: %s", w->src->cfg_name,
-			w->src->path, le && le[0] ? le : "open failed");
-		w->inst = NULL;
-		sk_worker_free(w);
-		return -EIO;
-	}
 	/* A replayed capture already holds its async events: no handler. */
 	bool replay = replaying(w);
 	for (size_t i = 0; i < w->n; i++) {
@@ -862,6 +916,11 @@ void sk_worker_free(sk_worker_t *w)
 const char *sk_worker_error(const sk_worker_t *w)
 {
 	return w->error[0] ? w->error : NULL;
+}
+
+bool sk_worker_open_failed(const sk_worker_t *w)
+{
+	return w->open_failed;
 }
 
 const char *sk_worker_source(const sk_worker_t *w)

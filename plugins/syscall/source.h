@@ -28,6 +28,9 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 ss_plugin_rc sk_src_next(sk_sys_t *s, sk_sys_inst_t *in, uint32_t *n, ss_plugin_event ***evts);
 void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in);
 uint32_t sk_src_progress(sk_sys_inst_t *in);
+/* The event types the host's rules need (state types are added here). in
+ * NULL (before open): kept for the next open, whose live capture then
+ * loads only the BPF programs they need. */
 int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint32_t n,
 	char *err, size_t errlen);
 /* Metrics of the plugin and the open instance (live: per-CPU events and
