@@ -616,8 +616,17 @@ int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint
 		size_t nall;
 		if (with_state_types(types, n, &all, &nall))
 			return -ENOMEM;
+		sk_live_info_t before, after;
+		sk_live_info(in->live, &before);
 		int rc = sk_live_set_types(in->live, all, nall, err, errlen);
 		free(all);
+		sk_live_info(in->live, &after);
+		if (after.nprogs > before.nprogs && s->log_fn) {
+			char msg[160];
+			snprintf(msg, sizeof(msg), "capture extended: %u more BPF programs (%u in all) "
+				"for the new event types", after.nprogs - before.nprogs, after.nprogs);
+			s->log_fn(s->owner, NULL, msg, SS_PLUGIN_LOG_SEV_INFO);
+		}
 		return rc;
 	}
 #else
