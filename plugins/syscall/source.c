@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "render.h"
 #include "scap_read.h"
@@ -391,6 +392,15 @@ static int parse_params(const char *params, char *capture, char *write, bool *li
 	return 0;
 }
 
+#ifdef SAKER_HAVE_LIVE
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+#endif
+
 /* types plus what the state tracking needs, in a new array (*out). */
 static int with_state_types(const uint16_t *types, uint32_t n, uint16_t **out, size_t *nout)
 {
@@ -458,12 +468,15 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 		 * runs waits in the rings and is parsed after the seed (parsing
 		 * tolerates events of threads the scan already saw), so no process
 		 * falls between the snapshot and the event stream. */
+		uint64_t t0 = mono_ms();
 		rc = sk_live_open(&o, &in->live, err, errlen);
 		free(types);
 		if (rc < 0)
 			goto fail;
+		uint64_t t1 = mono_ms();
 		if (s->cfg.seed_proc && (rc = sk_proc_seed(s, s->cfg.proc_root, err, errlen)) < 0)
 			goto fail;
+		uint64_t t2 = mono_ms();
 		sk_users_load(s->users, NULL, NULL);
 		sk_users_set_refresh(s->users, 10ull * 1000000000ull);
 		if (s->log_fn) {
@@ -471,8 +484,9 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 			char msg[256];
 			sk_live_info(in->live, &li);
 			snprintf(msg, sizeof(msg), "capture started: %u BPF programs, %u CPUs, %u ring(s) "
-				"of %zu bytes (%zu ring bytes)", li.nprogs, li.ncpus, li.nrings,
-				li.ring_bytes, li.ring_bytes * li.nrings);
+				"of %zu bytes (%zu ring bytes); load %llu ms, /proc scan %llu ms", li.nprogs,
+				li.ncpus, li.nrings, li.ring_bytes, li.ring_bytes * li.nrings,
+				(unsigned long long)(t1 - t0), (unsigned long long)(t2 - t1));
 			s->log_fn(s->owner, NULL, msg, SS_PLUGIN_LOG_SEV_INFO);
 		}
 #else
