@@ -243,6 +243,16 @@ static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs, ss_instance_t *in
 	for (uint32_t t = 0; t < (all ? SK_ALL_TYPES : 65536u); t++)
 		if (all || (seen[t >> 3] >> (t & 7)) & 1)
 			push_type(&types, &ntypes, &cap, (uint16_t)t);
+	if (!inst) {
+		/* which types the source is asked for (bench/syscall/run.sh reads it) */
+		char list[4096];
+		size_t off = 0;
+		for (size_t i = 0; i < ntypes && off + 8 < sizeof(list); i++)
+			off += (size_t)snprintf(list + off, sizeof(list) - off, i ? ",%u" : "%u", types[i]);
+		list[off] = '\0';
+		sk_log(SK_LOG_DEBUG, w->src->name, "event types for the rules and parsers (%zu): %s",
+			ntypes, all ? "all" : list);
+	}
 	ss_plugin_rc rc = w->src->set_event_types(w->src_state->state, inst, types, (uint32_t)ntypes);
 	if (rc != SS_PLUGIN_SUCCESS && rc != SS_PLUGIN_NOT_SUPPORTED)
 		sk_log(SK_LOG_WARNING, w->src->name, "saker_set_event_types failed: %s",
