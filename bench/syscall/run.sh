@@ -30,7 +30,9 @@ bpftool gen skeleton "$out/minimal.bpf.o" name minimal_bpf > "$out/minimal.skel.
 clang -g -O2 -target bpf -D__TARGET_ARCH_x86 -I"$out" -I"$bpf" -c "$bpf/saker.bpf.c" -o "$out/saker.bpf.o"
 bpftool gen skeleton "$out/saker.bpf.o" name saker_bpf > "$out/saker.skel.h"
 cc -O2 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE -I"$out" -I"$root/plugins/syscall" -I"$root/plugin_api" \
+  -I"$root/plugin_api/sdk" \
   "$here/bench_syscall.c" "$root/plugins/syscall/live.c" "$root/plugins/syscall/live_table.c" \
+  "$root/plugin_api/sdk/sk_sdk_util.c" \
   -o "$out/bench_syscall" -lbpf -lelf -lz
 
 set_codes=""

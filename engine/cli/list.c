@@ -38,17 +38,8 @@ void sk_cli_list_plugins(FILE *out, const sk_registry_t *reg)
 
 static const char *type_name(uint32_t t)
 {
-	switch (t) {
-	case FTYPE_UINT64: return "uint64";
-	case FTYPE_STRING: return "string";
-	case FTYPE_RELTIME: return "reltime";
-	case FTYPE_ABSTIME: return "abstime";
-	case FTYPE_BOOL: return "bool";
-	case FTYPE_IPADDR: return "ipaddr";
-	case FTYPE_IPNET: return "ipnet";
-	case SK_FTYPE_INT64: return "int64";
-	default: return "unknown";
-	}
+	const char *n = sk_ftype_name(t);
+	return n ? n : "unknown";
 }
 
 typedef struct list_ctx {

@@ -12,15 +12,6 @@
 #include "tables.h"
 #endif
 
-static const struct {
-	const char *name;
-	uint32_t type;
-} field_types[] = {
-	{"string", FTYPE_STRING}, {"uint64", FTYPE_UINT64}, {"reltime", FTYPE_RELTIME},
-	{"abstime", FTYPE_ABSTIME}, {"bool", FTYPE_BOOL}, {"ipaddr", FTYPE_IPADDR},
-	{"ipnet", FTYPE_IPNET}, {"int64", SK_FTYPE_INT64},
-};
-
 /* null counts as absent (plugin-sdk-go emits "properties":null). */
 static const json_t *opt(const json_t *o, const char *k)
 {
@@ -65,14 +56,7 @@ static int parse_one(const char *pn, const json_t *e, sk_field_info_t *f, char *
 	}
 	const char *fname = json_string_value(name);
 	const char *tname = json_string_value(type);
-	bool found = false;
-	for (size_t i = 0; i < sizeof(field_types) / sizeof(field_types[0]); i++) {
-		if (strcmp(field_types[i].name, tname) == 0) {
-			f->ftype = field_types[i].type;
-			found = true;
-		}
-	}
-	if (!found) {
+	if (sk_ftype_parse(tname, &f->ftype) < 0) {
 		snprintf(err, errlen, "error in plugin %s: invalid field type %s", pn, tname);
 		return -EINVAL;
 	}

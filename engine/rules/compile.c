@@ -256,20 +256,26 @@ static sk__cnode_t *cnode_new(sk__cctx_t *c, sk__ckind_t k, const sk__pos_t *pos
 	return n;
 }
 
-static sk__cnode_t *compile_check(sk__cctx_t *c, const sk__ast_t *a)
+static void strv_free(strv_t *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s->q);
+}
+
+/* The left side: the field or transformer, and whether it takes the
+ * operator and modifier. */
+static int check_lhs(sk__cctx_t *c, sk__cnode_t *n, const sk__ast_t *a, const char **lname)
 {
 	const sk__check_node_t *ck = &a->u.check;
-	sk__cnode_t *n = cnode_new(c, SK__C_CHECK, &a->pos);
-	strv_t sv = {0};
-	if (!n)
-		return NULL;
 	n->op = ck->op;
 	n->mod = ck->mod;
 	n->lhs = sk__opnd_compile_c(c, ck->lhs);
 	if (!n->lhs)
-		goto fail;
+		return -EINVAL;
 	n->vt = n->lhs->vt;
-	const char *lname = n->lhs->key ? n->lhs->key : sk__xform_name(n->lhs->xf);
+	*lname = n->lhs->key ? n->lhs->key : sk__xform_name(n->lhs->xf);
 	if (n->lhs->kind == SK__O_FIELD) {
 		if (!strcmp(n->lhs->fref->fi->name, "evt.type"))
 			n->special = SK__SPECIAL_EVT_TYPE;
@@ -278,145 +284,198 @@ static sk__cnode_t *compile_check(sk__cctx_t *c, const sk__ast_t *a)
 	}
 	if (n->lhs->list && !op_allowed(n->op, n->vt, true)) {
 		sk__cerr(c, &a->pos, -EINVAL,
-			"list filter '%s' only supports operators 'exists', 'in' and 'intersects'", lname);
-		goto fail;
+			"list filter '%s' only supports operators 'exists', 'in' and 'intersects'", *lname);
+		return -EINVAL;
 	}
 	if (!op_allowed(n->op, n->vt, false) && !(n->lhs->list && op_allowed(n->op, n->vt, true))) {
 		sk__cerr(c, &a->pos, -EINVAL, "operator '%s' is not supported by field '%s'",
-			sk__op_name(n->op), lname);
-		goto fail;
+			sk__op_name(n->op), *lname);
+		return -EINVAL;
 	}
-	if (n->op == SK__OP_EXISTS)
-		return n;
-	if (n->mod && (is_list_op(n->op) || n->vt != SK__VT_STR)) {
+	if (n->op != SK__OP_EXISTS && n->mod && (is_list_op(n->op) || n->vt != SK__VT_STR)) {
 		sk__cerr(c, &a->pos, -EINVAL, "modifier not supported with operator '%s'",
 			sk__op_name(n->op));
-		goto fail;
+		return -EINVAL;
 	}
+	return 0;
+}
+
+static bool vt_numeric(sk__vt_t vt)
+{
+	return vt == SK__VT_U64 || vt == SK__VT_I64;
+}
+
+static bool vt_address(sk__vt_t vt)
+{
+	return vt == SK__VT_IP || vt == SK__VT_NET;
+}
+
+/* A field or transformer on the right side: a comparable type, and an
+ * operator that does not need a precompiled constant. */
+static int check_rhs_operand(sk__cctx_t *c, sk__cnode_t *n, const sk__expr_t *r, const char *lname)
+{
+	n->rhs = sk__opnd_compile_c(c, r);
+	if (!n->rhs)
+		return -EINVAL;
+	sk__vt_t lt = n->vt, rt = n->rhs->vt;
+	bool comparable = rt == lt || lt == SK__VT_STR || (vt_numeric(lt) && vt_numeric(rt)) ||
+		(vt_address(lt) && vt_address(rt));
+	if (!comparable) {
+		sk__cerr(c, &r->pos, -EINVAL, "field '%s' cannot be compared with a value of another type",
+			lname);
+		return -EINVAL;
+	}
+	if (n->op == SK__OP_REGEX || n->op == SK__OP_PMATCH || n->op == SK__OP_BCONTAINS ||
+	    n->op == SK__OP_BSTARTSWITH) {
+		sk__cerr(c, &r->pos, -EINVAL, "operator '%s' needs a constant right side",
+			sk__op_name(n->op));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The constant texts of the right side: a single literal, or a list
+ * literal with named lists expanded. */
+static int collect_constants(sk__cctx_t *c, const sk__cnode_t *n, const sk__check_node_t *ck,
+	strv_t *sv)
+{
 	const sk__expr_t *r = ck->rhs;
-	if (r->kind == SK__EXPR_FIELD || r->kind == SK__EXPR_XFORM) {
-		n->rhs = sk__opnd_compile_c(c, r);
-		if (!n->rhs)
-			goto fail;
-		bool num = n->vt == SK__VT_U64 || n->vt == SK__VT_I64;
-		bool rnum = n->rhs->vt == SK__VT_U64 || n->rhs->vt == SK__VT_I64;
-		if (n->rhs->vt != n->vt && !(num && rnum) && n->vt != SK__VT_STR &&
-		    !((n->vt == SK__VT_IP || n->vt == SK__VT_NET) &&
-		      (n->rhs->vt == SK__VT_IP || n->rhs->vt == SK__VT_NET))) {
-			sk__cerr(c, &r->pos, -EINVAL, "field '%s' cannot be compared with a value of another type",
-				lname);
-			goto fail;
-		}
-		if (n->op == SK__OP_REGEX || n->op == SK__OP_PMATCH || n->op == SK__OP_BCONTAINS ||
-		    n->op == SK__OP_BSTARTSWITH) {
-			sk__cerr(c, &r->pos, -EINVAL, "operator '%s' needs a constant right side",
-				sk__op_name(n->op));
-			goto fail;
-		}
-		return n;
-	}
-	/* constants: a single literal, or a list literal with lists expanded */
 	bool listy = is_list_op(n->op) || n->mod;
 	if (listy && r->kind != SK__EXPR_LIST) {
 		sk__cerr(c, &r->pos, -EINVAL, "operator '%s' needs a list", sk__op_name(n->op));
-		goto fail;
+		return -EINVAL;
 	}
 	if (!listy && r->kind != SK__EXPR_LITERAL) {
 		sk__cerr(c, &r->pos, -EINVAL, "operator '%s' does not take a list", sk__op_name(n->op));
-		goto fail;
+		return -EINVAL;
 	}
-	if (r->kind == SK__EXPR_LIST) {
-		for (size_t i = 0; i < r->nitems; i++) {
-			int rc = expand_item(c, r->items[i]->text, r->items[i]->quoted, &sv, 0);
-			if (rc) {
-				sk__coom(c);
-				goto fail;
-			}
+	if (r->kind != SK__EXPR_LIST) {
+		if (strv_add(sv, strdup(r->text), r->quoted)) {
+			sk__coom(c);
+			return -ENOMEM;
 		}
-		if (ck->rhs_bare_ident && sv.n == 1 && !strcmp(sv.v[0], r->items[0]->text) &&
-		    c->env->lookup_list) {
-			sk__cerr(c, &r->pos, -EINVAL, "'%s' is not a defined list", sv.v[0]);
-			goto fail;
-		}
-	} else if (strv_add(&sv, strdup(r->text), r->quoted)) {
-		sk__coom(c);
-		goto fail;
+		return 0;
 	}
-	n->ncv = sv.n;
-	n->cv = calloc(sv.n ? sv.n : 1, sizeof(*n->cv));
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (expand_item(c, r->items[i]->text, r->items[i]->quoted, sv, 0)) {
+			sk__coom(c);
+			return -ENOMEM;
+		}
+	}
+	if (ck->rhs_bare_ident && sv->n == 1 && !strcmp(sv->v[0], r->items[0]->text) &&
+	    c->env->lookup_list) {
+		sk__cerr(c, &r->pos, -EINVAL, "'%s' is not a defined list", sv->v[0]);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Each constant text converted to the check's type, into n->cv. */
+static int convert_constants(sk__cctx_t *c, sk__cnode_t *n, const sk__expr_t *r, const strv_t *sv)
+{
+	n->ncv = sv->n;
+	n->cv = calloc(sv->n ? sv->n : 1, sizeof(*n->cv));
 	if (!n->cv) {
 		sk__coom(c);
-		goto fail;
+		return -ENOMEM;
 	}
-	for (size_t i = 0; i < sv.n; i++) {
+	for (size_t i = 0; i < sv->n; i++) {
 		const sk__pos_t *pos = r->kind == SK__EXPR_LIST && i < r->nitems ? &r->items[i]->pos
-										    : &r->pos;
-		if (conv_const(c, n, i, sv.v[i], sv.q[i], pos))
+										     : &r->pos;
+		if (conv_const(c, n, i, sv->v[i], sv->q[i], pos))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* syscall evt.type is the event code's name: the check tests the code
+ * (generic events carry the syscall in a parameter: those compare names). */
+static int evt_type_codes(sk__cctx_t *c, sk__cnode_t *n)
+{
+	bool by_code = n->special == SK__SPECIAL_EVT_TYPE && !strcmp(c->env->source, "syscall") &&
+		!n->mod && n->vt == SK__VT_STR &&
+		(n->op == SK__OP_EQ || n->op == SK__OP_NE || n->op == SK__OP_IN ||
+		 n->op == SK__OP_INTERSECTS);
+	if (!by_code)
+		return 0;
+	n->evbits = calloc((SK_EVT_CODE_MAX + 63) / 64, sizeof(uint64_t));
+	if (!n->evbits) {
+		sk__coom(c);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n->ncv; i++) {
+		uint16_t codes[SK_EVT_CODE_MAX];
+		size_t k = sk_evt_codes_by_name(n->cv[i].p, codes, SK_EVT_CODE_MAX);
+		for (size_t j = 0; j < k && j < SK_EVT_CODE_MAX; j++)
+			n->evbits[codes[j] / 64] |= 1ull << (codes[j] % 64);
+	}
+	return 0;
+}
+
+static int compile_regex(sk__cctx_t *c, sk__cnode_t *n, const sk__expr_t *r)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	n->re = pcre2_compile((PCRE2_SPTR)n->cv[0].p, PCRE2_ZERO_TERMINATED,
+		PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_DOTALL, &ec, &eo, NULL);
+	if (!n->re) {
+		PCRE2_UCHAR msg[128];
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		sk__cerr(c, &r->pos, -EINVAL, "invalid regular expression '%s': %s at %zu",
+			n->cv[0].p, (const char *)msg, (size_t)eo);
+		return -EINVAL;
+	}
+	pcre2_jit_compile(n->re, PCRE2_JIT_COMPLETE);
+	c->has_regex = true;
+	return 0;
+}
+
+/* The lookup structures of long constant lists (sets, prefix tries,
+ * path-match tables). */
+static int build_lookups(sk__cctx_t *c, sk__cnode_t *n)
+{
+	bool in_op = n->op == SK__OP_IN || n->op == SK__OP_INTERSECTS;
+	bool many = n->ncv >= SK__SET_MIN;
+	int rc = 0;
+	if (n->op == SK__OP_PMATCH)
+		rc = sk__pmatch_build(n);
+	else if (in_op && many && n->vt == SK__VT_STR)
+		rc = (n->set = sk__strset_new(n->cv, n->ncv)) ? 0 : -ENOMEM;
+	else if (in_op && many && vt_numeric(n->vt))
+		rc = sk__numset_build(n);
+	else if (n->mod && n->op == SK__OP_STARTSWITH && many)
+		rc = sk__prefix_build(n);
+	if (rc)
+		sk__coom(c);
+	return rc;
+}
+
+static sk__cnode_t *compile_check(sk__cctx_t *c, const sk__ast_t *a)
+{
+	const sk__check_node_t *ck = &a->u.check;
+	const char *lname = NULL;
+	strv_t sv = {0};
+	sk__cnode_t *n = cnode_new(c, SK__C_CHECK, &a->pos);
+	if (!n)
+		return NULL;
+	if (check_lhs(c, n, a, &lname))
+		goto fail;
+	if (n->op == SK__OP_EXISTS)
+		return n;
+	const sk__expr_t *r = ck->rhs;
+	if (r->kind == SK__EXPR_FIELD || r->kind == SK__EXPR_XFORM) {
+		if (check_rhs_operand(c, n, r, lname))
 			goto fail;
+		return n;
 	}
-	if (n->special == SK__SPECIAL_EVT_TYPE && !strcmp(c->env->source, "syscall") && !n->mod &&
-	    n->vt == SK__VT_STR &&
-	    (n->op == SK__OP_EQ || n->op == SK__OP_NE || n->op == SK__OP_IN ||
-	     n->op == SK__OP_INTERSECTS)) {
-		/* syscall evt.type is the event code's name: test the code (generic
-		 * events carry the syscall in a parameter: those compare names) */
-		n->evbits = calloc((SK_EVT_CODE_MAX + 63) / 64, sizeof(uint64_t));
-		if (!n->evbits) {
-			sk__coom(c);
-			goto fail;
-		}
-		for (size_t i = 0; i < n->ncv; i++) {
-			uint16_t codes[64];
-			size_t k = sk_evt_codes_by_name(n->cv[i].p, codes, 64);
-			for (size_t j = 0; j < k && j < 64; j++)
-				if (codes[j] < SK_EVT_CODE_MAX)
-					n->evbits[codes[j] / 64] |= 1ull << (codes[j] % 64);
-		}
-	}
-	if (n->op == SK__OP_REGEX) {
-		int ec;
-		PCRE2_SIZE eo;
-		n->re = pcre2_compile((PCRE2_SPTR)n->cv[0].p, PCRE2_ZERO_TERMINATED,
-			PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_DOTALL, &ec, &eo, NULL);
-		if (!n->re) {
-			PCRE2_UCHAR msg[128];
-			pcre2_get_error_message(ec, msg, sizeof(msg));
-			sk__cerr(c, &r->pos, -EINVAL, "invalid regular expression '%s': %s at %zu",
-				n->cv[0].p, (const char *)msg, (size_t)eo);
-			goto fail;
-		}
-		pcre2_jit_compile(n->re, PCRE2_JIT_COMPLETE);
-		c->has_regex = true;
-	}
-	if (n->op == SK__OP_PMATCH && sk__pmatch_build(n)) {
-		sk__coom(c);
+	if (collect_constants(c, n, ck, &sv) || convert_constants(c, n, r, &sv) ||
+	    evt_type_codes(c, n) || (n->op == SK__OP_REGEX && compile_regex(c, n, r)) ||
+	    build_lookups(c, n))
 		goto fail;
-	}
-	if ((n->op == SK__OP_IN || n->op == SK__OP_INTERSECTS) && n->vt == SK__VT_STR &&
-	    n->ncv >= SK__SET_MIN && !(n->set = sk__strset_new(n->cv, n->ncv))) {
-		sk__coom(c);
-		goto fail;
-	}
-	if ((n->op == SK__OP_IN || n->op == SK__OP_INTERSECTS) &&
-	    (n->vt == SK__VT_U64 || n->vt == SK__VT_I64) && n->ncv >= SK__SET_MIN &&
-	    sk__numset_build(n)) {
-		sk__coom(c);
-		goto fail;
-	}
-	if (n->mod && n->op == SK__OP_STARTSWITH && n->ncv >= SK__SET_MIN && sk__prefix_build(n)) {
-		sk__coom(c);
-		goto fail;
-	}
-	for (size_t i = 0; i < sv.n; i++)
-		free(sv.v[i]);
-	free(sv.v);
-	free(sv.q);
+	strv_free(&sv);
 	return n;
 fail:
-	for (size_t i = 0; i < sv.n; i++)
-		free(sv.v[i]);
-	free(sv.v);
-	free(sv.q);
+	strv_free(&sv);
 	sk__cnode_free(n);
 	return NULL;
 }

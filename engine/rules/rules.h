@@ -19,13 +19,10 @@
 #include <stdint.h>
 
 #include "plugin_api.h"
+#include "sk_field_types.h"
 #include "../util/alert.h"
 
 /* ---- fields, as declared by the host's extractors --------------------- */
-
-/* Extra field types beyond FTYPE_* (saker extensions, libscap PT_* codes),
- * usable by saker's own plugins in get_fields JSON as "int64". */
-#define SK_FTYPE_INT64 4
 
 enum {
 	SK_FIELD_IS_LIST = 1u << 0,

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "plugin_api.h"
 
@@ -33,6 +34,78 @@ extern "C" {
 #define SK_EVT_CODE_MAX 426
 #define SK_EVT_HEADER_LEN 26
 #define SK_EVT_MAX_PARAMS 32
+
+/*
+ * The header fields by name. Events sit at any alignment (capture blocks,
+ * batch buffers), so the fields are copied, never read through a pointer into
+ * the packed struct. evt points at the event's first byte.
+ */
+static inline void sk__evt_get(const void *evt, size_t off, void *out, size_t n)
+{
+	memcpy(out, (const uint8_t *)evt + off, n);
+}
+
+static inline void sk__evt_set(void *evt, size_t off, const void *in, size_t n)
+{
+	memcpy((uint8_t *)evt + off, in, n);
+}
+
+#define SK__EVT_OFF(field) offsetof(ss_plugin_event, field)
+static inline uint64_t sk_evt_get_ts(const void *e) { uint64_t v; sk__evt_get(e, SK__EVT_OFF(ts), &v, 8); return v; }
+static inline uint64_t sk_evt_get_tid(const void *e) { uint64_t v; sk__evt_get(e, SK__EVT_OFF(tid), &v, 8); return v; }
+static inline uint32_t sk_evt_get_len(const void *e) { uint32_t v; sk__evt_get(e, SK__EVT_OFF(len), &v, 4); return v; }
+static inline uint16_t sk_evt_get_type(const void *e) { uint16_t v; sk__evt_get(e, SK__EVT_OFF(type), &v, 2); return v; }
+static inline uint32_t sk_evt_get_nparams(const void *e) { uint32_t v; sk__evt_get(e, SK__EVT_OFF(nparams), &v, 4); return v; }
+static inline void sk_evt_set_ts(void *e, uint64_t v) { sk__evt_set(e, SK__EVT_OFF(ts), &v, 8); }
+static inline void sk_evt_set_tid(void *e, uint64_t v) { sk__evt_set(e, SK__EVT_OFF(tid), &v, 8); }
+static inline void sk_evt_set_len(void *e, uint32_t v) { sk__evt_set(e, SK__EVT_OFF(len), &v, 4); }
+static inline void sk_evt_set_type(void *e, uint16_t v) { sk__evt_set(e, SK__EVT_OFF(type), &v, 2); }
+static inline void sk_evt_set_nparams(void *e, uint32_t v) { sk__evt_set(e, SK__EVT_OFF(nparams), &v, 4); }
+
+/* The parameter lengths start right after the header. */
+static inline const uint8_t *sk_evt_lens(const void *evt)
+{
+	return (const uint8_t *)evt + SK_EVT_HEADER_LEN;
+}
+
+/*
+ * Plugin events (PPME_PLUGINEVENT_E): two parameters with 4-byte lengths,
+ * the plugin id (uint32) and the payload, so the id sits at a fixed offset
+ * and the payload starts at SK_EVT_PLUGIN_HDR_LEN. Async events
+ * (PPME_ASYNCEVENT_E) carry three 4-byte lengths, then the plugin id.
+ */
+#define SK_EVT_PLUGIN_ID_OFF (SK_EVT_HEADER_LEN + 2 * 4)
+#define SK_EVT_PLUGIN_HDR_LEN (SK_EVT_PLUGIN_ID_OFF + 4u)
+#define SK_EVT_ASYNC_ID_OFF (SK_EVT_HEADER_LEN + 3 * 4)
+
+/* The i-th 4-byte parameter length (large-payload and plugin events). */
+static inline uint32_t sk_evt_get_len32(const void *e, uint32_t i) { uint32_t v; sk__evt_get(e, SK_EVT_HEADER_LEN + 4 * (size_t)i, &v, 4); return v; }
+static inline void sk_evt_set_len32(void *e, uint32_t i, uint32_t v) { sk__evt_set(e, SK_EVT_HEADER_LEN + 4 * (size_t)i, &v, 4); }
+static inline uint32_t sk_evt_get_plugin_id(const void *e) { uint32_t v; sk__evt_get(e, SK_EVT_PLUGIN_ID_OFF, &v, 4); return v; }
+static inline void sk_evt_set_plugin_id(void *e, uint32_t v) { sk__evt_set(e, SK_EVT_PLUGIN_ID_OFF, &v, 4); }
+
+/* The payload of a plugin event; its length is sk_evt_get_len32(evt, 1). */
+static inline const uint8_t *sk_evt_plugin_payload(const void *evt)
+{
+	return (const uint8_t *)evt + SK_EVT_PLUGIN_HDR_LEN;
+}
+
+/*
+ * Writes the header of a plugin event carrying a payload of plen bytes into
+ * buf (room for SK_EVT_PLUGIN_HDR_LEN + plen): header, both lengths and the
+ * plugin id; the caller copies the payload to buf + SK_EVT_PLUGIN_HDR_LEN.
+ */
+static inline void sk_evt_plugin_header(void *buf, uint64_t ts, uint32_t plugin_id, uint32_t plen)
+{
+	sk_evt_set_ts(buf, ts);
+	sk_evt_set_tid(buf, UINT64_MAX);
+	sk_evt_set_len(buf, SK_EVT_PLUGIN_HDR_LEN + plen);
+	sk_evt_set_type(buf, PPME_PLUGINEVENT_E);
+	sk_evt_set_nparams(buf, 2);
+	sk_evt_set_len32(buf, 0, 4);
+	sk_evt_set_len32(buf, 1, plen);
+	sk_evt_set_plugin_id(buf, plugin_id);
+}
 
 /* Parameter types, upstream numbers (ppm_param_type). */
 typedef enum sk_param_type {

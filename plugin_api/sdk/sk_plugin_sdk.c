@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sk_field_types.h"
+
 /* ---- last error ------------------------------------------------------- */
 
 const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
@@ -16,7 +18,7 @@ const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	sk_sdk_verrf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return e->msg;
 }
@@ -26,36 +28,12 @@ void sk_sdk_err_clear(sk_sdk_err_t *e)
 	e->msg[0] = '\0';
 }
 
-void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* ---- field table -------------------------------------------------------- */
-
-static const char *ftype_name(ss_plugin_field_type t)
-{
-	switch (t) {
-	case FTYPE_UINT64: return "uint64";
-	case FTYPE_STRING: return "string";
-	case FTYPE_RELTIME: return "reltime";
-	case FTYPE_ABSTIME: return "abstime";
-	case FTYPE_BOOL: return "bool";
-	case FTYPE_IPADDR: return "ipaddr";
-	case FTYPE_IPNET: return "ipnet";
-	}
-	return NULL;
-}
 
 static int field_to_json(const sk_sdk_field_t *f, json_t *arr, char *err, size_t errlen)
 {
-	const char *tn = ftype_name(f->type);
+	/* SDK plugins may run in Falco, which knows only the ABI's types. */
+	const char *tn = sk_ftype_is_abi(f->type) ? sk_ftype_name(f->type) : NULL;
 	json_t *o, *props;
 
 	if (!f->name || !*f->name) {
@@ -142,71 +120,47 @@ int sk_sdk_field_find(const sk_sdk_field_t *fields, size_t n, const char *name)
 
 /* ---- events --------------------------------------------------------------- */
 
-static void put_u32(uint8_t *p, uint32_t v)
-{
-	memcpy(p, &v, 4);
-}
-
-static uint32_t get_u32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 ssize_t sk_sdk_event_write(void *dst, size_t dst_cap, uint64_t ts, uint32_t plugin_id,
 	const void *payload, size_t len)
 {
-	ss_plugin_event h;
-	uint8_t *p = dst;
-
 	if (len > UINT32_MAX - SK_SDK_PLUGIN_EVENT_HDR)
 		return -EMSGSIZE;
 	if (dst_cap < SK_SDK_PLUGIN_EVENT_HDR + len)
 		return -ENOSPC;
-	h.ts = ts;
-	h.tid = UINT64_MAX;
-	h.len = (uint32_t)(SK_SDK_PLUGIN_EVENT_HDR + len);
-	h.type = PPME_PLUGINEVENT_E;
-	h.nparams = 2;
-	memcpy(p, &h, sizeof(h));
-	put_u32(p + 26, 4);
-	put_u32(p + 30, (uint32_t)len);
-	put_u32(p + 34, plugin_id);
+	sk_evt_plugin_header(dst, ts, plugin_id, (uint32_t)len);
 	if (len)
-		memcpy(p + SK_SDK_PLUGIN_EVENT_HDR, payload, len);
+		memcpy((uint8_t *)dst + SK_SDK_PLUGIN_EVENT_HDR, payload, len);
 	return (ssize_t)(SK_SDK_PLUGIN_EVENT_HDR + len);
 }
 
 int sk_sdk_event_payload(const ss_plugin_event *evt, const uint8_t **payload, uint32_t *len,
 	uint32_t *plugin_id, char *err, size_t errlen)
 {
-	const uint8_t *p = (const uint8_t *)evt;
-	ss_plugin_event h;
-	uint32_t l0, l1;
+	uint32_t type, nparams, elen, l0, l1;
 
 	if (!evt) {
 		sk_sdk_errf(err, errlen, "null event");
 		return -EINVAL;
 	}
-	memcpy(&h, p, sizeof(h));
-	if (h.type != PPME_PLUGINEVENT_E || h.nparams != 2 || h.len < SK_SDK_PLUGIN_EVENT_HDR) {
+	type = sk_evt_get_type(evt);
+	nparams = sk_evt_get_nparams(evt);
+	elen = sk_evt_get_len(evt);
+	if (type != PPME_PLUGINEVENT_E || nparams != 2 || elen < SK_SDK_PLUGIN_EVENT_HDR) {
 		sk_sdk_errf(err, errlen, "not a plugin event (type %u, %u params, len %u)",
-			(unsigned)h.type, (unsigned)h.nparams, (unsigned)h.len);
+			(unsigned)type, (unsigned)nparams, (unsigned)elen);
 		return -EINVAL;
 	}
-	l0 = get_u32(p + 26);
-	l1 = get_u32(p + 30);
-	if (l0 != 4 || (uint64_t)l1 + SK_SDK_PLUGIN_EVENT_HDR > h.len) {
+	l0 = sk_evt_get_len32(evt, 0);
+	l1 = sk_evt_get_len32(evt, 1);
+	if (l0 != 4 || (uint64_t)l1 + SK_SDK_PLUGIN_EVENT_HDR > elen) {
 		sk_sdk_errf(err, errlen, "malformed plugin event (param lengths %u, %u, len %u)",
-			(unsigned)l0, (unsigned)l1, (unsigned)h.len);
+			(unsigned)l0, (unsigned)l1, (unsigned)elen);
 		return -EINVAL;
 	}
 	if (plugin_id)
-		*plugin_id = get_u32(p + 34);
+		*plugin_id = sk_evt_get_plugin_id(evt);
 	if (payload)
-		*payload = p + SK_SDK_PLUGIN_EVENT_HDR;
+		*payload = sk_evt_plugin_payload(evt);
 	if (len)
 		*len = l1;
 	return 0;

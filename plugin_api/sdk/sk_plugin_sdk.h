@@ -50,6 +50,8 @@
 #include <jansson.h>
 
 #include "plugin_api.h"
+#include "sk_event_schema.h"
+#include "sk_sdk_util.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -70,9 +72,7 @@ const char *sk_sdk_err_set(sk_sdk_err_t *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sk_sdk_err_clear(sk_sdk_err_t *e);
 
-/* Bounded snprintf into (err, errlen); tolerates err == NULL / errlen == 0. */
-void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* sk_sdk_errf (bounded snprintf into err, errlen) is in sk_sdk_util.h. */
 
 /* ---- field table --------------------------------------------------------- */
 
@@ -115,7 +115,7 @@ int sk_sdk_field_find(const sk_sdk_field_t *fields, size_t n, const char *name);
 
 /* Bytes in front of a type-322 payload: 26-byte header + 2 x u32 lengths +
  * u32 plugin id (== PLUGIN_EVENT_PAYLOAD_OFFSET). */
-#define SK_SDK_PLUGIN_EVENT_HDR 38u
+#define SK_SDK_PLUGIN_EVENT_HDR SK_EVT_PLUGIN_HDR_LEN
 
 /* A batch of type-322 events in one growable buffer. Reuse it across
  * next_batch calls: sk_sdk_batch_reset() then add events, then hand

@@ -152,17 +152,6 @@ int sk_sdk_jscan_next_member(const sk_sdk_jval_t *v, sk_sdk_jval_t *it, sk_sdk_j
 	return next_in(v, '{', it, key, val);
 }
 
-static int hexv(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static long hex4(const char *p, const char *e)
 {
 	long v = 0;
@@ -171,7 +160,7 @@ static long hex4(const char *p, const char *e)
 	if (e - p < 4)
 		return -1;
 	for (i = 0; i < 4; i++) {
-		if ((h = hexv(p[i])) < 0)
+		if ((h = sk_sdk_hexval((unsigned char)p[i])) < 0)
 			return -1;
 		v = v * 16 + h;
 	}

@@ -6,10 +6,9 @@
 
 int sk_evview_init(sk_evview_t *v, const ss_plugin_event *evt, const uint8_t *enter)
 {
-	uint16_t type;
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
-	memcpy(&v->ts, (const uint8_t *)evt, 8);
-	memcpy(&v->tid, (const uint8_t *)evt + 8, 8);
+	uint16_t type = sk_evt_get_type(evt);
+	v->ts = sk_evt_get_ts(evt);
+	v->tid = sk_evt_get_tid(evt);
 	v->evt = evt;
 	v->type = type;
 	v->info = sk_evt_info(type);
@@ -23,8 +22,7 @@ int sk_evview_init(sk_evview_t *v, const ss_plugin_event *evt, const uint8_t *en
 	if (v->n > SK_EVT_MAX_PARAMS)
 		v->n = SK_EVT_MAX_PARAMS;
 	if (enter && sk_evt_is_exit(type)) {
-		uint16_t et;
-		memcpy(&et, enter + 20, 2);
+		uint16_t et = sk_evt_get_type(enter);
 		if (et + 1 == type) {
 			int en = sk_evt_params((const ss_plugin_event *)enter, v->ep, SK_EVT_MAX_PARAMS);
 			if (en >= 0) {

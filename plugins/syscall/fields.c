@@ -7,14 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evclass.h"
 #include "ppm.h"
 #include "render.h"
 #include "source.h"
 
+/* The category bits of an event row (the rest are upstream's extra flags). */
+#define CATEGORY_MASK 0x1ffu
+/* S_IXUSR | S_IXGRP | S_IXOTH in an open's mode. */
+#define EXEC_MODE_BITS 0111
+
 #define S FTYPE_STRING
 #define U FTYPE_UINT64
 #define B FTYPE_BOOL
-#define I SK_FT_INT64
+#define I SK_FTYPE_INT64
 #define RT FTYPE_RELTIME
 #define AT FTYPE_ABSTIME
 #define IP FTYPE_IPADDR
@@ -132,21 +138,6 @@ const sk_field_row_t sk_fields[F_COUNT] = {
 	[F_FD_OPENFLAGS] = {"fd.openflags", S, false, 0, "Flags the file was opened with."},
 };
 
-static const char *type_str(uint32_t t)
-{
-	switch (t) {
-	case FTYPE_UINT64: return "uint64";
-	case FTYPE_STRING: return "string";
-	case FTYPE_RELTIME: return "reltime";
-	case FTYPE_ABSTIME: return "abstime";
-	case FTYPE_BOOL: return "bool";
-	case FTYPE_IPADDR: return "ipaddr";
-	case FTYPE_IPNET: return "ipnet";
-	case SK_FT_INT64: return "int64";
-	default: return "string";
-	}
-}
-
 const char *sk_sys_fields_json(sk_sys_t *s)
 {
 	if (s && s->fields_json)
@@ -166,7 +157,7 @@ const char *sk_sys_fields_json(sk_sys_t *s)
 		for (;;) {
 			int k = snprintf(buf + used, cap - used,
 				"%s{\"name\":\"%s\",\"type\":\"%s\",\"isList\":%s%s,\"desc\":\"%s\"}",
-				i ? "," : "", r->name, type_str(r->type), r->is_list ? "true" : "false", arg,
+				i ? "," : "", r->name, sk_ftype_name(r->type), r->is_list ? "true" : "false", arg,
 				r->desc);
 			if (k > 0 && (size_t)k < cap - used) {
 				used += (size_t)k;
@@ -202,8 +193,8 @@ bool sk_sys_view(sk_sys_t *s, const ss_plugin_event *evt, uint64_t evtnum)
 		return s->view_ok;
 	int64_t tid;
 	uint16_t type;
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
+	tid = sk_evt_get_tid(evt);
+	type = sk_evt_get_type(evt);
 	sk_thread_t *th = sk_evt_is_exit(type) ? sk_threads_peek(s->threads, tid) : NULL;
 	const uint8_t *enter = sk_src_enter_of(s->inst, evt);
 	if (!enter && th && th->enter_len)
@@ -214,202 +205,9 @@ bool sk_sys_view(sk_sys_t *s, const ss_plugin_event *evt, uint64_t evtnum)
 	return s->view_ok;
 }
 
-void sk_render_param(sk_xctx_t *c, const sk_evt_param_info_t *pi, const sk_evt_param_t *p,
-	bool resolved, char *buf, size_t cap)
-{
-	buf[0] = 0;
-	int64_t iv;
-	char tmp[512];
-	switch (pi->type) {
-	case PT_CHARBUF:
-	case PT_FSPATH:
-	case PT_FSRELPATH: {
-		if (p->len == 0)
-			return;
-		const char *str = (const char *)p->data;
-		size_t l = strnlen(str, p->len);
-		if (resolved && (pi->type == PT_FSPATH || pi->type == PT_FSRELPATH) && c->th &&
-			l && str[0] != '/') {
-			char raw[4096];
-			snprintf(raw, sizeof(raw), "%.*s", (int)l, str);
-			const char *base = c->th->cwd ? c->th->cwd : "/";
-			if (pi->type == PT_FSRELPATH && pi->dirfd_idx >= 0) {
-				int64_t dfd = -100;
-				const sk_evt_info_t *own = c->v->info;
-				if (pi < own->params || pi >= own->params + own->nparams)
-					own = c->v->einfo;
-				if (own && (uint32_t)pi->dirfd_idx < own->nparams)
-					sk_ev_int(c->v, own->params[pi->dirfd_idx].name, &dfd);
-				if (dfd != -100 && dfd >= 0) {
-					sk_fdinfo_t *d = sk_fdtab_get(sk_thread_fds(c->s->threads, c->th), dfd);
-					if (d && d->name[0])
-						base = d->name;
-				}
-			}
-			sk_path_join(buf, cap, base, raw);
-			return;
-		}
-		snprintf(buf, cap, "%.*s", (int)l, str);
-		return;
-	}
-	case PT_BYTEBUF: {
-		size_t o = 0;
-		for (uint32_t i = 0; i < p->len && o + 1 < cap; i++) {
-			uint8_t ch = p->data[i];
-			buf[o++] = (ch >= 32 && ch < 127) ? (char)ch : '.';
-		}
-		buf[o] = 0;
-		return;
-	}
-	case PT_SOCKADDR: {
-		sk_sockaddr_t a;
-		if (!sk_parse_sockaddr(p, &a))
-			return;
-		if (a.family == SK_PPM_AF_UNIX)
-			snprintf(buf, cap, "%s", a.path ? a.path : "");
-		else
-			sk_fmt_ipport(buf, cap, a.family == SK_PPM_AF_INET6, a.ip, a.port);
-		return;
-	}
-	case PT_SOCKTUPLE: {
-		sk_socktuple_t t;
-		char a[128], b[128];
-		if (!sk_parse_socktuple(p, &t))
-			return;
-		if (t.family == SK_PPM_AF_UNIX) {
-			snprintf(buf, cap, "%" PRIx64 "->%" PRIx64 " %s", t.usrc, t.udst, t.path ? t.path : "");
-			return;
-		}
-		bool v6 = t.family == SK_PPM_AF_INET6;
-		sk_fmt_ipport(a, sizeof(a), v6, t.sip, t.sport);
-		sk_fmt_ipport(b, sizeof(b), v6, t.dip, t.dport);
-		snprintf(buf, cap, "%s->%s", a, b);
-		return;
-	}
-	case PT_SYSCALLID: {
-		iv = sk_param_int(p, pi->type);
-		const char *nm = sk_syscall_name((uint16_t)iv);
-		if (nm)
-			snprintf(buf, cap, "%s", nm);
-		else
-			snprintf(buf, cap, "%" PRId64, iv);
-		return;
-	}
-	case PT_DYN: {
-		if (p->len < 2)
-			return;
-		sk_evt_param_t inner = {p->data + 1, p->len - 1};
-		iv = sk_param_int(&inner, PT_INT64);
-		snprintf(buf, cap, "%" PRId64, iv);
-		return;
-	}
-	case PT_FDLIST: {
-		uint16_t cnt = 0;
-		if (p->len >= 2)
-			memcpy(&cnt, p->data, 2);
-		size_t o = 0;
-		for (uint16_t i = 0; i < cnt && 2u + (size_t)(i + 1) * 10u <= p->len; i++) {
-			int64_t fd;
-			uint16_t fl;
-			memcpy(&fd, p->data + 2 + i * 10, 8);
-			memcpy(&fl, p->data + 10 + i * 10, 2);
-			int k = snprintf(buf + o, cap - o, "%s%" PRId64 ":%u", o ? " " : "", fd, fl);
-			if (k < 0 || (size_t)k >= cap - o)
-				break;
-			o += (size_t)k;
-		}
-		return;
-	}
-	case PT_IPV4ADDR:
-		if (p->len == 4)
-			sk_fmt_ip(buf, cap, false, p->data);
-		return;
-	case PT_IPV6ADDR:
-		if (p->len == 16)
-			sk_fmt_ip(buf, cap, true, p->data);
-		return;
-	default:
-		break;
-	}
-	if (p->len != 1 && p->len != 2 && p->len != 4 && p->len != 8)
-		return;
-	iv = sk_param_int(p, pi->type);
-	switch (pi->type) {
-	case PT_FLAGS8: case PT_FLAGS16: case PT_FLAGS32: case PT_MODE:
-		if (resolved && pi->flags) {
-			sk_fmt_flags(buf, cap, pi->flags, (uint32_t)iv, false);
-			return;
-		}
-		break;
-	case PT_ENUMFLAGS8: case PT_ENUMFLAGS16: case PT_ENUMFLAGS32:
-		if (resolved && pi->flags) {
-			sk_fmt_flags(buf, cap, pi->flags, (uint32_t)iv, true);
-			return;
-		}
-		break;
-	case PT_ERRNO:
-		if (resolved && iv < 0 && sk_errno_name(iv)) {
-			snprintf(buf, cap, "%s", sk_errno_name(iv));
-			return;
-		}
-		break;
-	case PT_FD:
-		if (resolved && iv >= 0 && c->th) {
-			sk_fdinfo_t *f = sk_fdtab_get(sk_thread_fds(c->s->threads, c->th), iv);
-			if (f) {
-				snprintf(buf, cap, "<%c>%s", sk_fd_typechar(f->kind), f->name);
-				return;
-			}
-		}
-		break;
-	case PT_UID:
-		if (resolved) {
-			const sk_user_t *u = sk_users_user(c->s->users, (uint32_t)iv);
-			if (u) {
-				snprintf(buf, cap, "%s", u->name);
-				return;
-			}
-		}
-		break;
-	case PT_GID:
-		if (resolved) {
-			const char *g = sk_users_group(c->s->users, (uint32_t)iv);
-			if (g) {
-				snprintf(buf, cap, "%s", g);
-				return;
-			}
-		}
-		break;
-	case PT_SIGTYPE:
-		if (resolved && sk_signal_name((int)iv)) {
-			snprintf(buf, cap, "%s", sk_signal_name((int)iv));
-			return;
-		}
-		break;
-	default:
-		break;
-	}
-	switch (pi->fmt) {
-	case PF_HEX:
-		snprintf(buf, cap, "%" PRIX64, (uint64_t)iv);
-		break;
-	case PF_OCT:
-		snprintf(tmp, sizeof(tmp), "%" PRIo64, (uint64_t)iv);
-		snprintf(buf, cap, "%s%s", iv ? "0" : "", tmp);
-		break;
-	default:
-		if (pi->type == PT_UINT64 || pi->type == PT_UINT32 || pi->type == PT_UINT16 ||
-			pi->type == PT_UINT8)
-			snprintf(buf, cap, "%" PRIu64, (uint64_t)iv);
-		else
-			snprintf(buf, cap, "%" PRId64, iv);
-		break;
-	}
-}
-
 static const char *category_name(uint32_t cat)
 {
-	switch (cat & 0x1ff) {
+	switch (cat & CATEGORY_MASK) {
 	case SK_EC_OTHER: return "other";
 	case SK_EC_FILE: return "file";
 	case SK_EC_NET: return "net";
@@ -431,12 +229,6 @@ static const char *category_name(uint32_t cat)
 	}
 }
 
-static bool is_open_family(const sk_evview_t *v)
-{
-	const char *n = v->info->name;
-	return !strcmp(n, "open") || !strcmp(n, "openat") || !strcmp(n, "openat2") ||
-		!strcmp(n, "open_by_handle_at") || !strcmp(n, "creat");
-}
 
 static const sk_evt_param_t *data_param(const sk_evview_t *v, sk_evt_param_t *tmp)
 {
@@ -456,8 +248,8 @@ int sk_x_evt(sk_xctx_t *c, uint32_t id)
 	sk_evt_param_t p;
 	const sk_evt_param_info_t *pi;
 	int64_t iv;
-	char *buf = s->sbuf[0];
-	size_t cap = sizeof(s->sbuf[0]);
+	char *buf = s->sbuf[SK_SBUF_EVT];
+	size_t cap = sizeof(s->sbuf[SK_SBUF_EVT]);
 
 	switch (id) {
 	case F_EVT_ARG:
@@ -527,16 +319,18 @@ int sk_x_evt(sk_xctx_t *c, uint32_t id)
 	case F_EVT_IS_OPEN_EXEC: {
 		int64_t flags = 0, mode = 0;
 		bool r = false;
-		if (is_open_family(v) && sk_evt_is_exit(v->type) && sk_ev_int(v, "flags", &flags)) {
+		uint32_t cls = sk_evclass(v->type);
+		if ((cls & SK_EVC_OPEN_FAMILY) && sk_evt_is_exit(v->type) &&
+			sk_ev_int(v, "flags", &flags)) {
 			if (id == F_EVT_IS_OPEN_READ)
 				r = (flags & SK_PPM_O_RDONLY) != 0;
 			else if (id == F_EVT_IS_OPEN_WRITE)
 				r = (flags & SK_PPM_O_WRONLY) != 0;
 			else
 				r = (flags & (SK_PPM_O_CREAT | SK_PPM_O_TMPFILE)) && sk_ev_int(v, "mode", &mode) &&
-					(mode & 0111);
+					(mode & EXEC_MODE_BITS);
 		}
-		if (!strcmp(v->info->name, "creat") && id == F_EVT_IS_OPEN_WRITE)
+		if ((cls & SK_EVC_CREAT) && id == F_EVT_IS_OPEN_WRITE)
 			r = true;
 		return sk_sdk_extract_bool(&s->x, f, r);
 	}
@@ -559,9 +353,10 @@ int sk_x_evt(sk_xctx_t *c, uint32_t id)
 	case F_EVT_IS_IO_WRITE:
 		return sk_sdk_extract_bool(&s->x, f, (v->info->flags & SK_EF_WRITES_TO_FD) != 0);
 	case F_EVT_SCAP_TYPE:
-		if (v->type <= 1 && v->n >= 1 && v->p[0].len == 2) {
+		if ((v->type == SK_PPME_GENERIC_E || v->type == SK_PPME_GENERIC_X) && v->n >= 1 &&
+			v->p[0].len == sizeof(uint16_t)) {
 			uint16_t sc;
-			memcpy(&sc, v->p[0].data, 2);
+			memcpy(&sc, v->p[0].data, sizeof(sc));
 			const char *nm = sk_syscall_name(sc);
 			if (nm)
 				return sk_sdk_extract_str_ref(&s->x, f, nm);

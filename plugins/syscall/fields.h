@@ -9,9 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sk_field_types.h"
 #include "sys.h"
-
-#define SK_FT_INT64 4u /* saker's "int64" field type */
 
 enum sk_field_id {
 	/* evt */
@@ -45,7 +44,7 @@ enum sk_field_id {
 
 typedef struct sk_field_row {
 	const char *name;
-	uint32_t type;  /* FTYPE_* or SK_FT_INT64 */
+	uint32_t type;  /* FTYPE_* or SK_FTYPE_INT64 */
 	bool is_list;
 	unsigned arg;   /* SK_SDK_ARG_* */
 	const char *desc;
@@ -65,10 +64,5 @@ typedef struct sk_xctx {
 int sk_x_evt(sk_xctx_t *c, uint32_t id);
 int sk_x_proc(sk_xctx_t *c, uint32_t id);
 int sk_x_fd(sk_xctx_t *c, uint32_t id);
-
-/* Renders a parameter as the text Falco shows; resolved adds fd names,
- * flag names, errno names, user names and absolute paths. */
-void sk_render_param(sk_xctx_t *c, const sk_evt_param_info_t *pi, const sk_evt_param_t *p,
-	bool resolved, char *buf, size_t cap);
 
 #endif

@@ -70,8 +70,8 @@ static int str_or_none(sk_xctx_t *c, const char *v)
 static int ancestors(sk_xctx_t *c, uint32_t id)
 {
 	sk_sys_t *s = c->s;
-	char *buf = s->sbuf[1];
-	size_t cap = sizeof(s->sbuf[1]);
+	char *buf = s->sbuf[SK_SBUF_PROC];
+	size_t cap = sizeof(s->sbuf[SK_SBUF_PROC]);
 	if (c->f->arg_present) {
 		sk_thread_t *a = ancestor(s, c->th, c->f->arg_index);
 		if (!a)
@@ -103,8 +103,8 @@ static int ancestors(sk_xctx_t *c, uint32_t id)
 
 static int env_field(sk_xctx_t *c, const sk_thread_t *p)
 {
-	char *buf = c->s->sbuf[1];
-	size_t cap = sizeof(c->s->sbuf[1]), o = 0;
+	char *buf = c->s->sbuf[SK_SBUF_PROC];
+	size_t cap = sizeof(c->s->sbuf[SK_SBUF_PROC]), o = 0;
 	const char *key = c->f->arg_key;
 	size_t klen = key ? strlen(key) : 0;
 	buf[0] = 0;
@@ -131,8 +131,8 @@ int sk_x_proc(sk_xctx_t *c, uint32_t id)
 {
 	sk_sys_t *s = c->s;
 	ss_plugin_extract_field *f = c->f;
-	char *buf = s->sbuf[1];
-	size_t cap = sizeof(s->sbuf[1]);
+	char *buf = s->sbuf[SK_SBUF_PROC];
+	size_t cap = sizeof(s->sbuf[SK_SBUF_PROC]);
 	sk_thread_t *th = c->th;
 	if (!th)
 		return 0;

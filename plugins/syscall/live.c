@@ -18,6 +18,7 @@
 
 #include "live.h"
 #include "live_table.h"
+#include "sk_sdk_util.h"
 #include "bpf/sk_bpf_shared.h"
 #include "saker.skel.h"
 
@@ -56,17 +57,6 @@ struct sk_live {
 	const ss_plugin_event **heads;
 };
 
-static void seterr(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !len)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-}
-
 static int libbpf_quiet(enum libbpf_print_level lvl, const char *fmt, va_list ap)
 {
 	if (lvl == LIBBPF_DEBUG || !getenv("SAKER_BPF_DEBUG"))
@@ -79,14 +69,14 @@ int sk_live_probe(char *err, size_t errlen)
 	int fd;
 
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
-		seterr(err, errlen, "kernel BTF (/sys/kernel/btf/vmlinux) is not available");
+		sk_sdk_errf(err, errlen, "kernel BTF (/sys/kernel/btf/vmlinux) is not available");
 		return -ENOTSUP;
 	}
 	fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sk_probe", 0, 0, 4096, NULL);
 	if (fd < 0) {
 		int e = errno;
 
-		seterr(err, errlen, "cannot create a BPF ring buffer (%s): need root or "
+		sk_sdk_errf(err, errlen, "cannot create a BPF ring buffer (%s): need root or "
 		       "CAP_BPF+CAP_PERFMON and kernel >= 5.8", strerror(e));
 		return -e;
 	}
@@ -101,14 +91,6 @@ static size_t round_pow2(size_t v, size_t min)
 	while (r < v && r < ((size_t)1 << 30))
 		r <<= 1;
 	return r;
-}
-
-static uint64_t ns_of(clockid_t c)
-{
-	struct timespec ts;
-
-	clock_gettime(c, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
 static int fill_table(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen)
@@ -130,7 +112,7 @@ static int fill_table(sk_live_t *l, const uint16_t *types, size_t n, char *err, 
 		if (bpf_map_update_elem(fd, &key, &v, BPF_ANY) != 0) {
 			int e = errno;
 
-			seterr(err, errlen, "updating the syscall filter map: %s", strerror(e));
+			sk_sdk_errf(err, errlen, "updating the syscall filter map: %s", strerror(e));
 			return -e;
 		}
 	}
@@ -235,7 +217,7 @@ static int register_handlers(sk_live_t *l, struct saker_bpf *s, char *err, size_
 		if (bpf_map_update_elem(pfd, &key, &fd, BPF_ANY) != 0) {
 			int e = errno;
 
-			seterr(err, errlen, "registering handler %d: %s", i, strerror(e));
+			sk_sdk_errf(err, errlen, "registering handler %d: %s", i, strerror(e));
 			return -e;
 		}
 		l->loaded[i] = 1;
@@ -259,13 +241,13 @@ static int load_missing(sk_live_t *l, const uint8_t need[SK_H_COUNT], char *err,
 	if (!any)
 		return 0;
 	if (l->nextra >= SK_H_COUNT) {
-		seterr(err, errlen, "too many BPF program loads");
+		sk_sdk_errf(err, errlen, "too many BPF program loads");
 		return -ENOSPC;
 	}
 	x = saker_bpf__open();
 	if (!x) {
 		rc = -errno;
-		seterr(err, errlen, "opening the BPF object: %s", strerror(-rc));
+		sk_sdk_errf(err, errlen, "opening the BPF object: %s", strerror(-rc));
 		return rc;
 	}
 	bpf_object__for_each_map(m, x->obj) {
@@ -273,14 +255,14 @@ static int load_missing(sk_live_t *l, const uint8_t need[SK_H_COUNT], char *err,
 
 		if (!om || bpf_map__reuse_fd(m, bpf_map__fd(om)) != 0) {
 			rc = -errno;
-			seterr(err, errlen, "sharing map %s: %s", bpf_map__name(m), strerror(-rc));
+			sk_sdk_errf(err, errlen, "sharing map %s: %s", bpf_map__name(m), strerror(-rc));
 			goto fail;
 		}
 	}
 	set_autoload(x, want, 0);
 	rc = saker_bpf__load(x);
 	if (rc) {
-		seterr(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
+		sk_sdk_errf(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
 		       "verifier log)", strerror(-rc));
 		goto fail;
 	}
@@ -312,14 +294,14 @@ static int setup_rings(sk_live_t *l, char *err, size_t errlen)
 		if (r->fd < 0) {
 			int e = errno;
 
-			seterr(err, errlen, "creating ring buffer %u (%zu bytes): %s", i, l->ring_bytes,
+			sk_sdk_errf(err, errlen, "creating ring buffer %u (%zu bytes): %s", i, l->ring_bytes,
 			       strerror(e));
 			return -e;
 		}
 		if (bpf_map_update_elem(outer, &i, &r->fd, BPF_ANY) != 0) {
 			int e = errno;
 
-			seterr(err, errlen, "registering ring buffer %u: %s", i, strerror(e));
+			sk_sdk_errf(err, errlen, "registering ring buffer %u: %s", i, strerror(e));
 			return -e;
 		}
 		p = mmap(NULL, l->page, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd, 0);
@@ -361,7 +343,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	if (!opts)
 		opts = &defaults;
 	if (opts->ndrop_cgroups > SK_LIVE_MAX_DROP_CGROUPS) {
-		seterr(err, errlen, "drop_cgroups: %zu entries, at most %u", opts->ndrop_cgroups,
+		sk_sdk_errf(err, errlen, "drop_cgroups: %zu entries, at most %u", opts->ndrop_cgroups,
 		       SK_LIVE_MAX_DROP_CGROUPS);
 		return -EINVAL;
 	}
@@ -376,7 +358,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	l->page = (size_t)sysconf(_SC_PAGESIZE);
 	rc = libbpf_num_possible_cpus();
 	if (rc <= 0) {
-		seterr(err, errlen, "cannot count possible CPUs");
+		sk_sdk_errf(err, errlen, "cannot count possible CPUs");
 		rc = -EINVAL;
 		goto fail;
 	}
@@ -402,7 +384,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	s = saker_bpf__open();
 	if (!s) {
 		rc = -errno;
-		seterr(err, errlen, "opening the BPF object: %s", strerror(-rc));
+		sk_sdk_errf(err, errlen, "opening the BPF object: %s", strerror(-rc));
 		goto fail;
 	}
 	l->skel = s;
@@ -425,15 +407,15 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	}
 	rc = saker_bpf__load(s);
 	if (rc) {
-		seterr(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
+		sk_sdk_errf(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
 		       "verifier log)", strerror(-rc));
 		goto fail;
 	}
-	s->bss->sk_boot_to_epoch_ns = ns_of(CLOCK_REALTIME) - ns_of(CLOCK_BOOTTIME);
+	s->bss->sk_boot_to_epoch_ns = sk_sdk_now_ns(CLOCK_REALTIME) - sk_sdk_now_ns(CLOCK_BOOTTIME);
 	rc = setup_rings(l, err, errlen);
 	if (rc) {
 		if (err && !err[0])
-			seterr(err, errlen, "setting up ring buffers: %s", strerror(-rc));
+			sk_sdk_errf(err, errlen, "setting up ring buffers: %s", strerror(-rc));
 		goto fail;
 	}
 	rc = register_handlers(l, s, err, errlen);
@@ -445,7 +427,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 		if (bpf_map_update_elem(bpf_map__fd(s->maps.sk_drop_cg), &opts->drop_cgroups[i], &one,
 					BPF_ANY) != 0) {
 			rc = -errno;
-			seterr(err, errlen, "drop_cgroups[%d]: %s", i, strerror(-rc));
+			sk_sdk_errf(err, errlen, "drop_cgroups[%d]: %s", i, strerror(-rc));
 			goto fail;
 		}
 	}
@@ -460,7 +442,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 			l->links[i] = bpf_program__attach(att[i]);
 			if (!l->links[i]) {
 				rc = -errno;
-				seterr(err, errlen, "attaching %s: %s", bpf_program__name(att[i]),
+				sk_sdk_errf(err, errlen, "attaching %s: %s", bpf_program__name(att[i]),
 				       strerror(-rc));
 				goto fail;
 			}
@@ -559,7 +541,7 @@ int sk_live_next(sk_live_t *l, const ss_plugin_event **evts, uint32_t max, int t
 	for (i = 0; i < l->nrings; i++)
 		__atomic_store_n(l->rings[i].cons_pos, l->rings[i].cur, __ATOMIC_RELEASE);
 	if (timeout_ms > 0)
-		deadline = ns_of(CLOCK_MONOTONIC) + (uint64_t)timeout_ms * 1000000ull;
+		deadline = sk_sdk_now_ns(CLOCK_MONOTONIC) + (uint64_t)timeout_ms * 1000000ull;
 	for (;;) {
 		struct epoll_event evs[8];
 		int wait;
@@ -573,7 +555,7 @@ int sk_live_next(sk_live_t *l, const ss_plugin_event **evts, uint32_t max, int t
 			return 0;
 		wait = (int)l->poll_ms;
 		if (timeout_ms > 0) {
-			uint64_t now = ns_of(CLOCK_MONOTONIC);
+			uint64_t now = sk_sdk_now_ns(CLOCK_MONOTONIC);
 
 			if (now >= deadline)
 				return 0;

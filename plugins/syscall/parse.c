@@ -548,8 +548,7 @@ static void parse_setid(sk_thread_t *th, const sk_evview_t *v, bool user)
 
 static void save_enter(sk_thread_t *th, const ss_plugin_event *evt)
 {
-	uint32_t len;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint32_t len = sk_evt_get_len(evt);
 	if (len > 65536 + 4096)
 		return;
 	if (th->enter_cap < len) {
@@ -618,8 +617,8 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 	sk_sys_flush_pending(s);
 	uint16_t type;
 	int64_t tid;
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	type = sk_evt_get_type(evt);
+	tid = sk_evt_get_tid(evt);
 	const sk_evt_info_t *info = sk_evt_info(type);
 	if (!info || (info->flags & SK_EF_UNUSED))
 		return 0;

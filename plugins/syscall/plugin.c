@@ -211,8 +211,8 @@ EXPORT const char *plugin_get_progress(ss_plugin_t *st, ss_instance_t *h, uint32
 {
 	sk_sys_t *s = st;
 	*pct = sk_src_progress(h);
-	snprintf(s->sbuf[0], sizeof(s->sbuf[0]), "%.2f", *pct / 100.0);
-	return s->sbuf[0];
+	snprintf(s->sbuf[SK_SBUF_EVT], sizeof(s->sbuf[SK_SBUF_EVT]), "%.2f", *pct / 100.0);
+	return s->sbuf[SK_SBUF_EVT];
 }
 
 /* get_fields has no state: the JSON is built once and freed at unload. */

@@ -18,6 +18,14 @@
 /* Extra bits the drivers set on the flags of an open exit event. */
 #define SK_PPM_O_F_CREATED (1u << 14)
 
+/* The dirfd value of a call relative to the current directory. */
+#define SK_PPM_AT_FDCWD (-100)
+
+/* Event codes the fields name directly (PPME_* upstream). */
+#define SK_PPME_GENERIC_E 0       /* generic "syscall" enter, real call in "ID" */
+#define SK_PPME_GENERIC_X 1
+#define SK_PPME_SYSCALL_OPEN_X 3  /* its "flags" names are the open flags */
+
 #define SK_PPM_CL_CLONE_FILES (1u << 0)
 #define SK_PPM_CL_CLONE_FS (1u << 1)
 #define SK_PPM_CL_CLONE_NEWPID (1u << 6)

@@ -1,8 +1,10 @@
 /*
  * render.h - value formats of the syscall fields, as Falco/sysdig print
  * them: addresses and tuples, flag sets, errno and signal names,
- * capability sets, paths.
- * Ownership: outputs go to caller buffers. Threading: pure functions.
+ * capability sets, paths; and event parameters as text.
+ * Ownership: outputs go to caller buffers. Threading: the formatters are
+ * pure functions; sk_render_param reads the tables of the extraction
+ * context's sk_sys_t, so it runs on the thread that owns it.
  */
 #ifndef SK_SYSCALL_RENDER_H
 #define SK_SYSCALL_RENDER_H
@@ -47,5 +49,12 @@ void sk_fmt_caps(char *buf, size_t cap, uint64_t caps);
 /* Joins base and rel into an absolute, normalised path ("." and ".."
  * removed, no duplicate '/'). rel absolute: base is ignored. */
 void sk_path_join(char *buf, size_t cap, const char *base, const char *rel);
+
+/* Renders a parameter as the text Falco shows; resolved adds fd names,
+ * flag names, errno names, user names and absolute paths. pi is the row of
+ * p, from the event's own row or its paired enter event's (see evview.h). */
+typedef struct sk_xctx sk_xctx_t;
+void sk_render_param(sk_xctx_t *c, const sk_evt_param_info_t *pi, const sk_evt_param_t *p,
+	bool resolved, char *buf, size_t cap);
 
 #endif

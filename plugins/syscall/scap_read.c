@@ -541,21 +541,23 @@ fail:
 
 /* v1 events have a 22-byte header without nparams; find the count whose
  * lengths add up to len. */
+#define V1_HEADER_LEN (SK_EVT_HEADER_LEN - 4)
+
 static int convert_v1(sk_scap_reader_t *r, const uint8_t *ev, size_t avail, char *err,
 	size_t errlen)
 {
 	uint32_t len;
 	uint16_t type;
-	if (avail < 22)
+	if (avail < V1_HEADER_LEN)
 		goto bad;
-	memcpy(&len, ev + 16, 4);
-	memcpy(&type, ev + 20, 2);
-	if (len < 22 || len > avail)
+	len = sk_evt_get_len(ev);
+	type = sk_evt_get_type(ev);
+	if (len < V1_HEADER_LEN || len > avail)
 		goto bad;
 	const sk_evt_info_t *info = sk_evt_info(type);
 	uint32_t maxp = info ? info->nparams : 0;
-	size_t plen = len - 22;
-	const uint8_t *lens = ev + 22;
+	size_t plen = len - V1_HEADER_LEN;
+	const uint8_t *lens = ev + V1_HEADER_LEN;
 	for (int64_t np = maxp; np >= 0; np--) {
 		size_t need = (size_t)np * 2;
 		if (need > plen)
@@ -570,12 +572,12 @@ static int convert_v1(sk_scap_reader_t *r, const uint8_t *ev, size_t avail, char
 			continue;
 		if (ensure(&r->evbuf, &r->evbuf_cap, (size_t)len + 4) < 0)
 			return -ENOMEM;
-		uint32_t nl = len + 4, npu = (uint32_t)np;
-		memcpy(r->evbuf, ev, 16);
-		memcpy(r->evbuf + 16, &nl, 4);
-		memcpy(r->evbuf + 20, &type, 2);
-		memcpy(r->evbuf + 22, &npu, 4);
-		memcpy(r->evbuf + 26, ev + 22, plen);
+		sk_evt_set_ts(r->evbuf, sk_evt_get_ts(ev));
+		sk_evt_set_tid(r->evbuf, sk_evt_get_tid(ev));
+		sk_evt_set_len(r->evbuf, len + 4);
+		sk_evt_set_type(r->evbuf, type);
+		sk_evt_set_nparams(r->evbuf, (uint32_t)np);
+		memcpy(r->evbuf + SK_EVT_HEADER_LEN, lens, plen);
 		return 0;
 	}
 bad:
@@ -603,12 +605,11 @@ int sk_scap_next(sk_scap_reader_t *r, const ss_plugin_event **evt, uint16_t *cpu
 		bool v2 = type == SK_SCAP_EV_V2 || type == SK_SCAP_EVF_V2 ||
 			type == SK_SCAP_EV_V2_LARGE || type == SK_SCAP_EVF_V2_LARGE;
 		size_t off = 2 + (flags ? 4 : 0);
-		if (body < off + (v2 ? 26u : 22u)) {
+		if (body < off + (v2 ? SK_EVT_HEADER_LEN : V1_HEADER_LEN)) {
 			snprintf(err, errlen, "corrupted capture: event block too short");
 			return -EINVAL;
 		}
-		uint16_t etype;
-		memcpy(&etype, r->blk + off + 20, 2);
+		uint16_t etype = sk_evt_get_type(r->blk + off);
 		if (cpuid)
 			memcpy(cpuid, r->blk, 2);
 		if (etype >= SK_EVT_CODE_MAX) {
@@ -616,9 +617,8 @@ int sk_scap_next(sk_scap_reader_t *r, const ss_plugin_event **evt, uint16_t *cpu
 			continue;
 		}
 		if (v2) {
-			uint32_t elen;
-			memcpy(&elen, r->blk + off + 16, 4);
-			if (elen < 26 || elen > body - off) {
+			uint32_t elen = sk_evt_get_len(r->blk + off);
+			if (elen < SK_EVT_HEADER_LEN || elen > body - off) {
 				snprintf(err, errlen, "corrupted capture: event length %u", elen);
 				return -EINVAL;
 			}

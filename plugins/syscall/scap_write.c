@@ -360,8 +360,7 @@ int sk_scap_writer_header(sk_scap_writer_t *w, sk_threads_t *t, sk_users_t *u, c
 int sk_scap_writer_event(sk_scap_writer_t *w, const ss_plugin_event *evt, uint16_t cpu,
 	char *err, size_t errlen)
 {
-	uint32_t len;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint32_t len = sk_evt_get_len(evt);
 	begin(w);
 	put16(w, cpu);
 	put(w, evt, len);
@@ -402,8 +401,7 @@ typedef struct pool {
 
 static void pool_load(pool_t *pl, const void *evt)
 {
-	uint16_t code;
-	memcpy(&code, (const uint8_t *)evt + 20, 2);
+	uint16_t code = sk_evt_get_type(evt);
 	pl->info = sk_evt_info(code);
 	pl->n = pl->info ? sk_evt_params(evt, pl->p, SK_EVT_MAX_PARAMS) : -1;
 	if (pl->n < 0)
@@ -542,8 +540,7 @@ static bool is_clone_exit(uint16_t code)
 static int write_patched(sk_scap_writer_t *w, const ss_plugin_event *evt, const sk_evt_param_t *p,
 	uint64_t v, int64_t tid, uint16_t cpu, char *err, size_t errlen)
 {
-	uint32_t len;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint32_t len = sk_evt_get_len(evt);
 	uint8_t *copy = malloc(len);
 	if (!copy)
 		return -ENOMEM;
@@ -555,7 +552,7 @@ static int write_patched(sk_scap_writer_t *w, const ss_plugin_event *evt, const 
 	} else {
 		memcpy(copy + off, &v, 8);
 	}
-	memcpy(copy + 8, &tid, 8);
+	sk_evt_set_tid(copy, (uint64_t)tid);
 	int rc = sk_scap_writer_event(w, (const ss_plugin_event *)copy, cpu, err, errlen);
 	free(copy);
 	return rc;
@@ -579,12 +576,12 @@ static int write_parent_side(sk_scap_writer_t *w, const ss_plugin_event *evt, co
 	memcpy(&pid, p.data, 8);
 	if (creator != pid)
 		pid = creator;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	len = sk_evt_get_len(evt);
 	uint8_t *copy = malloc(len);
 	if (!copy)
 		return -ENOMEM;
 	memcpy(copy, evt, len);
-	memcpy(copy + 8, &creator, 8);
+	sk_evt_set_tid(copy, (uint64_t)creator);
 	memcpy(copy + (r.data - (const uint8_t *)evt), &child, 8);
 	memcpy(copy + (t.data - (const uint8_t *)evt), &creator, 8);
 	memcpy(copy + (p.data - (const uint8_t *)evt), &pid, 8);
@@ -618,9 +615,9 @@ static int write_clone_pre(sk_scap_writer_t *w, const ss_plugin_event *evt, cons
 	uint32_t flags;
 	uint64_t ts;
 	uint16_t code;
-	memcpy(&ts, evt, 8);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
-	memcpy(&code, (const uint8_t *)evt + 20, 2);
+	ts = sk_evt_get_ts(evt);
+	tid = sk_evt_get_tid(evt);
+	code = sk_evt_get_type(evt);
 	if (!pool_find(xp, "res", PT_PID, &r) || !pool_find(xp, "ptid", PT_PID, &pt) ||
 		!pool_find(xp, "pid", PT_PID, &p) || !pool_find(xp, "vtid", PT_PID, &vt) ||
 		!pool_find(xp, "flags", PT_FLAGS32, &f))
@@ -652,7 +649,7 @@ static int write_clone_exit(sk_scap_writer_t *w, const ss_plugin_event *evt, con
 	sk_evt_param_t f, r;
 	int64_t res, tid;
 	uint32_t flags;
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	tid = sk_evt_get_tid(evt);
 	if (!pool_find(xp, "flags", PT_FLAGS32, &f) || !pool_find(xp, "res", PT_PID, &r))
 		return sk_scap_writer_event(w, evt, cpu, err, errlen);
 	memcpy(&res, r.data, 8);
@@ -669,17 +666,17 @@ int sk_scap_writer_event_pair(sk_scap_writer_t *w, const ss_plugin_event *evt,
 	const uint8_t *enter, uint16_t cpu, char *err, size_t errlen)
 {
 	uint16_t xt, et = 0;
-	memcpy(&xt, (const uint8_t *)evt + 20, 2);
+	xt = sk_evt_get_type(evt);
 	if (enter)
-		memcpy(&et, enter + 20, 2);
+		et = sk_evt_get_type(enter);
 	const sk_evt_info_t *xi = sk_evt_info(xt);
 	const sk_evt_info_t *ei = xt ? sk_evt_info((uint16_t)(xt - 1)) : NULL;
 	if (!xi || !sk_evt_is_exit(xt) || !ei || (ei->flags & SK_EF_UNUSED) ||
 		strcmp(ei->name, xi->name) != 0)
 		return sk_scap_writer_event(w, evt, cpu, err, errlen);
 	uint64_t ts, tid;
-	memcpy(&ts, evt, 8);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	ts = sk_evt_get_ts(evt);
+	tid = sk_evt_get_tid(evt);
 	const down_row_t *d = down_of(xt);
 	pool_t *xp = calloc(2, sizeof(*xp));
 	if (!xp)

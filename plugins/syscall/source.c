@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "render.h"
+#include "sk_sdk_util.h"
 #include "scap_read.h"
 #include "scap_write.h"
 #ifdef SAKER_HAVE_LIVE
@@ -154,8 +155,7 @@ static uint8_t *batch_alloc(sk_sys_inst_t *in, size_t len)
 /* Keeps a copy of the enter event next to the event just added. */
 static void attach_enter(sk_sys_inst_t *in, const uint8_t *enter)
 {
-	uint32_t len;
-	memcpy(&len, enter + 16, 4);
+	uint32_t len = sk_evt_get_len(enter);
 	size_t off = arena_alloc(in, len);
 	if (off == SIZE_MAX)
 		return;
@@ -186,8 +186,7 @@ const uint8_t *sk_src_enter_of(sk_sys_inst_t *in, const ss_plugin_event *evt)
 
 static int push_copy(sk_sys_inst_t *in, const ss_plugin_event *evt)
 {
-	uint32_t len;
-	memcpy(&len, (const uint8_t *)evt + 16, 4);
+	uint32_t len = sk_evt_get_len(evt);
 	uint8_t *d = batch_alloc(in, len);
 	if (!d)
 		return -ENOMEM;
@@ -200,8 +199,7 @@ static int push_copy(sk_sys_inst_t *in, const ss_plugin_event *evt)
  * parameter from the exit event, else the enter event, by name. */
 static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_t *enter)
 {
-	uint16_t xt;
-	memcpy(&xt, (const uint8_t *)x + 20, 2);
+	uint16_t xt = sk_evt_get_type(x);
 	uint16_t to = upgrade_of(xt);
 	const sk_evt_info_t *xi = sk_evt_info(xt), *ti = sk_evt_info(to);
 	sk_evt_param_t xp[SK_EVT_MAX_PARAMS], ep[SK_EVT_MAX_PARAMS], out[SK_EVT_MAX_PARAMS];
@@ -211,8 +209,7 @@ static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_
 	int en = 0;
 	const sk_evt_info_t *ei = NULL;
 	if (enter) {
-		uint16_t et;
-		memcpy(&et, enter + 20, 2);
+		uint16_t et = sk_evt_get_type(enter);
 		ei = sk_evt_info(et);
 		en = sk_evt_params((const ss_plugin_event *)enter, ep, SK_EVT_MAX_PARAMS);
 		if (en < 0 || !ei)
@@ -269,8 +266,8 @@ static int push_merged(sk_sys_inst_t *in, const ss_plugin_event *x, const uint8_
 	if (!d)
 		return -ENOMEM;
 	uint64_t ts, tid;
-	memcpy(&ts, x, 8);
-	memcpy(&tid, (const uint8_t *)x + 8, 8);
+	ts = sk_evt_get_ts(x);
+	tid = sk_evt_get_tid(x);
 	int rc = sk_evt_build(d, total, ts, tid, to, n, out);
 	if (rc < 0)
 		return rc;
@@ -294,8 +291,8 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 {
 	uint16_t type;
 	int64_t tid;
-	memcpy(&type, (const uint8_t *)evt + 20, 2);
-	memcpy(&tid, (const uint8_t *)evt + 8, 8);
+	type = sk_evt_get_type(evt);
+	tid = sk_evt_get_tid(evt);
 	const sk_evt_info_t *info = sk_evt_info(type);
 	in->read++;
 	if (in->all_events || !info)
@@ -313,8 +310,7 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 			in->enter_dropped++;
 			return 0;
 		}
-		uint32_t len;
-		memcpy(&len, (const uint8_t *)evt + 16, 4);
+		uint32_t len = sk_evt_get_len(evt);
 		if (p->cap < len) {
 			uint8_t *nb = realloc(p->evt, len);
 			if (!nb)
@@ -331,8 +327,7 @@ static int replay_one(sk_sys_inst_t *in, const ss_plugin_event *evt)
 	pend_t *p = pend_find(in, tid, false);
 	const uint8_t *enter = NULL;
 	if (p && p->used) {
-		uint16_t et;
-		memcpy(&et, p->evt + 20, 2);
+		uint16_t et = sk_evt_get_type(p->evt);
 		if (et + 1 == type)
 			enter = p->evt;
 		p->used = false;
@@ -391,15 +386,6 @@ static int parse_params(const char *params, char *capture, char *write, bool *li
 	}
 	return 0;
 }
-
-#ifdef SAKER_HAVE_LIVE
-static uint64_t mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-#endif
 
 /* types plus what the state tracking needs, in a new array (*out). */
 static int with_state_types(const uint16_t *types, uint32_t n, uint16_t **out, size_t *nout)
@@ -468,15 +454,15 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 		 * runs waits in the rings and is parsed after the seed (parsing
 		 * tolerates events of threads the scan already saw), so no process
 		 * falls between the snapshot and the event stream. */
-		uint64_t t0 = mono_ms();
+		uint64_t t0 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
 		rc = sk_live_open(&o, &in->live, err, errlen);
 		free(types);
 		if (rc < 0)
 			goto fail;
-		uint64_t t1 = mono_ms();
+		uint64_t t1 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
 		if (s->cfg.seed_proc && (rc = sk_proc_seed(s, s->cfg.proc_root, err, errlen)) < 0)
 			goto fail;
-		uint64_t t2 = mono_ms();
+		uint64_t t2 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
 		sk_users_load(s->users, NULL, NULL);
 		sk_users_set_refresh(s->users, 10ull * 1000000000ull);
 		if (s->log_fn) {

@@ -30,6 +30,16 @@ typedef struct sk_sys_cfg {
 
 typedef struct sk_sys_inst sk_sys_inst_t;
 
+/* String scratch of one extraction, one buffer per field class so that a
+ * class's helper never overwrites text another class is still building. */
+enum sk_sbuf {
+	SK_SBUF_EVT,   /* evt.* (fields.c), the progress text (plugin.c) */
+	SK_SBUF_PROC,  /* proc.*, thread.*, user.*, group.* (fields_proc.c) */
+	SK_SBUF_FD,    /* fd.* (fields_fd.c) */
+	SK_SBUF_COUNT
+};
+#define SK_SBUF_LEN 8192
+
 typedef struct sk_sys {
 	ss_plugin_owner_t *owner;
 	ss_plugin_log_fn_t log_fn;
@@ -48,7 +58,7 @@ typedef struct sk_sys {
 	uint64_t view_num;
 	sk_evview_t view;
 	bool view_ok;
-	char sbuf[3][8192];        /* string scratch for one extraction */
+	char sbuf[SK_SBUF_COUNT][SK_SBUF_LEN]; /* see enum sk_sbuf */
 	/* counters */
 	uint64_t n_parsed, n_malformed, n_extract_fail;
 	sk_sys_inst_t *inst;       /* the open capture, if any */

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "sk_sdk_util.h"
+
 typedef struct group_ent {
 	uint32_t gid;
 	char *name;
@@ -157,13 +159,6 @@ static int split(char *line, char **f, int max)
 	return n;
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 int sk_users_load(sk_users_t *u, const char *passwd, const char *group)
 {
 	const char *pp = passwd ? passwd : "/etc/passwd";
@@ -180,7 +175,7 @@ int sk_users_load(sk_users_t *u, const char *passwd, const char *group)
 		free(u->group_path);
 		u->group_path = strdup(gp);
 	}
-	u->last_load_ns = now_ns();
+	u->last_load_ns = sk_sdk_now_ns(CLOCK_MONOTONIC);
 	FILE *fp = fopen(pp, "r");
 	if (!fp)
 		return -errno;
@@ -214,7 +209,7 @@ static void maybe_reload(sk_users_t *u)
 {
 	if (!u->refresh_ns || !u->passwd_path)
 		return;
-	if (now_ns() - u->last_load_ns < u->refresh_ns)
+	if (sk_sdk_now_ns(CLOCK_MONOTONIC) - u->last_load_ns < u->refresh_ns)
 		return;
 	char *pp = strdup(u->passwd_path), *gp = strdup(u->group_path ? u->group_path : "");
 	if (pp && gp)
