@@ -584,9 +584,47 @@ static bool open_source(sk_worker_t *w)
 		w->inst = NULL;
 		w->open_failed = true;
 	}
+	/* capture_open after the source opened, as Falco does: the state
+	 * tables are filled (a live /proc scan, a capture's process table) */
+	for (size_t i = 0; i < w->n && !w->open_failed; i++) {
+		if (!w->states[i] || !(w->o.reg->plugins[i]->caps & CAP_CAPTURE_LISTENING))
+			continue;
+		if (sk_capture_open(w->states[i], w->error, sizeof(w->error))) {
+			w->open_failed = true;
+			break;
+		}
+		w->captures[i] = true;
+	}
 	if (w->o.on_open)
 		w->o.on_open(w->o.ud, w, !w->open_failed);
 	return !w->open_failed && gate_wait(w->o.gate);
+}
+
+static bool replaying(const sk_worker_t *w);
+
+/* Async handlers go in once every source opened (a start-up that loads
+ * BPF programs must not turn their first events into a burst). A replayed
+ * capture already holds its async events: no handler. */
+static bool start_async(sk_worker_t *w)
+{
+	bool replay = replaying(w);
+	for (size_t i = 0; i < w->n; i++) {
+		if (!w->asyncs[i] || replay)
+			continue;
+		sk_plugin_state_t *st = w->states[i];
+		st->host_ctx = w;
+		if (st->plugin->api.set_async_event_handler(st->state, st, async_handler) !=
+			SS_PLUGIN_SUCCESS) {
+			const char *le = st->plugin->api.get_last_error(st->state);
+			snprintf(w->error, sizeof(w->error),
+				"plugin '%s': cannot set the async event handler of %s: %s",
+				st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
+			w->open_failed = true; /* reported as a start-up error */
+			return false;
+		}
+		st->async_set = true;
+	}
+	return true;
 }
 
 static void run_source(sk_worker_t *w)
@@ -668,7 +706,7 @@ static void run_source(sk_worker_t *w)
 static void *worker_main(void *arg)
 {
 	sk_worker_t *w = arg;
-	if (open_source(w))
+	if (open_source(w) && start_async(w))
 		run_source(w);
 	close_captures(w);
 	if (w->inst)
@@ -810,25 +848,9 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	snprintf(labels, sizeof(labels), "cause=\"shutdown\",source=\"%s\"", src);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
-	/* A replayed capture already holds its async events: no handler. */
-	bool replay = replaying(w);
-	for (size_t i = 0; i < w->n; i++) {
-		if (!w->asyncs[i] || replay)
-			continue;
-		sk_plugin_state_t *st = w->states[i];
-		st->host_ctx = w;
-		if (st->plugin->api.set_async_event_handler(st->state, st, async_handler) !=
-			SS_PLUGIN_SUCCESS) {
-			const char *le = st->plugin->api.get_last_error(st->state);
-			snprintf(err, errlen, "plugin '%s': cannot set the async event handler of %s: %s",
-				st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
-			sk_worker_free(w);
-			return -EIO;
-		}
-		st->async_set = true;
-	}
 	/* Capture listeners: every state of this worker with the capability,
-	 * and pure listeners (no other capability) once, on their primary. */
+	 * and pure listeners (no other capability) once, on their primary;
+	 * told once the source opened (open_source). */
 	for (size_t i = 0; i < w->n; i++) {
 		sk_plugin_t *p = reg->plugins[i];
 		if (!(p->caps & CAP_CAPTURE_LISTENING))
@@ -837,13 +859,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 			reg->primary_claimed[i] = true;
 			w->states[i] = reg->primary[i];
 		}
-		if (!w->states[i])
-			continue;
-		if (sk_capture_open(w->states[i], err, errlen)) {
-			sk_worker_free(w);
-			return -EIO;
-		}
-		w->captures[i] = true;
 	}
 	*out = w;
 	return 0;

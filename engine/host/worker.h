@@ -90,7 +90,10 @@ typedef struct sk_worker_opts {
 /* Create the worker's plugin states. The source instance is opened by the
  * worker's thread (sk_worker_start), first handed the rules' event types
  * (saker_set_event_types with no instance) so that a live source loads
- * only what they need. err: one line naming plugin, library and reason. */
+ * only what they need; capture listeners are told right after the open,
+ * async handlers are set once the gate opens. A failure of any of these
+ * ends the worker with sk_worker_open_failed true. err: one line naming
+ * plugin, library and reason. */
 int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen);
 int sk_worker_start(sk_worker_t *w);
 /* Ask the thread to stop (async-safe). A source exporting saker_drain is
