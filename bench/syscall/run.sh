@@ -49,7 +49,7 @@ if [ "$want_set" = rules ]; then
            | grep -m1 'event types for the rules and parsers' || true)
     set_codes="${line##*: }"
     [ "$set_codes" = all ] && set_codes=""
-    echo "rules' event set ($rules): ${line#*\(} "
+    echo "rules' event set ($rules; the state tracking's types are added): ${set_codes:-all}"
   else
     echo "no built saker in $build: the rules' set is skipped (BUILD=...)"
   fi
