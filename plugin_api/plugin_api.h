@@ -462,9 +462,13 @@ _Static_assert(sizeof(ss_plugin_event) == 26, "ss_plugin_event");
  * saker extensions: optional symbols that Falco ignores.
  *
  * saker_set_event_types: the host hands a sourcing plugin the set of event
- * types the loaded rules (plus the plugin's own state tracking) need, after
- * open and before the first next_batch. A plugin may use it to filter at
- * the source (the syscall plugin filters in the kernel).
+ * types the loaded rules (plus the plugin's own state tracking) need. It is
+ * called twice at start: with h == NULL before open (the set for the next
+ * open: the syscall plugin then loads only the BPF programs it needs), and
+ * with the open instance before the first next_batch; then again with the
+ * instance whenever the rules change. A plugin may use it to filter at the
+ * source (the syscall plugin filters in the kernel). Falco never calls it:
+ * a plugin opened without it captures every type.
  */
 typedef ss_plugin_rc (*saker_set_event_types_fn)(ss_plugin_t *s, ss_instance_t *h,
 	const uint16_t *types, uint32_t ntypes);

@@ -558,6 +558,11 @@ static int apply_engine_kind(app_t *a, const json_t *tree, char *err, size_t err
 	return -ENOENT;
 }
 
+static bool runtime_ready(void *ud)
+{
+	return sk_runtime_ready(ud);
+}
+
 static int run(app_t *a)
 {
 	char err[PLUGIN_MAX_ERRLEN + 1024];
@@ -680,7 +685,11 @@ static int run(app_t *a)
 		goto out;
 	}
 	outs = NULL; /* owned by the runtime */
+	sk_web_set_ready(a->web, runtime_ready, rt);
 	code = sk_runtime_run(rt);
+	sk_web_set_ready(a->web, NULL, NULL);
+	if (sk_runtime_fatal(rt))
+		fprintf(stderr, "Error: %s\n", sk_runtime_fatal(rt));
 	if (sk_runtime_abandoned(rt)) {
 		/* A plugin thread is still inside next_batch: its states must not be
 		 * destroyed under it. Outputs are flushed; leave now. */

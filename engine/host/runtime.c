@@ -40,6 +40,13 @@ struct sk_runtime {
 	bool stopping, flushing, final, closing_outputs, exited;
 	uint64_t stop_deadline;
 	_Atomic size_t ndone;
+	/* start-up: sources opened / failed to open (worker threads), the
+	 * gate they wait on, and whether every source is ready */
+	_Atomic size_t nopened, nopen_failed;
+	sk_worker_gate_t gate;
+	bool gate_ok, gate_decided;
+	_Atomic bool ready;
+	char fatal[1024];
 	int exit_code;
 	bool abandoned;
 	sk_metric_t *m_alerts_lost;
@@ -78,6 +85,14 @@ static void on_done(void *ud, sk_worker_t *w)
 	sk_runtime_t *rt = ud;
 	(void)w;
 	atomic_fetch_add(&rt->ndone, 1);
+	uv_async_send(&rt->wake);
+}
+
+static void on_open(void *ud, sk_worker_t *w, bool ok)
+{
+	sk_runtime_t *rt = ud;
+	(void)w;
+	atomic_fetch_add(ok ? &rt->nopened : &rt->nopen_failed, 1);
 	uv_async_send(&rt->wake);
 }
 
@@ -256,7 +271,12 @@ static void finish(sk_runtime_t *rt)
 			continue;
 		}
 		const char *e = sk_worker_error(w);
-		if (e) {
+		if (e && sk_worker_open_failed(w)) {
+			/* reported by the caller as a start-up error (sk_runtime_fatal) */
+			if (!rt->fatal[0])
+				snprintf(rt->fatal, sizeof(rt->fatal), "%s", e);
+			rt->exit_code = 1;
+		} else if (e) {
 			sk_log(SK_LOG_ERROR, "host", "event source %s failed: %s", sk_worker_source(w), e);
 			rt->exit_code = 1;
 		}
@@ -295,16 +315,42 @@ void sk_runtime_stop(sk_runtime_t *rt)
 	if (rt->stopping)
 		return;
 	rt->stopping = true;
+	if (!rt->gate_decided) {
+		rt->gate_decided = true;
+		sk_worker_gate_set(&rt->gate, -1);
+	}
 	for (size_t i = 0; i < rt->nworkers; i++)
 		sk_worker_stop(rt->workers[i], rt->o.flush_timeout_ms);
 	rt->stop_deadline = uv_now(rt->loop) + rt->o.flush_timeout_ms;
 	uv_timer_start(&rt->stop_poll, stop_poll_cb, 0, STOP_POLL_MS);
 }
 
+static void duration_cb(uv_timer_t *t);
+
+/* Every source opened: events flow, /healthz turns 200, -M starts. */
+static void check_gate(sk_runtime_t *rt)
+{
+	if (rt->gate_decided || rt->stopping)
+		return;
+	if (atomic_load(&rt->nopen_failed)) {
+		sk_runtime_stop(rt);
+		return;
+	}
+	if (atomic_load(&rt->nopened) < rt->nworkers)
+		return;
+	rt->gate_decided = rt->gate_ok = true;
+	sk_worker_gate_set(&rt->gate, 1);
+	atomic_store(&rt->ready, true);
+	if (rt->o.duration_ms)
+		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
+	sk_log(SK_LOG_INFO, "host", "all %zu event source(s) started; ready", rt->nworkers);
+}
+
 static void wake_cb(uv_async_t *h)
 {
 	sk_runtime_t *rt = h->data;
 	drain_slice(rt);
+	check_gate(rt);
 	if (rt->stopping)
 		return;
 	size_t done = atomic_load(&rt->ndone);
@@ -447,6 +493,7 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 		"Events or alerts dropped, by cause");
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
+	sk_worker_gate_init(&rt->gate);
 	rt->outputs = o->outputs;
 	int rc = -ENOMEM;
 	sk_correlator_opts_t co = { 0 };
@@ -481,7 +528,7 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 			.reg = o->reg, .source = p, .rules = &rt->rules, .hostname = o->hostname,
 			.idle_sleep_us = o->idle_sleep_us,
 			.async_queue_size = o->async_queue_size, .on_alert = on_alert, .on_done = on_done,
-			.on_hit = on_hit, .wake = wake,
+			.on_hit = on_hit, .wake = wake, .on_open = on_open, .gate = &rt->gate,
 			.ud = rt, .corr_progress_ns = o->corr_progress_ms * 1000000ull,
 		};
 		if ((rc = sk_worker_new(&wo, &rt->workers[rt->nworkers], err, errlen)))
@@ -522,8 +569,6 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_signal_start(&rt->sig_int, signal_cb, SIGINT);
 	uv_signal_start(&rt->sig_term, signal_cb, SIGTERM);
 	uv_signal_start(&rt->sig_hup, signal_cb, SIGHUP);
-	if (rt->o.duration_ms)
-		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
 	uint64_t tick = rt->o.corr_tick_ms ? rt->o.corr_tick_ms : 1000;
 	uv_timer_start(&rt->corr_tick, corr_tick_cb, tick, tick);
 	for (size_t i = 0; i < rt->nworkers; i++) {
@@ -533,6 +578,7 @@ int sk_runtime_run(sk_runtime_t *rt)
 				sk_worker_source(rt->workers[i]), strerror(-rc));
 			rt->exit_code = 1;
 			atomic_fetch_add(&rt->ndone, 1);
+			atomic_fetch_add(&rt->nopen_failed, 1);
 		}
 	}
 	sk_log(SK_LOG_INFO, "host", "running %zu event source(s); SIGHUP reloads, SIGTERM stops",
@@ -560,7 +606,18 @@ void sk_runtime_free(sk_runtime_t *rt)
 	sk_correlator_free(rt->corr);
 	sk_outputs_destroy(rt->outputs);
 	sk_rules_slot_destroy(&rt->rules);
+	sk_worker_gate_destroy(&rt->gate);
 	free(rt);
+}
+
+bool sk_runtime_ready(const sk_runtime_t *rt)
+{
+	return rt && atomic_load(&((sk_runtime_t *)rt)->ready);
+}
+
+const char *sk_runtime_fatal(const sk_runtime_t *rt)
+{
+	return rt && rt->fatal[0] ? rt->fatal : NULL;
 }
 
 bool sk_runtime_abandoned(const sk_runtime_t *rt)

@@ -3,9 +3,13 @@
  * bounded alert queue, and the libuv loop side (alerts -> outputs, signals,
  * SIGHUP reload, -M timer, shutdown with output flush).
  *
- * Life cycle: sk_runtime_new opens every source (any failure: one error
- * line, nothing started); sk_runtime_run starts the workers and runs the
- * loop until every source reached EOF, a signal (SIGINT/SIGTERM) or the -M
+ * Life cycle: sk_runtime_new creates the workers; sk_runtime_run starts
+ * them and runs the loop. Each worker opens its source on its own thread
+ * (a live capture loads its BPF programs there) while the loop serves
+ * /healthz (503 until sk_runtime_ready); once every source opened the
+ * workers are released together and the -M timer starts. A source that
+ * fails to open stops the engine before any event is evaluated (its error:
+ * sk_runtime_fatal). The loop runs until every source reached EOF, a signal (SIGINT/SIGTERM) or the -M
  * timer stops it, or a source fails (exit code 1). Stopping is bounded by
  * flush_timeout_ms as a whole: push sources (saker_drain) refuse new input
  * and their accepted events are still evaluated until EOF or the deadline
@@ -88,6 +92,11 @@ void sk_runtime_free(sk_runtime_t *rt); /* NULL-safe */
  * plugin states may still be in use, so the caller must exit without
  * destroying the registry. */
 bool sk_runtime_abandoned(const sk_runtime_t *rt);
+/* true once every source opened and events flow (any thread: /healthz). */
+bool sk_runtime_ready(const sk_runtime_t *rt);
+/* After sk_runtime_run: the start-up error (a source failed to open) to
+ * report as the one error line, or NULL. */
+const char *sk_runtime_fatal(const sk_runtime_t *rt);
 
 /* Ask the runtime to stop as after SIGTERM (loop thread only). */
 void sk_runtime_stop(sk_runtime_t *rt);

@@ -48,6 +48,7 @@ struct sk_worker {
 	_Atomic uint64_t drain_deadline_ns; /* CLOCK_MONOTONIC; set before stop */
 	bool drain_tried, draining;
 	bool multi_warned; /* a refused multi-value extraction was logged */
+	bool open_failed;
 	uint64_t evtnum;
 	_Atomic uint64_t nevents;
 	char error[PLUGIN_MAX_ERRLEN + 256];
@@ -226,7 +227,7 @@ static void push_type(uint16_t **v, size_t *n, size_t *cap, uint16_t t)
 
 /* Types the source must deliver: what the rules need plus what the other
  * parsers of this source subscribe to (the source adds its own needs). */
-static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs)
+static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs, ss_instance_t *inst)
 {
 	if (!w->src->set_event_types)
 		return;
@@ -258,7 +259,17 @@ static void send_event_types(sk_worker_t *w, sk_ruleset_t *rs)
 	for (uint32_t t = 0; t < (all ? SK_ALL_TYPES : 65536u); t++)
 		if (all || (seen[t >> 3] >> (t & 7)) & 1)
 			push_type(&types, &ntypes, &cap, (uint16_t)t);
-	ss_plugin_rc rc = w->src->set_event_types(w->src_state->state, w->inst, types, (uint32_t)ntypes);
+	if (!inst) {
+		/* which types the source is asked for (bench/syscall/run.sh reads it) */
+		char list[4096];
+		size_t off = 0;
+		for (size_t i = 0; i < ntypes && off + 8 < sizeof(list); i++)
+			off += (size_t)snprintf(list + off, sizeof(list) - off, i ? ",%u" : "%u", types[i]);
+		list[off] = '\0';
+		sk_log(SK_LOG_DEBUG, w->src->name, "event types for the rules and parsers (%zu): %s",
+			ntypes, all ? "all" : list);
+	}
+	ss_plugin_rc rc = w->src->set_event_types(w->src_state->state, inst, types, (uint32_t)ntypes);
 	if (rc != SS_PLUGIN_SUCCESS && rc != SS_PLUGIN_NOT_SUPPORTED)
 		sk_log(SK_LOG_WARNING, w->src->name, "saker_set_event_types failed: %s",
 			w->src->api.get_last_error(w->src_state->state));
@@ -286,7 +297,7 @@ static void refresh_rules(sk_worker_t *w, bool force)
 	w->feed.on = rs && sk__wfeed_active(rs);
 	if (w->eval && w->feed.on)
 		sk_rules_eval_set_hit_sink(w->eval, sk__wfeed_hit, &w->feed);
-	send_event_types(w, rs);
+	send_event_types(w, rs, w->inst);
 	sk_ruleset_unref(rs);
 }
 
@@ -475,9 +486,107 @@ static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
 	return false;
 }
 
-static void *worker_main(void *arg)
+void sk_worker_gate_init(sk_worker_gate_t *g)
 {
-	sk_worker_t *w = arg;
+	pthread_mutex_init(&g->lock, NULL);
+	pthread_cond_init(&g->cond, NULL);
+	g->state = 0;
+}
+
+void sk_worker_gate_set(sk_worker_gate_t *g, int state)
+{
+	pthread_mutex_lock(&g->lock);
+	if (g->state == 0)
+		g->state = state;
+	pthread_cond_broadcast(&g->cond);
+	pthread_mutex_unlock(&g->lock);
+}
+
+void sk_worker_gate_destroy(sk_worker_gate_t *g)
+{
+	pthread_cond_destroy(&g->cond);
+	pthread_mutex_destroy(&g->lock);
+}
+
+static bool gate_wait(sk_worker_gate_t *g)
+{
+	if (!g)
+		return true;
+	pthread_mutex_lock(&g->lock);
+	while (g->state == 0)
+		pthread_cond_wait(&g->cond, &g->lock);
+	bool go = g->state > 0;
+	pthread_mutex_unlock(&g->lock);
+	return go;
+}
+
+/* Opens the source (the rules' types handed over first), reports, and
+ * waits for the other sources: true when events may flow. */
+static bool open_source(sk_worker_t *w)
+{
+	uint64_t gen;
+	sk_ruleset_t *rs = sk_rules_slot_get(w->o.rules, &gen);
+	send_event_types(w, rs, NULL);
+	sk_ruleset_unref(rs);
+	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
+	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
+		&rc);
+	if (rc != SS_PLUGIN_SUCCESS) {
+		const char *le = w->src->api.get_last_error(w->src_state->state);
+		snprintf(w->error, sizeof(w->error), "plugin '%s': cannot open plugin %s: %s",
+			w->src->cfg_name, w->src->path, le && le[0] ? le : "open failed");
+		w->inst = NULL;
+		w->open_failed = true;
+	}
+	/* A capture file being written gets the async plugins' state first. */
+	if (!w->open_failed &&
+		sk__wasync_dump(&w->async, w->inst, w->states, w->asyncs, w->n, w->error, sizeof(w->error)))
+		w->open_failed = true;
+	/* capture_open after the source opened, as Falco does: the state
+	 * tables are filled (a live /proc scan, a capture's process table) */
+	for (size_t i = 0; i < w->n && !w->open_failed; i++) {
+		if (!w->states[i] || !(w->o.reg->plugins[i]->caps & CAP_CAPTURE_LISTENING))
+			continue;
+		if (sk_capture_open(w->states[i], w->error, sizeof(w->error))) {
+			w->open_failed = true;
+			break;
+		}
+		w->captures[i] = true;
+	}
+	if (w->o.on_open)
+		w->o.on_open(w->o.ud, w, !w->open_failed);
+	return !w->open_failed && gate_wait(w->o.gate);
+}
+
+static bool replaying(const sk_worker_t *w);
+
+/* Async handlers go in once every source opened (a start-up that loads
+ * BPF programs must not turn their first events into a burst). A replayed
+ * capture already holds its async events: no handler. */
+static bool start_async(sk_worker_t *w)
+{
+	bool replay = replaying(w);
+	for (size_t i = 0; i < w->n; i++) {
+		if (!w->asyncs[i] || replay)
+			continue;
+		sk_plugin_state_t *st = w->states[i];
+		st->host_ctx = &w->async;
+		if (st->plugin->api.set_async_event_handler(st->state, st, sk__wasync_handler) !=
+			SS_PLUGIN_SUCCESS) {
+			const char *le = st->plugin->api.get_last_error(st->state);
+			snprintf(w->error, sizeof(w->error),
+				"plugin '%s': cannot set the async event handler of %s: %s",
+				st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
+			w->open_failed = true; /* reported as a start-up error */
+			return false;
+		}
+		st->async_set = true;
+	}
+	return true;
+}
+
+static void run_source(sk_worker_t *w)
+{
 	sk_plugin_t *p = w->src;
 	refresh_rules(w, true);
 	uint64_t unprocessed = 0;
@@ -550,8 +659,16 @@ static void *worker_main(void *arg)
 	}
 	if (w->eval)
 		sk_rules_eval_drain_counts(w->eval, drain_one, w);
+}
+
+static void *worker_main(void *arg)
+{
+	sk_worker_t *w = arg;
+	if (open_source(w) && start_async(w))
+		run_source(w);
 	close_captures(w);
-	p->api.close(w->src_state->state, w->inst);
+	if (w->inst)
+		w->src->api.close(w->src_state->state, w->inst);
 	w->inst = NULL;
 	sk__wfeed_progress(&w->feed, true);
 	atomic_store(&w->done, true);
@@ -684,40 +801,9 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	sk_metric_labels(labels, sizeof(labels), "cause", "shutdown", "source", src, NULL);
 	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
 
-	ss_plugin_rc rc = SS_PLUGIN_FAILURE;
-	w->inst = w->src->api.open(w->src_state->state, w->src->open_params ? w->src->open_params : "",
-		&rc);
-	if (rc != SS_PLUGIN_SUCCESS) {
-		const char *le = w->src->api.get_last_error(w->src_state->state);
-		snprintf(err, errlen, "plugin '%s': cannot open plugin %s: %s", w->src->cfg_name,
-			w->src->path, le && le[0] ? le : "open failed");
-		w->inst = NULL;
-		sk_worker_free(w);
-		return -EIO;
-	}
-	if (sk__wasync_dump(&w->async, w->inst, w->states, w->asyncs, w->n, err, errlen)) {
-		sk_worker_free(w);
-		return -EIO;
-	}
-	/* A replayed capture already holds its async events: no handler. */
-	bool replay = replaying(w);
-	for (size_t i = 0; i < w->n; i++) {
-		if (!w->asyncs[i] || replay)
-			continue;
-		sk_plugin_state_t *st = w->states[i];
-		st->host_ctx = &w->async;
-		if (st->plugin->api.set_async_event_handler(st->state, st, sk__wasync_handler) !=
-			SS_PLUGIN_SUCCESS) {
-			const char *le = st->plugin->api.get_last_error(st->state);
-			snprintf(err, errlen, "plugin '%s': cannot set the async event handler of %s: %s",
-				st->plugin->cfg_name, st->plugin->path, le && le[0] ? le : "failed");
-			sk_worker_free(w);
-			return -EIO;
-		}
-		st->async_set = true;
-	}
 	/* Capture listeners: every state of this worker with the capability,
-	 * and pure listeners (no other capability) once, on their primary. */
+	 * and pure listeners (no other capability) once, on their primary;
+	 * told once the source opened (open_source). */
 	for (size_t i = 0; i < w->n; i++) {
 		sk_plugin_t *p = reg->plugins[i];
 		if (!(p->caps & CAP_CAPTURE_LISTENING))
@@ -726,13 +812,6 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 			reg->primary_claimed[i] = true;
 			w->states[i] = reg->primary[i];
 		}
-		if (!w->states[i])
-			continue;
-		if (sk_capture_open(w->states[i], err, errlen)) {
-			sk_worker_free(w);
-			return -EIO;
-		}
-		w->captures[i] = true;
 	}
 	*out = w;
 	return 0;
@@ -815,6 +894,11 @@ void sk_worker_free(sk_worker_t *w)
 const char *sk_worker_error(const sk_worker_t *w)
 {
 	return w->error[0] ? w->error : NULL;
+}
+
+bool sk_worker_open_failed(const sk_worker_t *w)
+{
+	return w->open_failed;
 }
 
 const char *sk_worker_source(const sk_worker_t *w)

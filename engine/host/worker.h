@@ -17,8 +17,8 @@
  * under a lock and bumps a generation; workers pick it up at batch
  * boundaries (and then re-send saker_set_event_types).
  *
- * Threading: new/open/start/join/free on the main thread; the rest runs on
- * the worker thread.
+ * Threading: new/start/join/free on the main thread; open, the callbacks
+ * and the rest run on the worker thread.
  */
 #ifndef SK_HOST_WORKER_H
 #define SK_HOST_WORKER_H
@@ -46,6 +46,21 @@ void sk_rules_slot_destroy(sk_rules_slot_t *s);
 
 typedef struct sk_worker sk_worker_t;
 
+/* Start gate shared by a runtime's workers: each worker opens its source on
+ * its own thread (the loop keeps serving /healthz meanwhile), reports it
+ * (on_open), then waits here until the runtime opens the gate (every
+ * source opened: events flow) or closes it (a source failed, or stop:
+ * the worker closes its source and ends without evaluating anything). */
+typedef struct sk_worker_gate {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int state; /* 0 closed for now, 1 open, -1 closed for good */
+} sk_worker_gate_t;
+
+void sk_worker_gate_init(sk_worker_gate_t *g);
+void sk_worker_gate_set(sk_worker_gate_t *g, int state); /* wakes the waiters */
+void sk_worker_gate_destroy(sk_worker_gate_t *g);
+
 typedef struct sk_worker_opts {
 	sk_registry_t *reg;
 	sk_plugin_t *source;          /* the sourcing plugin */
@@ -65,11 +80,20 @@ typedef struct sk_worker_opts {
 	void (*wake)(void *ud);
 	/* Called on the worker thread when it ends (EOF, stop or error). */
 	void (*on_done)(void *ud, sk_worker_t *w);
+	/* Called on the worker thread once the source's open returned (ok:
+	 * it succeeded); the worker then waits on gate (NULL: no wait). */
+	void (*on_open)(void *ud, sk_worker_t *w, bool ok);
+	sk_worker_gate_t *gate;
 	void *ud;
 } sk_worker_opts_t;
 
-/* Create the worker's plugin states and open the source instance with the
- * plugin's open_params. err: one line naming plugin, library and reason. */
+/* Create the worker's plugin states. The source instance is opened by the
+ * worker's thread (sk_worker_start), first handed the rules' event types
+ * (saker_set_event_types with no instance) so that a live source loads
+ * only what they need; capture listeners are told right after the open,
+ * async handlers are set once the gate opens. A failure of any of these
+ * ends the worker with sk_worker_open_failed true. err: one line naming
+ * plugin, library and reason. */
 int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_t errlen);
 int sk_worker_start(sk_worker_t *w);
 /* Ask the thread to stop (async-safe). A source exporting saker_drain is
@@ -86,6 +110,9 @@ void sk_worker_free(sk_worker_t *w);      /* NULL-safe; after join */
 
 /* After the worker ended: NULL on EOF/stop, else the error text. */
 const char *sk_worker_error(const sk_worker_t *w);
+/* After the worker ended: true when its error is the source's open failing
+ * (the text then reads "plugin 'x': cannot open plugin ...: why"). */
+bool sk_worker_open_failed(const sk_worker_t *w);
 const char *sk_worker_source(const sk_worker_t *w);
 uint64_t sk_worker_events(const sk_worker_t *w);
 

@@ -37,6 +37,8 @@ struct sk_web {
 	bool metrics_on;
 	char *tls_key, *tls_cert;
 	sk_metric_t *requests, *not_found;
+	bool (*ready)(void *ud); /* NULL: always ready */
+	void *ready_ud;
 };
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
@@ -127,8 +129,12 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		return reply(c, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain",
 			"method not allowed\n", 19);
 	}
-	if (strcmp(url, w->healthz_path) == 0)
+	if (strcmp(url, w->healthz_path) == 0) {
+		if (w->ready && !w->ready(w->ready_ud))
+			return reply(c, MHD_HTTP_SERVICE_UNAVAILABLE, "application/json",
+				"{\"status\":\"starting\"}", 21);
 		return reply(c, MHD_HTTP_OK, "application/json", "{\"status\":\"ok\"}", 15);
+	}
 	if (strcmp(url, "/versions") == 0)
 		return reply(c, MHD_HTTP_OK, "application/json", w->versions, strlen(w->versions));
 	if (w->metrics_on && strcmp(url, "/metrics") == 0)
@@ -402,6 +408,14 @@ fail:
 	sk_wguard_destroy(w->guard);
 	free(w);
 	return rc;
+}
+
+void sk_web_set_ready(sk_web_t *w, bool (*ready)(void *ud), void *ud)
+{
+	if (!w)
+		return;
+	w->ready = ready;
+	w->ready_ud = ud;
 }
 
 unsigned sk_web_port(const sk_web_t *w)

@@ -30,7 +30,9 @@
  *   connection_memory_limit (bytes per connection, 32768), listen_backlog
  *   (connections the kernel queues before accept, 1024).
  * Two different Content-Length headers: 400 (request smuggling).
- * Endpoints: GET <healthz> -> {"status":"ok"}; GET /versions -> the JSON
+ * Endpoints: GET <healthz> -> 200 {"status":"ok"} once ready (see
+ * sk_web_set_ready), 503 {"status":"starting"} before, so a Kubernetes
+ * readiness probe passes only when capture runs; GET /versions -> the JSON
  * given; GET /metrics -> Prometheus text 0.0.4 (sk_metrics_render).
  * Other methods: 405; other paths: 404.
  *
@@ -40,6 +42,7 @@
 #ifndef SK_WEB_H
 #define SK_WEB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <jansson.h>
 #include <uv.h>
@@ -52,6 +55,10 @@ typedef struct sk_web sk_web_t;
  * enabled: false, returns 0 with *out = NULL. */
 int sk_web_start(uv_loop_t *loop, const json_t *cfg, const char *versions_json,
 	sk_web_t **out, char *err, size_t errlen);
+/* /healthz answers 503 while ready(ud) is false (called on the loop
+ * thread; must be cheap and thread-safe against whatever flips it).
+ * Without it /healthz is always 200. NULL-safe on w. */
+void sk_web_set_ready(sk_web_t *w, bool (*ready)(void *ud), void *ud);
 /* The port actually bound (useful with listen_port: 0). */
 unsigned sk_web_port(const sk_web_t *w);
 void sk_web_stop(sk_web_t *w); /* NULL-safe */

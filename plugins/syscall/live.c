@@ -37,6 +37,12 @@ typedef struct sk_ring {
 
 struct sk_live {
 	struct saker_bpf *skel;
+	/* objects loaded later for handlers the first load left out (see
+	 * load_missing); they share every map of skel */
+	struct saker_bpf *extra[SK_H_COUNT];
+	uint32_t nextra;
+	uint8_t loaded[SK_H_COUNT]; /* handler programs loaded, any object */
+	uint32_t nprogs;            /* programs loaded, all objects */
 	struct bpf_link *links[3];
 	sk_ring_t *rings;
 	uint32_t nrings;
@@ -163,6 +169,116 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	}
 }
 
+/* Handlers the rows selected by types need (types NULL: all). */
+static void needed_handlers(const uint16_t *types, size_t n, uint8_t need[SK_H_COUNT])
+{
+	size_t i;
+
+	memset(need, 0, SK_H_COUNT);
+	for (i = 0; i < sk__live_nrows; i++) {
+		const sk_live_row_t *r = &sk__live_rows[i];
+
+		if (r->handler > 0 && r->handler < SK_H_COUNT && sk__live_row_selected(r, types, n))
+			need[r->handler] = 1;
+	}
+}
+
+/* Only the wanted handlers are verified (the verifier is most of the
+ * start-up time); the entry programs always load. */
+static void set_autoload(struct saker_bpf *s, const uint8_t want[SK_H_COUNT], int entries)
+{
+	struct bpf_program *p;
+	int i;
+
+	bpf_object__for_each_program(p, s->obj)
+		bpf_program__set_autoload(p, entries);
+	for (i = 1; i < SK_H_COUNT; i++) {
+		p = handler_prog(s, i);
+		if (p)
+			bpf_program__set_autoload(p, want[i] != 0);
+	}
+}
+
+/* Puts the loaded handlers of s into the shared prog array. */
+static int register_handlers(sk_live_t *l, struct saker_bpf *s, char *err, size_t errlen)
+{
+	int pfd = bpf_map__fd(l->skel->maps.sk_handlers);
+	struct bpf_program *p;
+	int i;
+
+	bpf_object__for_each_program(p, s->obj)
+		if (bpf_program__fd(p) >= 0)
+			l->nprogs++;
+	for (i = 1; i < SK_H_COUNT; i++) {
+		int fd;
+		uint32_t key = (uint32_t)i;
+
+		p = handler_prog(s, i);
+		fd = p ? bpf_program__fd(p) : -1;
+		if (fd < 0)
+			continue;
+		if (bpf_map_update_elem(pfd, &key, &fd, BPF_ANY) != 0) {
+			int e = errno;
+
+			sk_sdk_errf(err, errlen, "registering handler %d: %s", i, strerror(e));
+			return -e;
+		}
+		l->loaded[i] = 1;
+	}
+	return 0;
+}
+
+/* Loads, in a second object sharing every map with the first, the
+ * handlers `need` asks for that are not loaded yet (rules reloaded with
+ * new event types). Nothing to do: 0 at once. */
+static int load_missing(sk_live_t *l, const uint8_t need[SK_H_COUNT], char *err, size_t errlen)
+{
+	uint8_t want[SK_H_COUNT] = {0};
+	struct saker_bpf *x;
+	struct bpf_map *m;
+	int i, rc, any = 0;
+
+	for (i = 1; i < SK_H_COUNT; i++)
+		if (need[i] && !l->loaded[i] && handler_prog(l->skel, i))
+			want[i] = any = 1;
+	if (!any)
+		return 0;
+	if (l->nextra >= SK_H_COUNT) {
+		sk_sdk_errf(err, errlen, "too many BPF program loads");
+		return -ENOSPC;
+	}
+	x = saker_bpf__open();
+	if (!x) {
+		rc = -errno;
+		sk_sdk_errf(err, errlen, "opening the BPF object: %s", strerror(-rc));
+		return rc;
+	}
+	bpf_object__for_each_map(m, x->obj) {
+		struct bpf_map *om = bpf_object__find_map_by_name(l->skel->obj, bpf_map__name(m));
+
+		if (!om || bpf_map__reuse_fd(m, bpf_map__fd(om)) != 0) {
+			rc = -errno;
+			sk_sdk_errf(err, errlen, "sharing map %s: %s", bpf_map__name(m), strerror(-rc));
+			goto fail;
+		}
+	}
+	set_autoload(x, want, 0);
+	rc = saker_bpf__load(x);
+	if (rc) {
+		sk_sdk_errf(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
+		       "verifier log)", strerror(-rc));
+		goto fail;
+	}
+	rc = register_handlers(l, x, err, errlen);
+	if (rc)
+		goto fail;
+	l->extra[l->nextra++] = x;
+	return 0;
+fail:
+	saker_bpf__destroy(x);
+	return rc < 0 ? rc : -EINVAL;
+}
+
 static int setup_rings(sk_live_t *l, char *err, size_t errlen)
 {
 	int outer = bpf_map__fd(l->skel->maps.sk_rings);
@@ -221,7 +337,7 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	static const sk_live_opts_t defaults;
 	struct saker_bpf *s = NULL;
 	sk_live_t *l;
-	int rc, i, pfd;
+	int rc, i;
 	unsigned cpr;
 
 	if (!out)
@@ -286,6 +402,12 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 	s->rodata->sk_ring_bytes = l->ring_bytes;
 	bpf_map__set_max_entries(s->maps.sk_aux_map, l->ncpus);
 	bpf_map__set_max_entries(s->maps.sk_rings, l->nrings);
+	{
+		uint8_t need[SK_H_COUNT];
+
+		needed_handlers(opts->types, opts->ntypes, need);
+		set_autoload(s, need, 1);
+	}
 	rc = saker_bpf__load(s);
 	if (rc) {
 		sk_sdk_errf(err, errlen, "loading the BPF programs: %s (set SAKER_BPF_DEBUG=1 for the "
@@ -299,18 +421,9 @@ int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t 
 			sk_sdk_errf(err, errlen, "setting up ring buffers: %s", strerror(-rc));
 		goto fail;
 	}
-	pfd = bpf_map__fd(s->maps.sk_handlers);
-	for (i = 1; i < SK_H_COUNT; i++) {
-		struct bpf_program *p = handler_prog(s, i);
-		int fd = p ? bpf_program__fd(p) : -1;
-		uint32_t key = (uint32_t)i;
-
-		if (fd >= 0 && bpf_map_update_elem(pfd, &key, &fd, BPF_ANY) != 0) {
-			rc = -errno;
-			sk_sdk_errf(err, errlen, "registering handler %d: %s", i, strerror(-rc));
-			goto fail;
-		}
-	}
+	rc = register_handlers(l, s, err, errlen);
+	if (rc)
+		goto fail;
 	for (i = 0; i < (int)opts->ndrop_cgroups; i++) {
 		uint8_t one = 1;
 
@@ -347,9 +460,29 @@ fail:
 
 int sk_live_set_types(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen)
 {
+	uint8_t need[SK_H_COUNT];
+	int rc;
+
 	if (!l)
 		return -EINVAL;
+	/* handlers first: a row enabled before its handler is in the prog
+	 * array would count its events as drops */
+	needed_handlers(types, n, need);
+	rc = load_missing(l, need, err, errlen);
+	if (rc)
+		return rc;
 	return fill_table(l, types, n, err, errlen);
+}
+
+void sk_live_info(const sk_live_t *l, sk_live_info_t *info)
+{
+	memset(info, 0, sizeof(*info));
+	if (!l)
+		return;
+	info->nprogs = l->nprogs;
+	info->ncpus = l->ncpus;
+	info->nrings = l->nrings;
+	info->ring_bytes = l->ring_bytes;
 }
 
 /* Head record of ring r, or NULL when none is complete. */
@@ -497,6 +630,8 @@ void sk_live_close(sk_live_t *l)
 	}
 	if (l->epfd >= 0)
 		close(l->epfd);
+	for (i = 0; i < l->nextra; i++)
+		saker_bpf__destroy(l->extra[i]);
 	saker_bpf__destroy(l->skel);
 	free(l->rings);
 	free(l->heads);

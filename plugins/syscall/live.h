@@ -103,8 +103,21 @@ int sk_live_probe(char *err, size_t errlen);
 int sk_live_open(const sk_live_opts_t *opts, sk_live_t **out, char *err, size_t errlen);
 
 /* Replaces the set of captured event types (same meaning as opts->types).
- * Takes effect for the next syscalls; events already in the rings stay. */
+ * Takes effect for the next syscalls; events already in the rings stay.
+ * sk_live_open loads only the handler programs its opts->types need (the
+ * verifier is most of the start-up time); handlers a new set needs are
+ * loaded here, in a second BPF object sharing the maps (a few ms each). */
 int sk_live_set_types(sk_live_t *l, const uint16_t *types, size_t n, char *err, size_t errlen);
+
+typedef struct sk_live_info {
+	uint32_t nprogs;   /* BPF programs loaded (entry programs and handlers) */
+	uint32_t ncpus;    /* possible CPUs */
+	uint32_t nrings;
+	size_t ring_bytes; /* bytes per ring */
+} sk_live_info_t;
+
+/* What the open capture loaded (for the "capture started" log line). */
+void sk_live_info(const sk_live_t *l, sk_live_info_t *info);
 
 /* Waits up to timeout_ms (0: do not wait, <0: wait forever) for events and
  * returns up to max complete events in evts (>= 1), 0 on timeout, or a

@@ -144,6 +144,7 @@ EXPORT void plugin_destroy(ss_plugin_t *st)
 	sk_users_free(s->users);
 	sk_sdk_extract_free(&s->x);
 	free(s->fields_json);
+	free(s->pre_types);
 	free(s);
 }
 

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "render.h"
+#include "sk_sdk_util.h"
 #include "scap_read.h"
 #include "scap_write.h"
 #ifdef SAKER_HAVE_LIVE
@@ -392,6 +394,22 @@ bool sk_src_params_live(const char *params)
 	return parse_params(params, capture, write, &live, &all, err, sizeof(err)) == 0 && live;
 }
 
+/* types plus what the state tracking needs, in a new array (*out). */
+static int with_state_types(const uint16_t *types, uint32_t n, uint16_t **out, size_t *nout)
+{
+	uint32_t ns = 0;
+	const uint16_t *st = sk_src_state_types(&ns);
+	uint16_t *all = malloc(sizeof(uint16_t) * ((size_t)n + ns));
+	if (!all)
+		return -ENOMEM;
+	if (n)
+		memcpy(all, types, sizeof(uint16_t) * n);
+	memcpy(all + n, st, sizeof(uint16_t) * ns);
+	*out = all;
+	*nout = (size_t)n + ns;
+	return 0;
+}
+
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen)
 {
 	char capture[4096], write[4096];
@@ -428,16 +446,42 @@ int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err,
 		o.cpus_per_ring = s->cfg.cpus_per_ring;
 		o.snaplen = s->cfg.snaplen;
 		o.drop_failed = s->cfg.drop_failed;
+		/* The host named the rules' types before open: only the programs
+		 * they and the state tracking need are loaded (no set: all). */
+		uint16_t *types = NULL;
+		size_t ntypes = 0;
+		if (s->has_pre_types &&
+			with_state_types(s->pre_types, s->n_pre_types, &types, &ntypes)) {
+			rc = -ENOMEM;
+			goto fail;
+		}
+		o.types = types;
+		o.ntypes = ntypes;
 		/* Capture first, then scan /proc: whatever starts while the scan
 		 * runs waits in the rings and is parsed after the seed (parsing
 		 * tolerates events of threads the scan already saw), so no process
 		 * falls between the snapshot and the event stream. */
-		if ((rc = sk_live_open(&o, &in->live, err, errlen)) < 0)
+		uint64_t t0 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
+		rc = sk_live_open(&o, &in->live, err, errlen);
+		free(types);
+		if (rc < 0)
 			goto fail;
+		uint64_t t1 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
 		if (s->cfg.seed_proc && (rc = sk_proc_seed(s, s->cfg.proc_root, err, errlen)) < 0)
 			goto fail;
+		uint64_t t2 = sk_sdk_now_ns(CLOCK_MONOTONIC) / 1000000u;
 		sk_users_load(s->users, NULL, NULL);
 		sk_users_set_refresh(s->users, 10ull * 1000000000ull);
+		if (s->log_fn) {
+			sk_live_info_t li;
+			char msg[256];
+			sk_live_info(in->live, &li);
+			snprintf(msg, sizeof(msg), "capture started: %u BPF programs, %u CPUs, %u ring(s) "
+				"of %zu bytes (%zu ring bytes); load %llu ms, /proc scan %llu ms", li.nprogs,
+				li.ncpus, li.nrings, li.ring_bytes, li.ring_bytes * li.nrings,
+				(unsigned long long)(t1 - t0), (unsigned long long)(t2 - t1));
+			s->log_fn(s->owner, NULL, msg, SS_PLUGIN_LOG_SEV_INFO);
+		}
 #else
 		snprintf(err, errlen, "syscall: live capture is not built in (SAKER_BPF=OFF)");
 		rc = -ENOTSUP;
@@ -575,20 +619,36 @@ uint32_t sk_src_progress(sk_sys_inst_t *in)
 int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint32_t n,
 	char *err, size_t errlen)
 {
-	(void)s;
-	if (!in)
-		return -EINVAL;
+	if (!in) {
+		/* before open: kept for the next live open */
+		uint16_t *copy = malloc(sizeof(uint16_t) * (n ? n : 1));
+		if (!copy)
+			return -ENOMEM;
+		if (n)
+			memcpy(copy, types, sizeof(uint16_t) * n);
+		free(s->pre_types);
+		s->pre_types = copy;
+		s->n_pre_types = n;
+		s->has_pre_types = true;
+		return 0;
+	}
 #ifdef SAKER_HAVE_LIVE
 	if (in->mode == MODE_LIVE) {
-		uint32_t ns = 0;
-		const uint16_t *st = sk_src_state_types(&ns);
-		uint16_t *all = malloc(sizeof(uint16_t) * ((size_t)n + ns));
-		if (!all)
+		uint16_t *all;
+		size_t nall;
+		if (with_state_types(types, n, &all, &nall))
 			return -ENOMEM;
-		memcpy(all, types, sizeof(uint16_t) * n);
-		memcpy(all + n, st, sizeof(uint16_t) * ns);
-		int rc = sk_live_set_types(in->live, all, (size_t)n + ns, err, errlen);
+		sk_live_info_t before, after;
+		sk_live_info(in->live, &before);
+		int rc = sk_live_set_types(in->live, all, nall, err, errlen);
 		free(all);
+		sk_live_info(in->live, &after);
+		if (after.nprogs > before.nprogs && s->log_fn) {
+			char msg[160];
+			snprintf(msg, sizeof(msg), "capture extended: %u more BPF programs (%u in all) "
+				"for the new event types", after.nprogs - before.nprogs, after.nprogs);
+			s->log_fn(s->owner, NULL, msg, SS_PLUGIN_LOG_SEV_INFO);
+		}
 		return rc;
 	}
 #else

@@ -34,6 +34,9 @@ void sk_src_close(sk_sys_t *s, sk_sys_inst_t *in);
  * whether there is one (SUCCESS) or not (NOT_SUPPORTED). */
 ss_plugin_rc sk_src_capture_write(sk_sys_t *s, sk_sys_inst_t *in, const ss_plugin_event *evt);
 uint32_t sk_src_progress(sk_sys_inst_t *in);
+/* The event types the host's rules need (state types are added here). in
+ * NULL (before open): kept for the next open, whose live capture then
+ * loads only the BPF programs they need. */
 int sk_src_set_types(sk_sys_t *s, sk_sys_inst_t *in, const uint16_t *types, uint32_t n,
 	char *err, size_t errlen);
 /* Metrics of the plugin and the open instance (live: per-CPU events and

@@ -65,6 +65,11 @@ typedef struct sk_sys {
 	ss_plugin_metric metrics[24];
 	uint16_t *state_types;
 	uint32_t n_state_types;
+	/* event types the host named before open (saker_set_event_types with
+	 * no instance): the live capture loads only what they need */
+	uint16_t *pre_types;
+	uint32_t n_pre_types;
+	bool has_pre_types;
 	/* state table export */
 	void *table;
 } sk_sys_t;

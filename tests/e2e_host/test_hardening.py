@@ -197,8 +197,8 @@ def start_webhook(extra=None, init=None, nrules=1, env=None, heavy=0):
     cfg = write_config("http://127.0.0.1:%d/k8s-audit" % port, extra, init)
     s = Saker(cfg, [write_rules(nrules, heavy)], env=env)
     ok = s.wait_line(r"audit webhook listening on port %d" % port, 60) >= 0
-    # Signal handlers are in place from this line on.
-    ok = ok and s.wait_line(r"\[host\] running \d+ event source", 60) >= 0
+    # Signal handlers are in place, and /healthz answers 200, from this line on.
+    ok = ok and s.wait_line(r"\[host\] all \d+ event source\(s\) started", 60) >= 0
     return s, port, ok
 
 

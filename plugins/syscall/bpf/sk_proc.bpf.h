@@ -222,48 +222,64 @@ static __always_inline __u32 sk_exe_flags(struct file *exe, __u32 euid)
 	return fl;
 }
 
+static __always_inline struct file *sk_exe_of(struct task_struct *t)
+{
+	struct mm_struct *mm = t->mm;
+
+	return mm ? mm->exe_file : NULL;
+}
+
 /* The execve/execveat exit event from the current task. success: the new
  * image is in place (sched_process_exec); filename is a kernel string then,
- * else a user pointer. */
+ * else a user pointer. Task pointers that may be NULL are read again where
+ * they are used rather than kept across the path walks: a NULL-or-not
+ * pointer alive there doubles the states the verifier explores. */
 static __always_inline void sk_emit_exec(struct ev *e, struct task_struct *t, __s64 res,
 					 const void *filename, int kfilename, __u32 nparams)
 {
-	struct mm_struct *mm = t->mm;
-	struct file *exe = mm ? mm->exe_file : NULL;
-	const struct cred *cr = t->cred;
-	struct pid *pg = t->signal->pids[2]; /* PIDTYPE_PGID */
-	struct inode *in = exe ? exe->f_inode : NULL;
-	__u32 euid = cr->euid.val;
-
 	put_s64(e, res);
-	put_exe_args(e, mm);
+	put_exe_args(e, t->mm);
 	put_s64(e, t->pid);
 	put_s64(e, t->tgid);
 	put_s64(e, t->real_parent->pid);
 	put_kpath(e, &t->fs->pwd);
 	put_task_mem(e, t);
 	put_cgroups(e, t);
-	if (mm)
-		put_ublock(e, mm->env_start, (long)(mm->env_end - mm->env_start));
-	else
-		put_empty(e);
+	{
+		struct mm_struct *mm = t->mm;
+
+		if (mm)
+			put_ublock(e, mm->env_start, (long)(mm->env_end - mm->env_start));
+		else
+			put_empty(e);
+	}
 	put_u32(e, sk_tty_of(t));
-	put_s64(e, sk_task_vpid_of(pg));
+	put_s64(e, sk_task_vpid_of(t->signal->pids[2])); /* PIDTYPE_PGID */
 	put_u32(e, bpf_core_field_exists(t->loginuid) ? BPF_CORE_READ(t, loginuid.val) : 0xffffffffu);
-	put_u32(e, sk_exe_flags(exe, euid));
-	put_u64(e, cr->cap_inheritable.val);
-	put_u64(e, cr->cap_permitted.val);
-	put_u64(e, cr->cap_effective.val);
-	put_u64(e, in ? in->i_ino : 0);
-	put_u64(e, sk_inode_ctime(in));
-	put_u64(e, sk_inode_mtime(in));
-	put_u32(e, euid);
-	if (exe)
-		put_kpath(e, &exe->f_path);
-	else
-		put_empty(e);
-	put_s64(e, sk_pid_nr0(pg));
-	put_u32(e, cr->egid.val);
+	{
+		struct file *exe = sk_exe_of(t);
+		struct inode *in = exe ? exe->f_inode : NULL;
+		const struct cred *cr = t->cred;
+
+		put_u32(e, sk_exe_flags(exe, cr->euid.val));
+		put_u64(e, cr->cap_inheritable.val);
+		put_u64(e, cr->cap_permitted.val);
+		put_u64(e, cr->cap_effective.val);
+		put_u64(e, in ? in->i_ino : 0);
+		put_u64(e, sk_inode_ctime(in));
+		put_u64(e, sk_inode_mtime(in));
+		put_u32(e, cr->euid.val);
+	}
+	{
+		struct file *exe = sk_exe_of(t);
+
+		if (exe)
+			put_kpath(e, &exe->f_path);
+		else
+			put_empty(e);
+	}
+	put_s64(e, sk_pid_nr0(t->signal->pids[2]));
+	put_u32(e, t->cred->egid.val);
 	if (nparams == 31) {
 		if (kfilename)
 			put_kstr(e, filename, SK_STR_MAX - 1);
