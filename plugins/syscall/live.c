@@ -169,17 +169,20 @@ static struct bpf_program *handler_prog(struct saker_bpf *s, int h)
 	}
 }
 
-/* Handlers the rows selected by types need (types NULL: all). */
+/* Handlers the kernel table's enabled entries need for types (NULL: all):
+ * own rows, table-driven rows and the generic event alike. */
 static void needed_handlers(const uint16_t *types, size_t n, uint8_t need[SK_H_COUNT])
 {
-	size_t i;
+	uint32_t nr;
 
 	memset(need, 0, SK_H_COUNT);
-	for (i = 0; i < sk__live_nrows; i++) {
-		const sk_live_row_t *r = &sk__live_rows[i];
+	for (nr = 0; nr < SK_MAX_SYSCALLS; nr++) {
+		struct sk_sc_entry v;
+		struct sk_sc_args a;
 
-		if (r->handler > 0 && r->handler < SK_H_COUNT && sk__live_row_selected(r, types, n))
-			need[r->handler] = 1;
+		sk__live_entry(nr, types, n, &v, &a);
+		if (v.enabled && v.handler > 0 && v.handler < SK_H_COUNT)
+			need[v.handler] = 1;
 	}
 }
 
