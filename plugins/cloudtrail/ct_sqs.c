@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "ct_aws.h"
-#include "ct_queue.h"
 #include "ct_s3.h"
 
 typedef struct ct_msg {
@@ -23,7 +22,7 @@ typedef struct ct_sqs_src {
 	ct_aws_t aws;
 	atomic_bool stop;
 	char *queue, *queue_url, *endpoint;
-	ct_queue_t out;
+	sk_sdk_queue_t out;
 	pthread_t thr;
 	bool started;
 	CURL *commit_h;           /* source thread's handle for deletes */
@@ -210,7 +209,7 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 			release(s, h, msg, 1);
 		} else {
 			o->owner = msg;
-			if (ct_queue_push(&s->out, o, o->len) < 0) {
+			if (ct_object_push(&s->out, o) < 0) {
 				ct_object_free(o);
 				release(s, h, msg, 1);
 			}
@@ -257,20 +256,16 @@ static void *receiver_main(void *arg)
 		json_decref(resp);
 	}
 	curl_easy_cleanup(h);
-	ct_queue_close(&s->out);
+	sk_sdk_queue_close(&s->out);
 	return NULL;
 }
 
 static int sqs_next(void *self, ct_object_t **out, int wait_ms, char *err, size_t errlen)
 {
 	ct_sqs_src_t *s = self;
-	void *item;
-	int r = ct_queue_pop(&s->out, &item, wait_ms);
 
 	(void)err, (void)errlen;
-	if (r == 1)
-		*out = item;
-	return r;
+	return ct_object_pop(&s->out, out, wait_ms);
 }
 
 static void sqs_commit(void *self, ct_object_t *o)
@@ -298,6 +293,11 @@ static void sqs_drop(void *self, ct_object_t *o)
 	ct_object_free(o);
 }
 
+static void drop_node(sk_sdk_qnode_t *node)
+{
+	sqs_drop(NULL, ct_object_of(node));
+}
+
 static int sqs_progress(void *self)
 {
 	(void)self;
@@ -307,20 +307,16 @@ static int sqs_progress(void *self)
 static void sqs_destroy(void *self)
 {
 	ct_sqs_src_t *s = self;
-	void *item;
 
 	if (!s)
 		return;
 	atomic_store(&s->stop, true);
-	if (s->out.items)
-		ct_queue_close(&s->out);
+	sk_sdk_queue_close(&s->out);
 	if (s->started)
 		pthread_join(s->thr, NULL);
 	/* Objects never handed over keep their message: it is not deleted and
 	 * SQS delivers it again after its visibility timeout. */
-	while (s->out.items && ct_queue_pop(&s->out, &item, 0) == 1)
-		sqs_drop(s, item);
-	ct_queue_destroy(&s->out);
+	sk_sdk_queue_destroy(&s->out, drop_node);
 	curl_easy_cleanup(s->commit_h);
 	ct_aws_free(&s->aws);
 	free(s->queue);
@@ -357,7 +353,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 		s->endpoint = NULL;
 		goto nomem;
 	}
-	if (ct_queue_init(&s->out, env->cfg->queue_max_objects,
+	if (sk_sdk_queue_init(&s->out, env->cfg->queue_max_objects,
 			      env->cfg->queue_max_bytes) < 0 || !(h = curl_easy_init()))
 		goto nomem;
 	req = env->cfg->sqs_owner_account ?

@@ -37,7 +37,7 @@ typedef struct gh_state {
 
 typedef struct gh_inst {
 	gh_state_t *st;
-	gh_queue_t q;
+	sk_sdk_queue_t q;
 	bool q_ok, api_ok, rcv_ok;
 	gh_api_t api;
 	gh_receiver_t rcv;
@@ -194,7 +194,7 @@ static void inst_free(gh_inst_t *in)
 	if (!in)
 		return;
 	if (in->q_ok)
-		gh_queue_close(&in->q);
+		sk_sdk_queue_close(&in->q);
 	gh_http_stop(in->http);
 	if (in->api_ok) {
 		size_t n = in->hooks.n;
@@ -207,7 +207,7 @@ static void inst_free(gh_inst_t *in)
 	if (in->rcv_ok)
 		gh_receiver_destroy(&in->rcv);
 	if (in->q_ok)
-		gh_queue_destroy(&in->q);
+		sk_sdk_queue_destroy(&in->q, NULL);
 	sk_sdk_batch_free(&in->batch);
 	free(in);
 }
@@ -264,7 +264,7 @@ SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, 
 		goto fail;
 	}
 	if (sk_sdk_batch_init(&in->batch, (uint32_t)c->batch_max_events, 0) < 0 ||
-	    gh_queue_init(&in->q, c->queue_max_events, c->queue_max_bytes) < 0) {
+	    sk_sdk_queue_init(&in->q, c->queue_max_events, c->queue_max_bytes) < 0) {
 		sk_sdk_err_set(&st->err, "out of memory");
 		goto fail;
 	}
@@ -326,7 +326,9 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 {
 	gh_state_t *st = s;
 	gh_inst_t *in = h;
-	gh_item_t *items, *it;
+	sk_sdk_qchain_t items = { 0 };
+	sk_sdk_qnode_t *node;
+	sk_sdk_qitem_t *it;
 	char msg[256];
 	uint64_t n;
 	int r = 0;
@@ -339,11 +341,14 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 			(unsigned long long)n);
 		in->api_errs_seen = n;
 	}
-	if (gh_queue_pop(&in->q, &items, st->cfg.batch_max_events, (int)st->cfg.idle_timeout_ms) == 0)
+	if (sk_sdk_queue_pop(&in->q, &items, st->cfg.batch_max_events,
+		    (int)st->cfg.idle_timeout_ms) < 0)
 		return SS_PLUGIN_TIMEOUT;
-	for (it = items; it && r == 0; it = it->next)
+	for (node = items.head; node && r == 0; node = node->next) {
+		it = sk_sdk_qitem_of(node);
 		r = sk_sdk_batch_add(&in->batch, it->ts, GH_PLUGIN_ID, it->data, it->len);
-	gh_item_free_list(items);
+	}
+	sk_sdk_qchain_free(&items, NULL);
 	if (r < 0) {
 		sk_sdk_err_set(&st->err, "cannot build event batch: %s", strerror(-r));
 		return SS_PLUGIN_FAILURE;
@@ -420,7 +425,7 @@ SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *
 			st->inst ? gh_http_counter(st->inst->http, i) : 0);
 	}
 	metric(&m[n++], "github.queue.depth", SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC,
-		st->inst ? gh_queue_depth(&st->inst->q) : 0);
+		st->inst ? sk_sdk_queue_depth(&st->inst->q) : 0);
 	metric(&m[n++], "github.webhook.port", SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC, st->last_port);
 	metric(&m[n++], "github.hooks.installed", SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC,
 		st->inst ? st->inst->hooks.n : 0);

@@ -32,7 +32,7 @@ typedef struct ka_state {
 typedef struct ka_inst {
 	ka_state_t *st;
 	bool webhook;
-	ka_queue_t q;
+	sk_sdk_queue_t q;
 	ka_webhook_t *wh;
 	ka_file_src_t file;
 	sk_sdk_batch_t batch;
@@ -332,10 +332,10 @@ static void inst_free(ka_inst_t *in)
 	if (!in)
 		return;
 	if (in->webhook) {
-		ka_queue_close(&in->q);
+		sk_sdk_queue_close(&in->q);
 		ka_webhook_stop(in->wh);
 		in->wh = NULL;
-		ka_queue_destroy(&in->q);
+		sk_sdk_queue_destroy(&in->q, NULL);
 	} else {
 		ka_file_close(&in->file);
 	}
@@ -364,7 +364,7 @@ SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, 
 	}
 	if (strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0) {
 		in->webhook = true;
-		if (ka_queue_init(&in->q, st->cfg.queue_max_events, st->cfg.queue_max_bytes) < 0) {
+		if (sk_sdk_queue_init(&in->q, st->cfg.queue_max_events, st->cfg.queue_max_bytes) < 0) {
 			sk_sdk_err_set(&st->err, "out of memory");
 			in->webhook = false;
 			goto fail;
@@ -406,15 +406,18 @@ SK_PLUGIN_EXPORT void plugin_close(ss_plugin_t *s, ss_instance_t *h)
 	inst_free(h);
 }
 
-static ss_plugin_rc fill_batch(ka_inst_t *in, ka_chain_t *ch, uint32_t *nevts,
+static ss_plugin_rc fill_batch(ka_inst_t *in, sk_sdk_qchain_t *ch, uint32_t *nevts,
 	ss_plugin_event ***evts)
 {
-	ka_item_t *it;
+	sk_sdk_qnode_t *node;
+	sk_sdk_qitem_t *it;
 	int r = 0;
 
-	for (it = ch->head; it && r == 0; it = it->next)
+	for (node = ch->head; node && r == 0; node = node->next) {
+		it = sk_sdk_qitem_of(node);
 		r = sk_sdk_batch_add(&in->batch, it->ts, KA_PLUGIN_ID, it->data, it->len);
-	ka_chain_free(ch);
+	}
+	sk_sdk_qchain_free(ch, NULL);
 	if (r < 0) {
 		sk_sdk_err_set(&in->st->err, "cannot build event batch: %s", strerror(-r));
 		return SS_PLUGIN_FAILURE;
@@ -430,16 +433,17 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 {
 	ka_state_t *st = s;
 	ka_inst_t *in = h;
-	ka_chain_t ch = { 0 };
+	sk_sdk_qchain_t ch = { 0 };
 	int r;
 
 	*nevts = 0;
 	*evts = NULL;
 	sk_sdk_batch_reset(&in->batch);
 	if (in->webhook) {
-		if (ka_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
-			    (int)st->cfg.idle_timeout_ms) == 0)
-			return ka_queue_closed(&in->q) ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
+		r = sk_sdk_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
+			(int)st->cfg.idle_timeout_ms);
+		if (r < 0)
+			return r == -ENODATA ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
 		return fill_batch(in, &ch, nevts, evts);
 	}
 	r = ka_file_read(&in->file, &ch, st->cfg.batch_max_events, st->err.msg, sizeof(st->err.msg));
@@ -460,7 +464,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 		in->file_long_seen = in->file.long_lines;
 	}
 	if (r < 0) {
-		ka_chain_free(&ch);
+		sk_sdk_qchain_free(&ch, NULL);
 		return SS_PLUGIN_FAILURE;
 	}
 	if (ch.n)
@@ -487,8 +491,8 @@ SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint
 	*pending = 0;
 	if (!in || !in->webhook)
 		return SS_PLUGIN_NOT_SUPPORTED;
-	ka_queue_close(&in->q);
-	*pending = ka_queue_depth(&in->q);
+	sk_sdk_queue_close(&in->q);
+	*pending = sk_sdk_queue_depth(&in->q);
 	return SS_PLUGIN_SUCCESS;
 }
 
@@ -576,7 +580,7 @@ SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *
 	m[n].name = "k8saudit.queue.depth";
 	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
 	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->inst && st->inst->webhook ? ka_queue_depth(&st->inst->q) : 0;
+	m[n].value.u64 = st->inst && st->inst->webhook ? sk_sdk_queue_depth(&st->inst->q) : 0;
 	n++;
 	m[n].name = "k8saudit.webhook.port";
 	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
