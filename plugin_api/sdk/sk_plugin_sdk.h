@@ -74,6 +74,9 @@ void sk_sdk_err_clear(sk_sdk_err_t *e);
 void sk_sdk_errf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Wipes a secret string (token, password) before freeing it. Accepts NULL. */
+void sk_sdk_free_secret(char *s);
+
 /* ---- field table --------------------------------------------------------- */
 
 enum {
