@@ -186,10 +186,5 @@ int main(void)
 	test_limits();
 	test_destroy();
 	test_threads();
-	if (failures) {
-		fprintf(stderr, "queue: %d of %d checks failed\n", failures, checks);
-		return 1;
-	}
-	printf("queue: %d checks passed\n", checks);
-	return 0;
+	return sktest_report("sdk_queue");
 }

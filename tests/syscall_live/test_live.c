@@ -28,17 +28,7 @@
 #include "sk_event_schema.h"
 #endif
 
-#define CHECK(c, ...)                                                                 \
-	do {                                                                          \
-		if (!(c)) {                                                           \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #c);  \
-			fprintf(stderr, __VA_ARGS__);                                 \
-			fprintf(stderr, "\n");                                        \
-			failures++;                                                   \
-		}                                                                     \
-	} while (0)
-
-static int failures;
+#include "sktest.h"
 
 static uint64_t now_ms(void)
 {
