@@ -1,8 +1,8 @@
 /*
  * sk_sdk_source.c - the plugin_* entry points of a source + extractor
- * plugin, driven by the plugin's sk_sdk_source definition. Linked into
- * each such plugin as an object (not from the static library: nothing in
- * the plugin references these symbols, the host looks them up).
+ * plugin, driven by the plugin's sk_sdk_source definition (which refers
+ * to sk_sdk_source_entry_points, so that a plugin linking the static
+ * library takes this object in).
  */
 #include "sk_sdk_source.h"
 
@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+const char sk_sdk_source_entry_points = 1;
 
 /* Built once at load: the host may ask for them before any init. */
 static char *g_fields_json;

@@ -4,8 +4,8 @@
  *
  * A plugin that produces the events of one source and extracts fields from
  * them (k8saudit, cloudtrail, okta, github) describes itself in one
- * constant sk_sdk_source_def_t named `sk_sdk_source` and links the object
- * library `sk_plugin_source`, which defines from it: the static info
+ * constant sk_sdk_source_def_t named `sk_sdk_source` (with
+ * SK_SDK_SOURCE_LINK in it), and sk_sdk_source.c defines from it: the static info
  * (name, version, id, source, schema, open params), the field table, init
  * and destroy, open and close, next_batch, extract_fields, get_metrics and
  * get_last_error. The plugin writes only its hooks, and any entry point the
@@ -52,6 +52,7 @@ typedef struct sk_sdk_inst {
 } sk_sdk_inst_t;
 
 typedef struct sk_sdk_source_def {
+	const void *link;                 /* SK_SDK_SOURCE_LINK */
 	const char *name, *version, *description;
 	uint32_t id;
 	const char *event_source;
@@ -84,6 +85,12 @@ typedef struct sk_sdk_source_def {
 
 /* Defined by the plugin. */
 extern const sk_sdk_source_def_t sk_sdk_source;
+
+/* The entry points live in the static library sk_plugin_sdk; nothing in a
+ * plugin calls them (the host looks them up), so the definition refers to
+ * this symbol of theirs to have the linker take them in. */
+extern const char sk_sdk_source_entry_points;
+#define SK_SDK_SOURCE_LINK .link = &sk_sdk_source_entry_points
 
 /* The skeleton's answer, for a plugin whose parse capability covers the
  * same source: "[\"<event_source>\"]". */

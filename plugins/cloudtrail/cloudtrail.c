@@ -394,6 +394,7 @@ static uint32_t ct_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 }
 
 const sk_sdk_source_def_t sk_sdk_source = {
+	SK_SDK_SOURCE_LINK,
 	.name = CT_PLUGIN_NAME,
 	.version = CT_PLUGIN_VERSION,
 	.description = "AWS CloudTrail records from local files, S3 and SQS",

@@ -265,6 +265,7 @@ static uint32_t gh_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 }
 
 const sk_sdk_source_def_t sk_sdk_source = {
+	SK_SDK_SOURCE_LINK,
 	.name = GH_PLUGIN_NAME,
 	.version = GH_PLUGIN_VERSION,
 	.description = "GitHub webhook deliveries, verified (HMAC-SHA256), with secret and miner "

@@ -412,6 +412,7 @@ static uint32_t ka_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 }
 
 const sk_sdk_source_def_t sk_sdk_source = {
+	SK_SDK_SOURCE_LINK,
 	.name = KA_PLUGIN_NAME,
 	.version = KA_PLUGIN_VERSION,
 	.description = "Kubernetes audit events from the kube-apiserver webhook backend or from files",

@@ -221,6 +221,7 @@ static uint32_t ok_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 }
 
 const sk_sdk_source_def_t sk_sdk_source = {
+	SK_SDK_SOURCE_LINK,
 	.name = OK_PLUGIN_NAME,
 	.version = OK_PLUGIN_VERSION,
 	.description = "Okta System Log events, polled with the API's next links and resumable "

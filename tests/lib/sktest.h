@@ -5,6 +5,9 @@
  *   CHECK(cond, fmt, ...)   failure and prints "FAIL file:line: cond" and
  *                           the printf message when one is given
  *   CHECK_STR(got, want)    strings equal (got may be NULL: a failure)
+ *   REQUIRE(cond[, fmt, ...]) a check the rest of the test cannot go on
+ *                           without: on failure, the report and exit(1)
+ *                           (unlike assert(), never compiled out)
  *   FAIL(fmt, ...)          a failure without a check
  *   sktest_report(name)     prints the verdict; main's exit code
  * Checks never abort: a test goes on and reports every failure (guard what
@@ -14,6 +17,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int failures, checks;
@@ -49,11 +53,27 @@ static inline void sktest_msg_(const char *fmt, ...)
 		}                                                            \
 	} while (0)
 
+#define REQUIRE(cond, ...)                                                   \
+	do {                                                                 \
+		checks++;                                                    \
+		if (!(cond)) {                                               \
+			failures++;                                          \
+			fprintf(stderr, "FAIL %s:%d: %s", __FILE__, __LINE__, #cond); \
+			sktest_msg_(": " __VA_ARGS__);                       \
+			fprintf(stderr, "%d of %d checks failed; stopping\n", failures, checks); \
+			exit(1);                                             \
+		}                                                            \
+	} while (0)
+
 #define CHECK_STR(got, want)                                                 \
 	do {                                                                 \
 		const char *sktest_g_ = (got), *sktest_w_ = (want);          \
-		CHECK(sktest_g_ && strcmp(sktest_g_, sktest_w_) == 0,        \
-			"'%s' != '%s'", sktest_g_ ? sktest_g_ : "(null)", sktest_w_); \
+		checks++;                                                    \
+		if (!sktest_g_ || strcmp(sktest_g_, sktest_w_) != 0) {       \
+			failures++;                                          \
+			fprintf(stderr, "FAIL %s:%d: %s: '%s' != '%s'\n", __FILE__, __LINE__, \
+				#got, sktest_g_ ? sktest_g_ : "(null)", sktest_w_); \
+		}                                                            \
 	} while (0)
 
 static inline int sktest_report(const char *name)
