@@ -3,7 +3,7 @@
 #ifndef SK_TEST_CORR_HOST_H
 #define SK_TEST_CORR_HOST_H
 
-#include "sktest_host.h"
+#include "../lib/sktest_host.h"
 
 static const sk_field_info_t ch_syscall[] = {
 	{ "evt.type", "", FTYPE_STRING, 0, 0, 0 },

@@ -19,7 +19,7 @@
 #include <uv.h>
 
 #include "outputs.h"
-#include "sktest.h"
+#include "../lib/sktest.h"
 #include "../../engine/util/metrics.h"
 
 /* ---- loop driving ---------------------------------------------------- */

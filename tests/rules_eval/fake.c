@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sktest_host.h"
+#include "../lib/sktest_host.h"
 
 #define BYTEBUF 10
 

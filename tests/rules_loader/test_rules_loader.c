@@ -11,7 +11,7 @@
 #include "rules/cond.h"
 #include "rules/loader_int.h"
 #include "rules/ruleset_int.h"
-#include "sktest.h"
+#include "../lib/sktest.h"
 #include "testhost.h"
 
 static int load(const char *yaml, const sk_rules_opts_t *opts, sk_ruleset_t **rs,

@@ -6,7 +6,7 @@
 #ifndef SK_TEST_TESTHOST_H
 #define SK_TEST_TESTHOST_H
 
-#include "sktest_host.h"
+#include "../lib/sktest_host.h"
 
 static const sk_field_info_t th_syscall[] = {
 	{ "evt.type", "", FTYPE_STRING, 0, 0, 0 },

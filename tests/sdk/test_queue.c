@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sktest.h"
+#include "../lib/sktest.h"
 
 typedef struct obj {
 	int id;

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "sk_webhook.h"
-#include "sktest.h"
+#include "../lib/sktest.h"
 
 typedef struct seen {
 	int bodies;

@@ -28,7 +28,7 @@
 #include "sk_event_schema.h"
 #endif
 
-#include "sktest.h"
+#include "../lib/sktest.h"
 
 static uint64_t now_ms(void)
 {

@@ -18,7 +18,7 @@
 #include <jansson.h>
 #include <uv.h>
 
-#include "sktest.h"
+#include "../lib/sktest.h"
 #include "web.h"
 #include "../../engine/util/metrics.h"
 
