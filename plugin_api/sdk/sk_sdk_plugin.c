@@ -9,8 +9,12 @@
 
 void sk_sdk_log(const sk_sdk_plugin_t *p, ss_plugin_log_severity sev, const char *msg)
 {
-	if (p && p->log)
+	if (!p)
+		return;
+	if (p->log)
 		p->log(p->owner, NULL, msg, sev);
+	else if (sev <= SS_PLUGIN_LOG_SEV_WARNING)
+		fprintf(stderr, "%s: %s\n", p->name ? p->name : "plugin", msg);
 }
 
 void sk_sdk_logf(const sk_sdk_plugin_t *p, ss_plugin_log_severity sev, const char *fmt, ...)
@@ -18,12 +22,10 @@ void sk_sdk_logf(const sk_sdk_plugin_t *p, ss_plugin_log_severity sev, const cha
 	char msg[768];
 	va_list ap;
 
-	if (!p || !p->log)
-		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	p->log(p->owner, NULL, msg, sev);
+	sk_sdk_log(p, sev, msg);
 }
 
 void sk_sdk_metric_u64(ss_plugin_metric *m, const char *name, ss_plugin_metric_type type,

@@ -187,6 +187,17 @@ void sk_sdk_queue_close(sk_sdk_queue_t *q)
 	pthread_mutex_unlock(&q->mu);
 }
 
+/* A consistent read of one of the queue's counters. */
+static size_t read_locked(sk_sdk_queue_t *q, const size_t *field)
+{
+	size_t v;
+
+	pthread_mutex_lock(&q->mu);
+	v = *field;
+	pthread_mutex_unlock(&q->mu);
+	return v;
+}
+
 bool sk_sdk_queue_closed(sk_sdk_queue_t *q)
 {
 	bool c;
@@ -199,22 +210,12 @@ bool sk_sdk_queue_closed(sk_sdk_queue_t *q)
 
 size_t sk_sdk_queue_depth(sk_sdk_queue_t *q)
 {
-	size_t n;
-
-	pthread_mutex_lock(&q->mu);
-	n = q->items.n;
-	pthread_mutex_unlock(&q->mu);
-	return n;
+	return read_locked(q, &q->items.n);
 }
 
 size_t sk_sdk_queue_bytes(sk_sdk_queue_t *q)
 {
-	size_t n;
-
-	pthread_mutex_lock(&q->mu);
-	n = q->items.bytes;
-	pthread_mutex_unlock(&q->mu);
-	return n;
+	return read_locked(q, &q->items.bytes);
 }
 
 sk_sdk_qitem_t *sk_sdk_qitem_new(uint64_t ts, const void *data, size_t len)

@@ -101,6 +101,7 @@ SK_PLUGIN_EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plu
 	*rc = SS_PLUGIN_FAILURE;
 	if (!p)
 		return NULL;
+	p->name = d->name;
 	if (in) {
 		p->owner = in->owner;
 		p->log = in->log_fn;

@@ -38,6 +38,7 @@ extern "C" {
 
 typedef struct sk_sdk_plugin {
 	sk_sdk_err_t err;                 /* plugin_get_last_error's text */
+	const char *name;                 /* the plugin's name (log prefix) */
 	ss_plugin_owner_t *owner;         /* from the init input; may be NULL */
 	ss_plugin_log_fn_t log;           /* idem */
 	uint32_t batch_max;               /* set by init: events per batch */
@@ -96,7 +97,53 @@ extern const char sk_sdk_source_entry_points;
  * same source: "[\"<event_source>\"]". */
 const char *plugin_get_extract_event_sources(void);
 
-/* A message to the host's log (nothing without a log function). */
+/* The extract hooks of a plugin whose state (type state_t) embeds its
+ * extractor as `member`, with the extractor's begin_fn(ex) and
+ * extract_fn(ex, ev, f): defines prefix##_extract_begin_hook and
+ * prefix##_extract_hook. */
+#define SK_SDK_EXTRACT_HOOKS(prefix, state_t, member, begin_fn, extract_fn)                   \
+	static void prefix##_extract_begin_hook(sk_sdk_plugin_t *p)                          \
+	{                                                                                    \
+		begin_fn(&((state_t *)p)->member);                                           \
+	}                                                                                    \
+	static int prefix##_extract_hook(sk_sdk_plugin_t *p, const ss_plugin_event_input *ev, \
+		ss_plugin_extract_field *f)                                                  \
+	{                                                                                    \
+		return extract_fn(&((state_t *)p)->member, ev, f);                           \
+	}
+
+/* Defines sk_sdk_source from the plugin's conventional names: types
+ * prefix##_state_t and prefix##_inst_t; hooks prefix##_init, _destroy,
+ * _open, _close, _next_batch, _metrics and the SK_SDK_EXTRACT_HOOKS pair;
+ * prefix##_fields_json; the table counter_names; constants
+ * PREFIX##_PLUGIN_NAME, _PLUGIN_VERSION, _PLUGIN_ID, _EVENT_SOURCE and
+ * _C_COUNT. The rest follow as designated initialisers (description,
+ * init_schema, open_params, nextra). */
+#define SK_SDK_SOURCE_DEFINE(prefix, PREFIX, ...)                                             \
+	const sk_sdk_source_def_t sk_sdk_source = {                                          \
+		SK_SDK_SOURCE_LINK,                                                          \
+		.name = PREFIX##_PLUGIN_NAME,                                                \
+		.version = PREFIX##_PLUGIN_VERSION,                                          \
+		.id = PREFIX##_PLUGIN_ID,                                                    \
+		.event_source = PREFIX##_EVENT_SOURCE,                                       \
+		.fields_json = prefix##_fields_json,                                         \
+		.state_size = sizeof(prefix##_state_t),                                      \
+		.inst_size = sizeof(prefix##_inst_t),                                        \
+		.counter_names = counter_names,                                              \
+		.ncounters = PREFIX##_C_COUNT,                                               \
+		.init = prefix##_init,                                                       \
+		.destroy = prefix##_destroy,                                                 \
+		.open = prefix##_open,                                                       \
+		.close = prefix##_close,                                                     \
+		.next_batch = prefix##_next_batch,                                           \
+		.extract_begin = prefix##_extract_begin_hook,                                \
+		.extract = prefix##_extract_hook,                                            \
+		.metrics = prefix##_metrics,                                                 \
+		__VA_ARGS__                                                                  \
+	}
+
+/* A message to the host's log; without a host log function, warnings and
+ * worse go to stderr as "<name>: <msg>" (a bare test harness). */
 void sk_sdk_log(const sk_sdk_plugin_t *p, ss_plugin_log_severity sev, const char *msg);
 void sk_sdk_logf(const sk_sdk_plugin_t *p, ss_plugin_log_severity sev, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

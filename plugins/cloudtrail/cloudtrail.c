@@ -5,7 +5,6 @@
  * (sk_sdk_source.h), plus plugin_get_progress.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +25,6 @@ typedef struct ct_state {
 	ct_config_t cfg;
 	ct_counters_t c;
 	ct_extractor_t ex;
-	ct_logger_t logger;
 	char progress[16];
 } ct_state_t;
 
@@ -42,29 +40,6 @@ typedef struct ct_inst {
 	bool eof;
 } ct_inst_t;
 
-void sk__ct_logf(const ct_logger_t *lg, ss_plugin_log_severity sev, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-
-	if (!lg || !lg->fn)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	lg->fn(lg->ctx, sev, msg);
-}
-
-static void host_log(void *ctx, ss_plugin_log_severity sev, const char *msg)
-{
-	ct_state_t *st = ctx;
-
-	if (st->base.log)
-		sk_sdk_log(&st->base, sev, msg);
-	else if (sev <= SS_PLUGIN_LOG_SEV_WARNING)
-		fprintf(stderr, "cloudtrail: %s\n", msg);
-}
-
 static const char open_params[] =
 	"[{\"value\":\"/var/log/cloudtrail\",\"desc\":\"local .json/.json.gz file or directory "
 	"tree\"},"
@@ -79,8 +54,6 @@ static int ct_init(sk_sdk_plugin_t *p, const char *config)
 
 	ct_extractor_init(&st->ex);
 	p->counters = st->c.v;
-	st->logger.fn = host_log;
-	st->logger.ctx = st;
 	r = ct_config_load(&st->cfg, config, p->err.msg, sizeof(p->err.msg));
 	p->batch_max = (uint32_t)st->cfg.batch_max_events;
 	return r;
@@ -106,7 +79,7 @@ static void flush(ct_inst_t *in, bool force)
 		return;
 	if (ct_ckpt_flush(&in->ckpt, true, 0, err, sizeof(err)) < 0) {
 		ct_count(&st->c, CT_C_CHECKPOINT_ERRORS, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
 	} else {
 		ct_count(&st->c, CT_C_CHECKPOINT_WRITES, 1);
 	}
@@ -127,7 +100,7 @@ static void commit_delivered(ct_inst_t *in, bool force)
 	}
 	for (o = in->delivered; o; o = o->next)
 		if (!o->transient && ct_ckpt_mark_done(&in->ckpt, o->name) < 0)
-			sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR,
+			sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_ERROR,
 				"out of memory recording %s in the checkpoint", o->name);
 	flush(in, force || in->prov.durable_commit);
 	while ((o = in->delivered)) {
@@ -182,7 +155,7 @@ static int ct_open(sk_sdk_plugin_t *p, sk_sdk_inst_t *base, const char *params)
 	env.cfg = &st->cfg;
 	env.c = &st->c;
 	env.ckpt = &in->ckpt;
-	env.log = &st->logger;
+	env.log = &st->base;
 	if (strncmp(params, "s3://", 5) == 0)
 		r = ct_s3_provider(&in->prov, params + 5, &env, e, el);
 	else if (strncmp(params, "sqs://", 6) == 0)
@@ -195,7 +168,7 @@ static int ct_open(sk_sdk_plugin_t *p, sk_sdk_inst_t *base, const char *params)
 	if (r < 0)
 		return r;
 	if (in->ckpt.path)
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_INFO,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_INFO,
 			"checkpoint %s: %zu objects already done, %zu eventIDs remembered",
 			in->ckpt.path, ct_ckpt_done_count(&in->ckpt), in->ckpt.dedup.count);
 	return 0;
@@ -229,7 +202,7 @@ static int next_object(ct_inst_t *in, int wait_ms)
 			return 1;
 		}
 		ct_count(&st->c, CT_C_BAD_OBJECTS, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING, "skipping %s: %s", o->name,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING, "skipping %s: %s", o->name,
 			o->error);
 		deliver(in, o);
 		wait_ms = 0;
@@ -252,14 +225,14 @@ static void count_skip(ct_inst_t *in, const ct_record_t *r)
 		break;
 	case CT_REC_TOO_LARGE:
 		ct_count(&st->c, CT_C_SKIP_TOO_LARGE, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping record %zu of %s: %zu bytes over maxRecordSize (%llu)",
 			in->split.index, in->cur->name, r->n,
 			(unsigned long long)st->cfg.max_record_size);
 		break;
 	case CT_REC_NOT_OBJECT:
 		ct_count(&st->c, CT_C_SKIP_BAD_RECORD, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping record %zu of %s: not a JSON object", in->split.index,
 			in->cur->name);
 		break;
@@ -346,16 +319,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_progress(ss_plugin_t *s, ss_instance_t *
 	return st->progress;
 }
 
-static void ct_extract_begin_h(sk_sdk_plugin_t *p)
-{
-	ct_extract_begin(&((ct_state_t *)p)->ex);
-}
-
-static int ct_extract_h(sk_sdk_plugin_t *p, const ss_plugin_event_input *ev,
-	ss_plugin_extract_field *f)
-{
-	return ct_extract(&((ct_state_t *)p)->ex, ev, f);
-}
+SK_SDK_EXTRACT_HOOKS(ct, ct_state_t, ex, ct_extract_begin, ct_extract)
 
 static const char *const counter_names[CT_C_COUNT] = {
 	[CT_C_RECORDS] = "cloudtrail.records.emitted",
@@ -393,27 +357,8 @@ static uint32_t ct_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 	return 2;
 }
 
-const sk_sdk_source_def_t sk_sdk_source = {
-	SK_SDK_SOURCE_LINK,
-	.name = CT_PLUGIN_NAME,
-	.version = CT_PLUGIN_VERSION,
+SK_SDK_SOURCE_DEFINE(ct, CT,
 	.description = "AWS CloudTrail records from local files, S3 and SQS",
-	.id = CT_PLUGIN_ID,
-	.event_source = CT_EVENT_SOURCE,
 	.init_schema = sk__ct_init_schema,
 	.open_params = open_params,
-	.fields_json = ct_fields_json,
-	.state_size = sizeof(ct_state_t),
-	.inst_size = sizeof(ct_inst_t),
-	.counter_names = counter_names,
-	.ncounters = CT_C_COUNT,
-	.nextra = 2,
-	.init = ct_init,
-	.destroy = ct_destroy,
-	.open = ct_open,
-	.close = ct_close,
-	.next_batch = ct_next_batch,
-	.extract_begin = ct_extract_begin_h,
-	.extract = ct_extract_h,
-	.metrics = ct_metrics,
-};
+	.nextra = 2);

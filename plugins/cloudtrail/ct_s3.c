@@ -190,12 +190,12 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 		rc = ct_aws_send(&s->aws, h, &r, &status, &body, err, sizeof(err));
 		if (rc < 0) {
 			if (rc != -ECANCELED)
-				sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "listing s3://%s/%s: %s",
+				sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "listing s3://%s/%s: %s",
 					s->bucket, s->prefix, err);
 			break;
 		}
 		if (status != 200) {
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
 				"listing s3://%s/%s: HTTP %ld: %.300s", s->bucket, s->prefix, status,
 				body.p ? body.p : "");
 			rc = -EIO;
@@ -266,7 +266,7 @@ static void *lister_main(void *arg)
 		pthread_mutex_unlock(&s->mu);
 	}
 	if (!h)
-		sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot create a curl handle");
+		sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot create a curl handle");
 	curl_easy_cleanup(h);
 	/* the workers download what is queued, then stop */
 	sk_sdk_queue_close(&s->keys);
@@ -448,7 +448,7 @@ int ct_s3_provider(ct_provider_t *p, const char *bucket_prefix, const ct_env_t *
 		goto fail;
 	}
 	s->lister_started = true;
-	sk__ct_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading s3://%s/%s (region %s%s%s)%s",
+	sk_sdk_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading s3://%s/%s (region %s%s%s)%s",
 		s->bucket, s->prefix, s->aws.region, s->aws.endpoint ? ", endpoint " : "",
 		s->aws.endpoint ? s->aws.endpoint : "", env->cfg->follow ? ", following" : "");
 	p->self = s;

@@ -77,7 +77,7 @@ static void delete_msg(ct_sqs_src_t *s, CURL *h, ct_msg_t *m)
 		if (req && sqs_call(s, h, "DeleteMessage", req, &resp, err, sizeof(err)) == 0)
 			ct_count(s->env.c, CT_C_SQS_DELETED, 1);
 		else if (req)
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot delete an SQS message "
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot delete an SQS message "
 				"(it will be received again): %s", err);
 		json_decref(req);
 		json_decref(resp);
@@ -183,12 +183,12 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 		free(msg);
 		json_decref(pairs);
 		if (rh && pairs)
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "out of memory");
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "out of memory");
 		return;
 	}
 	if (!body || parse_body(body, pairs) < 0) {
 		ct_count(s->env.c, CT_C_SQS_BAD_MESSAGES, 1);
-		sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping SQS message %s: not an S3 or CloudTrail notification",
 			json_string_value(json_object_get(m, "MessageId")) ?: "?");
 		json_array_clear(pairs);
@@ -237,7 +237,7 @@ static void *receiver_main(void *arg)
 		json_decref(req);
 		if (rc < 0) {
 			if (rc != -ECANCELED)
-				sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
+				sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
 					"receiving from SQS queue %s: %s", s->queue, err);
 			/* the retries already backed off; a pause keeps a dead endpoint cheap */
 			for (i = 0; i < 50 && !atomic_load(&s->stop); i++) {
@@ -377,7 +377,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 		goto fail;
 	}
 	s->started = true;
-	sk__ct_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading S3 notifications from %s",
+	sk_sdk_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading S3 notifications from %s",
 		s->queue_url);
 	json_decref(req);
 	json_decref(resp);

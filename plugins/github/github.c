@@ -207,16 +207,7 @@ static ss_plugin_rc gh_next_batch(sk_sdk_plugin_t *p, sk_sdk_inst_t *base)
 	return SS_PLUGIN_SUCCESS;
 }
 
-static void gh_extract_begin_h(sk_sdk_plugin_t *p)
-{
-	gh_extract_begin(&((gh_state_t *)p)->ex);
-}
-
-static int gh_extract_h(sk_sdk_plugin_t *p, const ss_plugin_event_input *ev,
-	ss_plugin_extract_field *f)
-{
-	return gh_extract(&((gh_state_t *)p)->ex, ev, f);
-}
+SK_SDK_EXTRACT_HOOKS(gh, gh_state_t, ex, gh_extract_begin, gh_extract)
 
 static const char *const counter_names[GH_C_COUNT] = {
 	[GH_C_REQUESTS] = "github.webhook.requests",
@@ -264,29 +255,10 @@ static uint32_t gh_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 	return n;
 }
 
-const sk_sdk_source_def_t sk_sdk_source = {
-	SK_SDK_SOURCE_LINK,
-	.name = GH_PLUGIN_NAME,
-	.version = GH_PLUGIN_VERSION,
+SK_SDK_SOURCE_DEFINE(gh, GH,
 	.description = "GitHub webhook deliveries, verified (HMAC-SHA256), with secret and miner "
-		       "scanning",
-	.id = GH_PLUGIN_ID,
-	.event_source = GH_EVENT_SOURCE,
+		"scanning",
 	.init_schema = sk__gh_init_schema,
 	.open_params = "[{\"value\":\"http://:9443/github\",\"desc\":\"GitHub webhook (HTTP)\"},"
-		       "{\"value\":\"https://:9443/github\",\"desc\":\"GitHub webhook (TLS)\"}]",
-	.fields_json = gh_fields_json,
-	.state_size = sizeof(gh_state_t),
-	.inst_size = sizeof(gh_inst_t),
-	.counter_names = counter_names,
-	.ncounters = GH_C_COUNT,
-	.nextra = GH_EXTRA_METRICS,
-	.init = gh_init,
-	.destroy = gh_destroy,
-	.open = gh_open,
-	.close = gh_close,
-	.next_batch = gh_next_batch,
-	.extract_begin = gh_extract_begin_h,
-	.extract = gh_extract_h,
-	.metrics = gh_metrics,
-};
+		"{\"value\":\"https://:9443/github\",\"desc\":\"GitHub webhook (TLS)\"}]",
+	.nextra = GH_EXTRA_METRICS);

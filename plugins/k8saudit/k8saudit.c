@@ -355,16 +355,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint
 	return SS_PLUGIN_SUCCESS;
 }
 
-static void ka_extract_begin_h(sk_sdk_plugin_t *p)
-{
-	ka_extract_begin(&((ka_state_t *)p)->ex);
-}
-
-static int ka_extract_h(sk_sdk_plugin_t *p, const ss_plugin_event_input *ev,
-	ss_plugin_extract_field *f)
-{
-	return ka_extract(&((ka_state_t *)p)->ex, ev, f);
-}
+SK_SDK_EXTRACT_HOOKS(ka, ka_state_t, ex, ka_extract_begin, ka_extract)
 
 static const char *const counter_names[KA_C_COUNT] = {
 	[KA_C_REQ_OK] = "k8saudit.webhook.requests_ok",
@@ -411,27 +402,8 @@ static uint32_t ka_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 	return n;
 }
 
-const sk_sdk_source_def_t sk_sdk_source = {
-	SK_SDK_SOURCE_LINK,
-	.name = KA_PLUGIN_NAME,
-	.version = KA_PLUGIN_VERSION,
+SK_SDK_SOURCE_DEFINE(ka, KA,
 	.description = "Kubernetes audit events from the kube-apiserver webhook backend or from files",
-	.id = KA_PLUGIN_ID,
-	.event_source = KA_EVENT_SOURCE,
 	.init_schema = init_schema,
 	.open_params = open_params,
-	.fields_json = ka_fields_json,
-	.state_size = sizeof(ka_state_t),
-	.inst_size = sizeof(ka_inst_t),
-	.counter_names = counter_names,
-	.ncounters = KA_C_COUNT,
-	.nextra = KA_EXTRA_METRICS,
-	.init = ka_init,
-	.destroy = ka_destroy,
-	.open = ka_open,
-	.close = ka_close,
-	.next_batch = ka_next_batch,
-	.extract_begin = ka_extract_begin_h,
-	.extract = ka_extract_h,
-	.metrics = ka_metrics,
-};
+	.nextra = KA_EXTRA_METRICS);

@@ -170,16 +170,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *s, const ss_plugin
 	return SS_PLUGIN_SUCCESS;
 }
 
-static void ok_extract_begin_h(sk_sdk_plugin_t *p)
-{
-	ok_extract_begin(&((ok_state_t *)p)->ex);
-}
-
-static int ok_extract_h(sk_sdk_plugin_t *p, const ss_plugin_event_input *ev,
-	ss_plugin_extract_field *f)
-{
-	return ok_extract(&((ok_state_t *)p)->ex, ev, f);
-}
+SK_SDK_EXTRACT_HOOKS(ok, ok_state_t, ex, ok_extract_begin, ok_extract)
 
 static const char *const counter_names[OK_C_COUNT] = {
 	[OK_C_REQUESTS] = "okta.http.requests",
@@ -220,28 +211,9 @@ static uint32_t ok_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 	return 4;
 }
 
-const sk_sdk_source_def_t sk_sdk_source = {
-	SK_SDK_SOURCE_LINK,
-	.name = OK_PLUGIN_NAME,
-	.version = OK_PLUGIN_VERSION,
+SK_SDK_SOURCE_DEFINE(ok, OK,
 	.description = "Okta System Log events, polled with the API's next links and resumable "
-		       "from a checkpoint",
-	.id = OK_PLUGIN_ID,
-	.event_source = OK_EVENT_SOURCE,
+		"from a checkpoint",
 	.init_schema = init_schema,
 	.open_params = "[]",
-	.fields_json = ok_fields_json,
-	.state_size = sizeof(ok_state_t),
-	.inst_size = sizeof(ok_inst_t),
-	.counter_names = counter_names,
-	.ncounters = OK_C_COUNT,
-	.nextra = 4,
-	.init = ok_init,
-	.destroy = ok_destroy,
-	.open = ok_open,
-	.close = ok_close,
-	.next_batch = ok_next_batch,
-	.extract_begin = ok_extract_begin_h,
-	.extract = ok_extract_h,
-	.metrics = ok_metrics,
-};
+	.nextra = 4);

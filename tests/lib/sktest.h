@@ -43,27 +43,21 @@ static inline void sktest_msg_(const char *fmt, ...)
 		sktest_msg_(": " __VA_ARGS__);                               \
 	} while (0)
 
-#define CHECK(cond, ...)                                                     \
+/* What CHECK and REQUIRE share; text is the condition as written. */
+#define SKTEST_CHECK_(cond, text, stop, ...)                                 \
 	do {                                                                 \
 		checks++;                                                    \
 		if (!(cond)) {                                               \
 			failures++;                                          \
-			fprintf(stderr, "FAIL %s:%d: %s", __FILE__, __LINE__, #cond); \
+			fprintf(stderr, "FAIL %s:%d: %s", __FILE__, __LINE__, text); \
 			sktest_msg_(": " __VA_ARGS__);                       \
+			if (stop)                                            \
+				sktest_stop_();                              \
 		}                                                            \
 	} while (0)
 
-#define REQUIRE(cond, ...)                                                   \
-	do {                                                                 \
-		checks++;                                                    \
-		if (!(cond)) {                                               \
-			failures++;                                          \
-			fprintf(stderr, "FAIL %s:%d: %s", __FILE__, __LINE__, #cond); \
-			sktest_msg_(": " __VA_ARGS__);                       \
-			fprintf(stderr, "%d of %d checks failed; stopping\n", failures, checks); \
-			exit(1);                                             \
-		}                                                            \
-	} while (0)
+#define CHECK(cond, ...) SKTEST_CHECK_(cond, #cond, 0, __VA_ARGS__)
+#define REQUIRE(cond, ...) SKTEST_CHECK_(cond, #cond, 1, __VA_ARGS__)
 
 #define CHECK_STR(got, want)                                                 \
 	do {                                                                 \
@@ -75,6 +69,12 @@ static inline void sktest_msg_(const char *fmt, ...)
 				#got, sktest_g_ ? sktest_g_ : "(null)", sktest_w_); \
 		}                                                            \
 	} while (0)
+
+static inline void sktest_stop_(void)
+{
+	fprintf(stderr, "%d of %d checks failed; stopping\n", failures, checks);
+	exit(1);
+}
 
 static inline int sktest_report(const char *name)
 {

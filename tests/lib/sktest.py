@@ -102,16 +102,23 @@ def post_large(port, path, size, headers=""):
                 pass
     except (BrokenPipeError, ConnectionResetError):
         pass
-    s.settimeout(10)
+    status = read_status(s, 10, resp)
+    s.close()
+    return status
+
+
+def read_status(sock, timeout, resp=b""):
+    """The status code of the HTTP answer arriving on sock (resp: what of it
+    was already read), or None when none comes within timeout seconds."""
+    sock.settimeout(timeout)
     try:
-        while b"\r\n\r\n" not in resp:
-            d = s.recv(4096)
+        while b"\r\n" not in resp:
+            d = sock.recv(4096)
             if not d:
                 break
             resp += d
     except OSError:
         pass
-    s.close()
     parts = resp.split(b"\r\n", 1)[0].split()
     return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
 
