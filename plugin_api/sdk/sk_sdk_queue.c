@@ -9,10 +9,7 @@
 void sk_sdk_qchain_append(sk_sdk_qchain_t *c, sk_sdk_qnode_t *node)
 {
 	node->next = NULL;
-	if (c->tail)
-		c->tail->next = node;
-	else
-		c->head = node;
+	*(c->tail ? &c->tail->next : &c->head) = node;
 	c->tail = node;
 	c->n++;
 	c->bytes += node->bytes;
@@ -81,13 +78,13 @@ nomem_mu:
 
 void sk_sdk_queue_destroy(sk_sdk_queue_t *q, sk_sdk_qfree_fn fn)
 {
-	if (!q || !q->ready)
-		return;
-	sk_sdk_qchain_free(&q->items, fn);
-	pthread_cond_destroy(&q->not_full);
-	pthread_cond_destroy(&q->not_empty);
-	pthread_mutex_destroy(&q->mu);
-	q->ready = false;
+	if (q && q->ready) {
+		sk_sdk_qchain_free(&q->items, fn);
+		pthread_cond_destroy(&q->not_full);
+		pthread_cond_destroy(&q->not_empty);
+		pthread_mutex_destroy(&q->mu);
+		q->ready = false;
+	}
 }
 
 static struct timespec deadline(int wait_ms)

@@ -136,9 +136,9 @@ static int ct_open(sk_sdk_plugin_t *p, sk_sdk_inst_t *base, const char *params)
 {
 	ct_state_t *st = (ct_state_t *)p;
 	ct_inst_t *in = (ct_inst_t *)base;
+	const char *scheme_end = strstr(params, "://");
 	char *e = p->err.msg;
 	size_t el = sizeof(p->err.msg);
-	const char *scheme_end = strstr(params, "://");
 	ct_env_t env;
 	int r;
 
@@ -319,8 +319,6 @@ SK_PLUGIN_EXPORT const char *plugin_get_progress(ss_plugin_t *s, ss_instance_t *
 	return st->progress;
 }
 
-SK_SDK_EXTRACT_HOOKS(ct, ct_state_t, ex, ct_extract_begin, ct_extract)
-
 static const char *const counter_names[CT_C_COUNT] = {
 	[CT_C_RECORDS] = "cloudtrail.records.emitted",
 	[CT_C_OBJECTS] = "cloudtrail.objects.read",
@@ -356,6 +354,8 @@ static uint32_t ct_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 		st->ex.parse_errors);
 	return 2;
 }
+
+SK_SDK_EXTRACT_HOOKS(ct, ct_state_t, ex, ct_extract_begin, ct_extract)
 
 SK_SDK_SOURCE_DEFINE(ct, CT,
 	.description = "AWS CloudTrail records from local files, S3 and SQS",

@@ -429,11 +429,10 @@ static int put_mounts(sk_ctr_info_t *out, json_t *arr, const mount_keys_t *k)
 static int parse_end(json_t *root, int rc, sk_ctr_info_t *out, char *err, size_t errlen)
 {
 	json_decref(root);
-	if (rc) {
-		if (rc == -ENOMEM)
-			errf(err, errlen, "out of memory");
+	if (rc == -ENOMEM)
+		errf(err, errlen, "out of memory");
+	if (rc)
 		sk_ctr_info_clear(out);
-	}
 	return rc;
 }
 

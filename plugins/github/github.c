@@ -207,8 +207,6 @@ static ss_plugin_rc gh_next_batch(sk_sdk_plugin_t *p, sk_sdk_inst_t *base)
 	return SS_PLUGIN_SUCCESS;
 }
 
-SK_SDK_EXTRACT_HOOKS(gh, gh_state_t, ex, gh_extract_begin, gh_extract)
-
 static const char *const counter_names[GH_C_COUNT] = {
 	[GH_C_REQUESTS] = "github.webhook.requests",
 	[GH_C_REQ_OK] = "github.webhook.accepted",
@@ -254,6 +252,8 @@ static uint32_t gh_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 		st->ex.parse_errors);
 	return n;
 }
+
+SK_SDK_EXTRACT_HOOKS(gh, gh_state_t, ex, gh_extract_begin, gh_extract)
 
 SK_SDK_SOURCE_DEFINE(gh, GH,
 	.description = "GitHub webhook deliveries, verified (HMAC-SHA256), with secret and miner "

@@ -355,8 +355,6 @@ SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint
 	return SS_PLUGIN_SUCCESS;
 }
 
-SK_SDK_EXTRACT_HOOKS(ka, ka_state_t, ex, ka_extract_begin, ka_extract)
-
 static const char *const counter_names[KA_C_COUNT] = {
 	[KA_C_REQ_OK] = "k8saudit.webhook.requests_ok",
 	[KA_C_REQ_BAD_JSON] = "k8saudit.webhook.rejected_malformed_json",
@@ -401,6 +399,8 @@ static uint32_t ka_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 		st->ex.parse_errors);
 	return n;
 }
+
+SK_SDK_EXTRACT_HOOKS(ka, ka_state_t, ex, ka_extract_begin, ka_extract)
 
 SK_SDK_SOURCE_DEFINE(ka, KA,
 	.description = "Kubernetes audit events from the kube-apiserver webhook backend or from files",

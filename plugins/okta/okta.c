@@ -170,8 +170,6 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_parse_event(ss_plugin_t *s, const ss_plugin
 	return SS_PLUGIN_SUCCESS;
 }
 
-SK_SDK_EXTRACT_HOOKS(ok, ok_state_t, ex, ok_extract_begin, ok_extract)
-
 static const char *const counter_names[OK_C_COUNT] = {
 	[OK_C_REQUESTS] = "okta.http.requests",
 	[OK_C_RESP_OK] = "okta.http.pages_ok",
@@ -210,6 +208,8 @@ static uint32_t ok_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 		st->ex.parse_errors);
 	return 4;
 }
+
+SK_SDK_EXTRACT_HOOKS(ok, ok_state_t, ex, ok_extract_begin, ok_extract)
 
 SK_SDK_SOURCE_DEFINE(ok, OK,
 	.description = "Okta System Log events, polled with the API's next links and resumable "
