@@ -279,16 +279,8 @@ metrics:
                                  stderr=subprocess.STDOUT)
 
         def alerts():
-            res = []
             with open(out_path) as f:
-                for line in f:
-                    line = line.strip()
-                    if line.startswith("{"):
-                        try:
-                            res.append(json.loads(line))
-                        except ValueError:
-                            pass
-            return res
+                return sktest.json_alerts(f.read())
 
         def marker_alerts():
             return [a for a in alerts() if a.get("rule") == "saker e2e container marker"]

@@ -21,7 +21,8 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from sktest import Checker, cgroup_roots, free_port, terminate, wait_port, wait_unix  # noqa: E402
+from sktest import (Checker, cgroup_roots, free_port, json_alerts, terminate,  # noqa: E402
+                    wait_port, wait_unix)
 
 SAKER = os.environ.get("SAKER_BIN")
 SYSCALL = os.environ.get("SYSCALL_PLUGIN")
@@ -151,15 +152,8 @@ def main():
                                  stderr=subprocess.STDOUT)
 
         def alerts():
-            res = []
             with open(out_path) as f:
-                for line in f:
-                    if line.startswith("{"):
-                        try:
-                            res.append(json.loads(line))
-                        except ValueError:
-                            pass
-            return res
+                return json_alerts(f.read())
 
         if not ok("webhook up", wait_port(port, 30)):
             T.finish()
