@@ -23,19 +23,6 @@ typedef struct cc {
 	sk_corr_def_t *d;
 } cc_t;
 
-static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
-{
-	sk__ld_loc_t l = { 0 };
-	const char *file;
-	if (map)
-		off = map[off <= maplen ? off : maplen];
-	sk__text_locate(t, off, &file, &l.line, &l.col);
-	for (size_t i = 0; i < t->npieces; i++)
-		if (t->pieces[i].src && t->pieces[i].src->name == file)
-			l.src = t->pieces[i].src;
-	return l;
-}
-
 static uint64_t fnv(uint64_t h, const char *s)
 {
 	for (; s && *s; s++)
@@ -43,44 +30,10 @@ static uint64_t fnv(uint64_t h, const char *s)
 	return (h ^ 0xff) * 0x100000001b3ull; /* terminator: "ab","c" != "a","bc" */
 }
 
-/* ---- macros used by inline conditions ----------------------------------- */
-
-typedef struct identck {
-	sk__ld_state_t *st;
-	const char *bad;
-	const sk__ast_t *bad_node;
-} identck_t;
-
-static void ident_cb(void *ud, const char *name, const sk__ast_t *node)
-{
-	identck_t *k = ud;
-	if (!sk__ld_find_macro(k->st, name) && !k->bad) {
-		k->bad = name;
-		k->bad_node = node;
-	}
-}
-
-static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
-{
-	(void)node;
-	sk__ld_macro_t *m = sk__ld_find_macro(ud, name);
-	if (m && !m->used) {
-		m->used = true;
-		if (m->ast)
-			sk__ast_foreach_ident(m->ast, mark_used_cb, ud);
-	}
-}
-
-static const sk__ast_t *lookup_macro(void *ctx, const char *name)
-{
-	sk__ld_macro_t *m = sk__ld_find_macro(ctx, name);
-	return m ? m->ast : NULL;
-}
-
 static sk__compile_env_t env_for(cc_t *c, const char *source)
 {
 	sk__compile_env_t e = { .source = source, .host = c->st->host, .fields = c->env->fields,
-		.ctx = c->st, .lookup_macro = lookup_macro, .lookup_list = NULL,
+		.ctx = c->st, .lookup_macro = sk__ld_lookup_macro, .lookup_list = NULL,
 		.max_nodes = c->st->limits.max_cond_nodes };
 	return e;
 }
@@ -113,25 +66,25 @@ static int compile_inline(cc_t *c, const sk__ld_cstep_t *ls, const char *source,
 	if (rc)
 		goto out;
 	if (sk__cond_parse(s, &ast, &pe)) {
-		sk__ld_loc_t l = locate(&ls->cond, map, len, pe.off);
+		sk__ld_loc_t l = sk__ld_locate(&ls->cond, map, len, pe.off);
 		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 		goto out;
 	}
-	identck_t k = { st, NULL, NULL };
-	sk__ast_foreach_ident(ast, ident_cb, &k);
-	if (k.bad) {
-		sk__ld_loc_t l = locate(&ls->cond, map, len, k.bad_node->pos.off);
+	const sk__ast_t *bad_node;
+	const char *bad = sk__ld_undefined_macro(st, ast, (size_t)-1, &bad_node);
+	if (bad) {
+		sk__ld_loc_t l = sk__ld_locate(&ls->cond, map, len, bad_node->pos.off);
 		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION",
-			"Undefined macro '%s' used in filter.", k.bad);
+			"Undefined macro '%s' used in filter.", bad);
 		goto out;
 	}
-	sk__ast_foreach_ident(ast, mark_used_cb, st);
+	sk__ld_mark_macros_used(st, ast);
 	sk__compile_env_t e = env_for(c, source);
 	rc = sk__cond_compile(ast, &e, out, &ce);
 	if (rc && rc != -ENOMEM) {
 		sk__ld_macro_t *m = ce.macro[0] ? sk__ld_find_macro(st, ce.macro) : NULL;
-		sk__ld_loc_t l = m ? locate(&m->cond, m->map, strlen(m->subst), ce.off)
-			       : locate(&ls->cond, map, len, ce.off);
+		sk__ld_loc_t l = m ? sk__ld_locate(&m->cond, m->map, strlen(m->subst), ce.off)
+			       : sk__ld_locate(&ls->cond, map, len, ce.off);
 		rc = sk__ld_err(st, &l, KIND, c->c->name, "LOAD_ERR_COMPILE_CONDITION", "%s%s%s%s", ce.msg,
 			m ? " (in macro '" : "", m ? m->name : "", m ? "')" : "");
 	}
@@ -309,7 +262,7 @@ static int parse_output(cc_t *c)
 				e = (size_t)(cl - s) + 1;
 			}
 			if (idx >= d->nsteps) {
-				sk__ld_loc_t l = locate(t, NULL, 0, at);
+				sk__ld_loc_t l = sk__ld_locate(t, NULL, 0, at);
 				return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 					"%%steps[%lu]: the correlation has %zu step(s)", idx, d->nsteps);
 			}
@@ -323,7 +276,7 @@ static int parse_output(cc_t *c)
 			if (end == s + i + 4 || *end != ']')
 				goto bad;
 			if (idx >= d->nby) {
-				sk__ld_loc_t l = locate(t, NULL, 0, at);
+				sk__ld_loc_t l = sk__ld_locate(t, NULL, 0, at);
 				return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 					"%%key[%lu]: the key has %zu field(s)", idx, d->nby);
 			}
@@ -344,7 +297,7 @@ static int parse_output(cc_t *c)
 			return -ENOMEM;
 		}
 		if (tk.kind == SK_CTOK_STEP) {
-			sk__ld_loc_t l = locate(t, NULL, 0, at);
+			sk__ld_loc_t l = sk__ld_locate(t, NULL, 0, at);
 			sk_corr_step_t *st = &d->steps[tk.step];
 			if ((rc = check_field(c, st->source, tk.field, &l)) ||
 				(rc = add_capture(st, tk.field, false))) {
@@ -358,7 +311,7 @@ static int parse_output(cc_t *c)
 		lit = i;
 		continue;
 	bad:;
-		sk__ld_loc_t l = locate(t, NULL, 0, at);
+		sk__ld_loc_t l = sk__ld_locate(t, NULL, 0, at);
 		return sk__ld_err(c->st, &l, KIND, d->name, "LOAD_ERR_COMPILE_OUTPUT",
 			"invalid output token: correlation outputs use %%steps[i].<field>, %%key[j] and "
 			"%%%%");

@@ -75,7 +75,7 @@ static int expand_lists(cctx_t *c)
 
 /* ---- positions ---------------------------------------------------------- */
 
-static sk__ld_loc_t locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
+sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
 {
 	sk__ld_loc_t l = { 0 };
 	const char *file;
@@ -124,6 +124,21 @@ static void mark_used_cb(void *ud, const char *name, const sk__ast_t *node)
 	}
 }
 
+const char *sk__ld_undefined_macro(sk__ld_state_t *st, const sk__ast_t *ast, size_t vis,
+	const sk__ast_t **node)
+{
+	identck_t k = { st, vis, NULL, NULL };
+
+	sk__ast_foreach_ident(ast, ident_cb, &k);
+	*node = k.bad_node;
+	return k.bad;
+}
+
+void sk__ld_mark_macros_used(sk__ld_state_t *st, const sk__ast_t *ast)
+{
+	sk__ast_foreach_ident(ast, mark_used_cb, st);
+}
+
 /* -ENOMEM, or -E2BIG when the text outgrew max_cond_bytes (*out NULL) */
 static int subst(cctx_t *c, const char *text, char **out, size_t **map, size_t *len)
 {
@@ -157,7 +172,7 @@ static int parse_macros(cctx_t *c)
 			return src;
 		sk__parse_err_t pe;
 		if (sk__cond_parse(m->subst, &m->ast, &pe)) {
-			sk__ld_loc_t l = locate(&m->cond, m->map, len, pe.off);
+			sk__ld_loc_t l = sk__ld_locate(&m->cond, m->map, len, pe.off);
 			ret = sk__ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 			continue;
 		}
@@ -166,18 +181,18 @@ static int parse_macros(cctx_t *c)
 		return ret;
 	for (size_t i = 0; i < st->nmacros; i++) {
 		sk__ld_macro_t *m = &st->macros[i];
-		identck_t k = { st, m->vis, NULL, NULL };
-		sk__ast_foreach_ident(m->ast, ident_cb, &k);
-		if (k.bad) {
-			sk__ld_loc_t l = locate(&m->cond, m->map, strlen(m->subst), k.bad_node->pos.off);
+		const sk__ast_t *node;
+		const char *bad = sk__ld_undefined_macro(st, m->ast, m->vis, &node);
+		if (bad) {
+			sk__ld_loc_t l = sk__ld_locate(&m->cond, m->map, strlen(m->subst), node->pos.off);
 			ret = sk__ld_err(st, &l, "macro", m->name, "LOAD_ERR_COMPILE_CONDITION",
-				"Undefined macro '%s' used in filter.", k.bad);
+				"Undefined macro '%s' used in filter.", bad);
 		}
 	}
 	return ret;
 }
 
-static const sk__ast_t *lookup_macro(void *ctx, const char *name)
+const sk__ast_t *sk__ld_lookup_macro(void *ctx, const char *name)
 {
 	sk__ld_macro_t *m = sk__ld_find_macro(ctx, name);
 	return m ? m->ast : NULL;
@@ -301,7 +316,7 @@ static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts
 	int rc;
 	*dropped = false;
 	sk__compile_env_t env = { .source = r->source, .host = st->host, .fields = c->fields,
-		.ctx = st, .lookup_macro = lookup_macro, .lookup_list = NULL,
+		.ctx = st, .lookup_macro = sk__ld_lookup_macro, .lookup_list = NULL,
 		.max_nodes = st->limits.max_cond_nodes };
 
 	if ((rc = validate_exception_fields(c, r, &env, dropped)) || *dropped)
@@ -315,19 +330,19 @@ static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts
 	}
 	sk__parse_err_t pe;
 	if (sk__cond_parse(stext, &ast, &pe)) {
-		sk__ld_loc_t l = locate(&ct, map, slen, pe.off);
+		sk__ld_loc_t l = sk__ld_locate(&ct, map, slen, pe.off);
 		rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION", "%s", pe.msg);
 		goto out;
 	}
-	identck_t k = { st, (size_t)-1, NULL, NULL };
-	sk__ast_foreach_ident(ast, ident_cb, &k);
-	if (k.bad) {
-		sk__ld_loc_t l = locate(&ct, map, slen, k.bad_node->pos.off);
+	const sk__ast_t *bad_node;
+	const char *bad = sk__ld_undefined_macro(st, ast, (size_t)-1, &bad_node);
+	if (bad) {
+		sk__ld_loc_t l = sk__ld_locate(&ct, map, slen, bad_node->pos.off);
 		rc = sk__ld_err(st, &l, "rule", r->name, "LOAD_ERR_COMPILE_CONDITION",
-			"Undefined macro '%s' used in filter.", k.bad);
+			"Undefined macro '%s' used in filter.", bad);
 		goto out;
 	}
-	sk__ast_foreach_ident(ast, mark_used_cb, st);
+	sk__ld_mark_macros_used(st, ast);
 	sk__compile_err_t ce;
 	rc = sk__cond_compile(ast, &env, &o->check, &ce);
 	if (rc == -ENOMEM)
@@ -336,9 +351,9 @@ static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts
 		sk__ld_loc_t l;
 		sk__ld_macro_t *m = ce.macro[0] ? sk__ld_find_macro(st, ce.macro) : NULL;
 		if (m)
-			l = locate(&m->cond, m->map, strlen(m->subst), ce.off);
+			l = sk__ld_locate(&m->cond, m->map, strlen(m->subst), ce.off);
 		else
-			l = locate(&ct, map, slen, ce.off);
+			l = sk__ld_locate(&ct, map, slen, ce.off);
 		if (r->skip_unknown && unknown_filter_msg(ce.msg)) {
 			sk__ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
 			*dropped = true;
@@ -356,7 +371,7 @@ static int compile_rule(cctx_t *c, sk__ld_rule_t *r, const sk_rules_opts_t *opts
 	if (rc == -ENOMEM)
 		goto out;
 	if (rc) {
-		sk__ld_loc_t l = locate(&ot, NULL, 0, ce.off);
+		sk__ld_loc_t l = sk__ld_locate(&ot, NULL, 0, ce.off);
 		if (r->skip_unknown && unknown_filter_msg(ce.msg)) {
 			sk__ld_warn(st, &l, "rule", r->name, "LOAD_UNKNOWN_FILTER", "%s", ce.msg);
 			*dropped = true;

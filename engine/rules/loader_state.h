@@ -99,6 +99,20 @@ int sk__ld_read_source(sk__ld_state_t *st, const sk__src_t *src);
  * -EINVAL (errors in diags) or -ENOMEM. */
 int sk__ld_compile(sk__ld_state_t *st, const sk_rules_opts_t *opts, sk_ruleset_t *rs);
 
+/* Condition helpers of loader_compile.c, shared with the correlation
+ * compiler. The position of offset off in a condition after list
+ * substitution (map: substituted -> original offsets, maplen entries; NULL
+ * when nothing was substituted). */
+sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off);
+/* The first identifier of ast naming no macro defined before index vis
+ * ((size_t)-1: any macro), with its node; NULL when every one does. */
+const char *sk__ld_undefined_macro(sk__ld_state_t *st, const struct sk__ast *ast, size_t vis,
+	const struct sk__ast **node);
+/* Marks the macros ast names, and those they name, used. */
+void sk__ld_mark_macros_used(sk__ld_state_t *st, const struct sk__ast *ast);
+/* sk__compile_env_t.lookup_macro over an sk__ld_state_t. */
+const struct sk__ast *sk__ld_lookup_macro(void *ctx, const char *name);
+
 /* Diagnostics helpers. */
 int sk__ld_err(sk__ld_state_t *st, const sk__ld_loc_t *loc, const char *kind, const char *name,
 	const char *code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -74,6 +74,9 @@ void sk_sdk_err_clear(sk_sdk_err_t *e);
 
 /* sk_sdk_errf (bounded snprintf into err, errlen) is in sk_sdk_util.h. */
 
+/* Wipes a secret string (token, password) before freeing it. Accepts NULL. */
+void sk_sdk_free_secret(char *s);
+
 /* ---- field table --------------------------------------------------------- */
 
 enum {
@@ -283,6 +286,11 @@ bool sk_sdk_jscan_streq(const sk_sdk_jval_t *v, const char *s);
 /* Copy v compactly (blanks outside strings removed) into dst (capacity >=
  * v->n). Returns the bytes written. */
 size_t sk_sdk_jscan_compact(const sk_sdk_jval_t *v, char *dst);
+/* For single-pass scanners of their own over text already validated: the
+ * first non-blank at or after p (or e), and the end of the value that
+ * starts at p (just past it; NULL when it runs past e). */
+const char *sk_sdk_jscan_ws(const char *p, const char *e);
+const char *sk_sdk_jscan_skip(const char *p, const char *e);
 /* Strict RFC 8259 validation of one JSON value with blanks around it and a
  * nesting limit. 0 when valid; -EINVAL with err (byte offset and reason);
  * -EAGAIN when the text is a valid prefix that ends too early. */

@@ -68,6 +68,16 @@ static const char *skip_value(const char *p, const char *e)
 	return NULL;
 }
 
+const char *sk_sdk_jscan_ws(const char *p, const char *e)
+{
+	return ws(p, e);
+}
+
+const char *sk_sdk_jscan_skip(const char *p, const char *e)
+{
+	return skip_value(p, e);
+}
+
 static sk_sdk_jtype_t type_of(char c)
 {
 	switch (c) {

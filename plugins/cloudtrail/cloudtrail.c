@@ -1,10 +1,10 @@
 /*
- * cloudtrail.c - the cloudtrail plugin entry points: config, open over a
- * file/S3/SQS provider, next_batch (records, skips, de-duplication,
- * checkpoint commits), extraction, progress and metrics.
+ * cloudtrail.c - the cloudtrail plugin: config, open over a file/S3/SQS
+ * provider, next_batch (records, skips, de-duplication, checkpoint
+ * commits), extraction and metrics as hooks of the SDK's source skeleton
+ * (sk_sdk_source.h), plus plugin_get_progress.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,29 +15,24 @@
 #include "ct_fields.h"
 #include "ct_provider.h"
 #include "ct_split.h"
-#include "sk_plugin_sdk.h"
+#include "sk_sdk_source.h"
 
 /* Longest a next_batch call waits for data, so the host stays responsive. */
 #define CT_IDLE_WAIT_MS 200
 
 typedef struct ct_state {
-	sk_sdk_err_t err;
+	sk_sdk_plugin_t base;
 	ct_config_t cfg;
 	ct_counters_t c;
 	ct_extractor_t ex;
-	ss_plugin_owner_t *owner;
-	ss_plugin_log_fn_t log;
-	ct_logger_t logger;
-	ss_plugin_metric metrics[CT_C_COUNT + 2];
 	char progress[16];
-	struct ct_inst *inst;
 } ct_state_t;
 
 typedef struct ct_inst {
+	sk_sdk_inst_t base;
 	ct_state_t *st;
 	ct_provider_t prov;
 	ct_ckpt_t ckpt;
-	sk_sdk_batch_t batch;
 	ct_object_t *cur;          /* object being split */
 	ct_split_t split;
 	ct_object_t *delivered;    /* fully handed over, not yet committed */
@@ -45,149 +40,31 @@ typedef struct ct_inst {
 	bool eof;
 } ct_inst_t;
 
-static char *g_fields_json;
+static const char open_params[] =
+	"[{\"value\":\"/var/log/cloudtrail\",\"desc\":\"local .json/.json.gz file or directory "
+	"tree\"},"
+	"{\"value\":\"s3://bucket/prefix\",\"desc\":\"CloudTrail logs in an S3 bucket\"},"
+	"{\"value\":\"sqs://queue-name\",\"desc\":\"S3 notifications of new logs in an SQS "
+	"queue\"}]";
 
-__attribute__((constructor)) static void ct_load(void)
+static int ct_init(sk_sdk_plugin_t *p, const char *config)
 {
-	g_fields_json = ct_fields_json();
-}
+	ct_state_t *st = (ct_state_t *)p;
+	int r;
 
-__attribute__((destructor)) static void ct_unload(void)
-{
-	free(g_fields_json);
-	g_fields_json = NULL;
-}
-
-void sk__ct_logf(const ct_logger_t *lg, ss_plugin_log_severity sev, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-
-	if (!lg || !lg->fn)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	lg->fn(lg->ctx, sev, msg);
-}
-
-static void host_log(void *ctx, ss_plugin_log_severity sev, const char *msg)
-{
-	ct_state_t *st = ctx;
-
-	if (st->log)
-		st->log(st->owner, NULL, msg, sev);
-	else if (sev <= SS_PLUGIN_LOG_SEV_WARNING)
-		fprintf(stderr, "cloudtrail: %s\n", msg);
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_required_api_version(void)
-{
-	return "3.11.0";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_version(void)
-{
-	return CT_PLUGIN_VERSION;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_name(void)
-{
-	return CT_PLUGIN_NAME;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_description(void)
-{
-	return "AWS CloudTrail records from local files, S3 and SQS";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_contact(void)
-{
-	return "saker project";
-}
-
-SK_PLUGIN_EXPORT uint32_t plugin_get_id(void)
-{
-	return CT_PLUGIN_ID;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_event_source(void)
-{
-	return CT_EVENT_SOURCE;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_fields(void)
-{
-	return g_fields_json ? g_fields_json : "[]";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_extract_event_sources(void)
-{
-	return "[\"" CT_EVENT_SOURCE "\"]";
-}
-
-SK_PLUGIN_EXPORT uint16_t *plugin_get_extract_event_types(uint32_t *numtypes, ss_plugin_t *s)
-{
-	static uint16_t types[] = { PPME_PLUGINEVENT_E };
-
-	(void)s;
-	*numtypes = 1;
-	return types;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
-{
-	*t = SS_PLUGIN_SCHEMA_JSON;
-	return ct_config_schema();
-}
-
-SK_PLUGIN_EXPORT const char *plugin_list_open_params(ss_plugin_t *s, ss_plugin_rc *rc)
-{
-	(void)s;
-	*rc = SS_PLUGIN_SUCCESS;
-	return "[{\"value\":\"/var/log/cloudtrail\",\"desc\":\"local .json/.json.gz file or "
-	       "directory tree\"},"
-	       "{\"value\":\"s3://bucket/prefix\",\"desc\":\"CloudTrail logs in an S3 bucket\"},"
-	       "{\"value\":\"sqs://queue-name\",\"desc\":\"S3 notifications of new logs in an SQS "
-	       "queue\"}]";
-}
-
-SK_PLUGIN_EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc)
-{
-	ct_state_t *st = calloc(1, sizeof(*st));
-
-	if (!st) {
-		*rc = SS_PLUGIN_FAILURE;
-		return NULL;
-	}
 	ct_extractor_init(&st->ex);
-	if (in) {
-		st->owner = in->owner;
-		st->log = in->log_fn;
-	}
-	st->logger.fn = host_log;
-	st->logger.ctx = st;
-	*rc = ct_config_load(&st->cfg, in ? in->config : NULL, st->err.msg, sizeof(st->err.msg)) < 0 ?
-		SS_PLUGIN_FAILURE : SS_PLUGIN_SUCCESS;
-	return st;
+	p->counters = st->c.v;
+	r = ct_config_load(&st->cfg, config, p->err.msg, sizeof(p->err.msg));
+	p->batch_max = (uint32_t)st->cfg.batch_max_events;
+	return r;
 }
 
-SK_PLUGIN_EXPORT void plugin_destroy(ss_plugin_t *s)
+static void ct_destroy(sk_sdk_plugin_t *p)
 {
-	ct_state_t *st = s;
+	ct_state_t *st = (ct_state_t *)p;
 
-	if (!st)
-		return;
 	ct_extractor_free(&st->ex);
 	ct_config_free(&st->cfg);
-	free(st);
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_last_error(ss_plugin_t *s)
-{
-	ct_state_t *st = s;
-
-	return st ? st->err.msg : "cloudtrail: no state";
 }
 
 /* Writes the checkpoint when it changed and the interval passed (or now). */
@@ -202,7 +79,7 @@ static void flush(ct_inst_t *in, bool force)
 		return;
 	if (ct_ckpt_flush(&in->ckpt, true, 0, err, sizeof(err)) < 0) {
 		ct_count(&st->c, CT_C_CHECKPOINT_ERRORS, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_ERROR, "%s", err);
 	} else {
 		ct_count(&st->c, CT_C_CHECKPOINT_WRITES, 1);
 	}
@@ -223,7 +100,7 @@ static void commit_delivered(ct_inst_t *in, bool force)
 	}
 	for (o = in->delivered; o; o = o->next)
 		if (!o->transient && ct_ckpt_mark_done(&in->ckpt, o->name) < 0)
-			sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_ERROR,
+			sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_ERROR,
 				"out of memory recording %s in the checkpoint", o->name);
 	flush(in, force || in->prov.durable_commit);
 	while ((o = in->delivered)) {
@@ -234,12 +111,11 @@ static void commit_delivered(ct_inst_t *in, bool force)
 	in->delivered_tail = &in->delivered;
 }
 
-static void inst_free(ct_inst_t *in)
+static void ct_close(sk_sdk_inst_t *base)
 {
+	ct_inst_t *in = (ct_inst_t *)base;
 	ct_object_t *o;
 
-	if (!in)
-		return;
 	/* close comes after the host evaluated the last batch it received */
 	if (in->prov.commit)
 		commit_delivered(in, true);
@@ -254,72 +130,48 @@ static void inst_free(ct_inst_t *in)
 	if (in->prov.destroy)
 		in->prov.destroy(in->prov.self);
 	ct_ckpt_close(&in->ckpt);
-	sk_sdk_batch_free(&in->batch);
-	free(in);
 }
 
-SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
+static int ct_open(sk_sdk_plugin_t *p, sk_sdk_inst_t *base, const char *params)
 {
-	ct_state_t *st = s;
-	ct_inst_t *in = calloc(1, sizeof(*in));
-	char *e = st->err.msg;
-	size_t el = sizeof(st->err.msg);
-	const char *p = params ? params : "";
+	ct_state_t *st = (ct_state_t *)p;
+	ct_inst_t *in = (ct_inst_t *)base;
+	const char *scheme_end = strstr(params, "://");
+	char *e = p->err.msg;
+	size_t el = sizeof(p->err.msg);
 	ct_env_t env;
 	int r;
 
-	*rc = SS_PLUGIN_FAILURE;
-	if (!in) {
-		sk_sdk_err_set(&st->err, "out of memory");
-		return NULL;
-	}
 	in->st = st;
 	in->delivered_tail = &in->delivered;
-	if (!*p) {
-		sk_sdk_err_set(&st->err, "open params are empty: give a file or directory, "
+	if (!*params) {
+		sk_sdk_err_set(&p->err, "open params are empty: give a file or directory, "
 			"s3://bucket[/prefix] or sqs://queue-name");
-		goto fail;
+		return -EINVAL;
 	}
-	if (sk_sdk_batch_init(&in->batch, (uint32_t)st->cfg.batch_max_events, 0) < 0) {
-		sk_sdk_err_set(&st->err, "out of memory");
-		goto fail;
-	}
-	if (ct_ckpt_open(&in->ckpt, st->cfg.checkpoint_file, p, st->cfg.dedup_window, e, el) < 0)
-		goto fail;
+	r = ct_ckpt_open(&in->ckpt, st->cfg.checkpoint_file, params, st->cfg.dedup_window, e, el);
+	if (r < 0)
+		return r;
 	env.cfg = &st->cfg;
 	env.c = &st->c;
 	env.ckpt = &in->ckpt;
-	env.log = &st->logger;
-	if (strncmp(p, "s3://", 5) == 0)
-		r = ct_s3_provider(&in->prov, p + 5, &env, e, el);
-	else if (strncmp(p, "sqs://", 6) == 0)
-		r = ct_sqs_provider(&in->prov, p + 6, &env, e, el);
-	else if (strstr(p, "://"))
+	env.log = &st->base;
+	if (strncmp(params, "s3://", 5) == 0)
+		r = ct_s3_provider(&in->prov, params + 5, &env, e, el);
+	else if (strncmp(params, "sqs://", 6) == 0)
+		r = ct_sqs_provider(&in->prov, params + 6, &env, e, el);
+	else if (scheme_end)
 		r = (snprintf(e, el, "scheme \"%.*s\" is not supported (file path, s3:// or sqs://)",
-			     (int)(strstr(p, "://") - p), p), -EINVAL);
+			     (int)(scheme_end - params), params), -EINVAL);
 	else
-		r = ct_file_provider(&in->prov, p, &env, e, el);
+		r = ct_file_provider(&in->prov, params, &env, e, el);
 	if (r < 0)
-		goto fail;
+		return r;
 	if (in->ckpt.path)
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_INFO,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_INFO,
 			"checkpoint %s: %zu objects already done, %zu eventIDs remembered",
 			in->ckpt.path, ct_ckpt_done_count(&in->ckpt), in->ckpt.dedup.count);
-	st->inst = in;
-	*rc = SS_PLUGIN_SUCCESS;
-	return in;
-fail:
-	inst_free(in);
-	return NULL;
-}
-
-SK_PLUGIN_EXPORT void plugin_close(ss_plugin_t *s, ss_instance_t *h)
-{
-	ct_state_t *st = s;
-
-	if (st && st->inst == h)
-		st->inst = NULL;
-	inst_free(h);
+	return 0;
 }
 
 static void deliver(ct_inst_t *in, ct_object_t *o)
@@ -338,7 +190,8 @@ static int next_object(ct_inst_t *in, int wait_ms)
 	int r;
 
 	for (;;) {
-		r = in->prov.next(in->prov.self, &o, wait_ms, st->err.msg, sizeof(st->err.msg));
+		r = in->prov.next(in->prov.self, &o, wait_ms, st->base.err.msg,
+			sizeof(st->base.err.msg));
 		if (r <= 0)
 			return r;
 		if (!o->error && ct_split_begin(&in->split, o->data, o->len, st->cfg.max_record_size,
@@ -349,7 +202,7 @@ static int next_object(ct_inst_t *in, int wait_ms)
 			return 1;
 		}
 		ct_count(&st->c, CT_C_BAD_OBJECTS, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING, "skipping %s: %s", o->name,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING, "skipping %s: %s", o->name,
 			o->error);
 		deliver(in, o);
 		wait_ms = 0;
@@ -372,14 +225,14 @@ static void count_skip(ct_inst_t *in, const ct_record_t *r)
 		break;
 	case CT_REC_TOO_LARGE:
 		ct_count(&st->c, CT_C_SKIP_TOO_LARGE, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping record %zu of %s: %zu bytes over maxRecordSize (%llu)",
 			in->split.index, in->cur->name, r->n,
 			(unsigned long long)st->cfg.max_record_size);
 		break;
 	case CT_REC_NOT_OBJECT:
 		ct_count(&st->c, CT_C_SKIP_BAD_RECORD, 1);
-		sk__ct_logf(&st->logger, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping record %zu of %s: not a JSON object", in->split.index,
 			in->cur->name);
 		break;
@@ -388,26 +241,23 @@ static void count_skip(ct_inst_t *in, const ct_record_t *r)
 	}
 }
 
-SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h, uint32_t *nevts,
-	ss_plugin_event ***evts)
+static ss_plugin_rc ct_next_batch(sk_sdk_plugin_t *p, sk_sdk_inst_t *base)
 {
-	ct_state_t *st = s;
-	ct_inst_t *in = h;
+	ct_state_t *st = (ct_state_t *)p;
+	ct_inst_t *in = (ct_inst_t *)base;
+	sk_sdk_batch_t *b = &base->batch;
 	uint64_t deadline = sk__ct_now_ms() + CT_IDLE_WAIT_MS, now;
 	ct_record_t rec;
 	int r;
 
-	*nevts = 0;
-	*evts = NULL;
 	/* The host came back: everything of the previous batch was evaluated. */
 	commit_delivered(in, false);
-	sk_sdk_batch_reset(&in->batch);
-	while (!sk_sdk_batch_full(&in->batch) && !in->eof) {
+	while (!sk_sdk_batch_full(b) && !in->eof) {
 		if (!in->cur) {
 			/* Wait only while the batch is empty, and for one bounded
 			 * time per call however many empty objects arrive. */
 			now = sk__ct_now_ms();
-			r = next_object(in, in->batch.count || now >= deadline ? 0 :
+			r = next_object(in, b->count || now >= deadline ? 0 :
 						    (int)(deadline - now));
 			if (r == 0)
 				break;
@@ -418,7 +268,7 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 			if (r < 0)
 				return SS_PLUGIN_FAILURE;
 		}
-		while (!sk_sdk_batch_full(&in->batch)) {
+		while (!sk_sdk_batch_full(b)) {
 			if (ct_split_next(&in->split, &rec) == 0) {
 				ct_count(&st->c, CT_C_OBJECTS, 1);
 				ct_count(&st->c, CT_C_BYTES, in->cur->len);
@@ -436,16 +286,14 @@ SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h
 				ct_count(&st->c, CT_C_SKIP_DUPLICATE, 1);
 				continue;
 			}
-			if (sk_sdk_batch_add(&in->batch, rec.ts, CT_PLUGIN_ID, rec.p, rec.n) < 0) {
-				sk_sdk_err_set(&st->err, "out of memory building a batch");
+			if (sk_sdk_batch_add(b, rec.ts, CT_PLUGIN_ID, rec.p, rec.n) < 0) {
+				sk_sdk_err_set(&p->err, "out of memory building a batch");
 				return SS_PLUGIN_FAILURE;
 			}
 		}
 	}
-	if (in->batch.count) {
-		*nevts = in->batch.count;
-		*evts = sk_sdk_batch_events(&in->batch);
-		ct_count(&st->c, CT_C_RECORDS, in->batch.count);
+	if (b->count) {
+		ct_count(&st->c, CT_C_RECORDS, b->count);
 		return SS_PLUGIN_SUCCESS;
 	}
 	if (in->eof && !in->cur) {
@@ -471,24 +319,7 @@ SK_PLUGIN_EXPORT const char *plugin_get_progress(ss_plugin_t *s, ss_instance_t *
 	return st->progress;
 }
 
-SK_PLUGIN_EXPORT ss_plugin_rc plugin_extract_fields(ss_plugin_t *s, const ss_plugin_event_input *ev,
-	const ss_plugin_field_extract_input *in)
-{
-	ct_state_t *st = s;
-	uint32_t i;
-
-	ct_extract_begin(&st->ex);
-	for (i = 0; i < in->num_fields; i++) {
-		if (ct_extract(&st->ex, ev, &in->fields[i]) < 0) {
-			sk_sdk_err_set(&st->err, "cloudtrail: cannot extract %s: out of memory",
-				in->fields[i].field ? in->fields[i].field : "?");
-			return SS_PLUGIN_FAILURE;
-		}
-	}
-	return SS_PLUGIN_SUCCESS;
-}
-
-static const char *const metric_names[CT_C_COUNT] = {
+static const char *const counter_names[CT_C_COUNT] = {
 	[CT_C_RECORDS] = "cloudtrail.records.emitted",
 	[CT_C_OBJECTS] = "cloudtrail.objects.read",
 	[CT_C_BYTES] = "cloudtrail.objects.bytes",
@@ -512,28 +343,22 @@ static const char *const metric_names[CT_C_COUNT] = {
 	[CT_C_CHECKPOINT_ERRORS] = "cloudtrail.checkpoint.errors",
 };
 
-SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)
+static uint32_t ct_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
 {
-	ct_state_t *st = s;
-	ss_plugin_metric *m = st->metrics;
-	uint32_t i, n = 0;
+	ct_state_t *st = (ct_state_t *)p;
+	ct_inst_t *in = p->inst;
 
-	for (i = 0; i < CT_C_COUNT; i++, n++) {
-		m[n].name = metric_names[i];
-		m[n].type = SS_PLUGIN_METRIC_TYPE_MONOTONIC;
-		m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-		m[n].value.u64 = atomic_load_explicit(&st->c.v[i], memory_order_relaxed);
-	}
-	m[n].name = "cloudtrail.checkpoint.objects";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->inst ? ct_ckpt_done_count(&st->inst->ckpt) : 0;
-	n++;
-	m[n].name = "cloudtrail.extract.parse_errors";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->ex.parse_errors;
-	n++;
-	*num_metrics = n;
-	return m;
+	sk_sdk_metric_u64(&m[0], "cloudtrail.checkpoint.objects",
+		SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC, in ? ct_ckpt_done_count(&in->ckpt) : 0);
+	sk_sdk_metric_u64(&m[1], "cloudtrail.extract.parse_errors", SS_PLUGIN_METRIC_TYPE_MONOTONIC,
+		st->ex.parse_errors);
+	return 2;
 }
+
+SK_SDK_EXTRACT_HOOKS(ct, ct_state_t, ex, ct_extract_begin, ct_extract)
+
+SK_SDK_SOURCE_DEFINE(ct, CT,
+	.description = "AWS CloudTrail records from local files, S3 and SQS",
+	.init_schema = sk__ct_init_schema,
+	.open_params = open_params,
+	.nextra = 2);

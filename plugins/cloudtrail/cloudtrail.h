@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "plugin_api.h"
+#include "sk_sdk_source.h"
 
 #define CT_PLUGIN_ID 2
 #define CT_PLUGIN_NAME "cloudtrail"
@@ -87,15 +88,7 @@ static inline void ct_count(ct_counters_t *c, enum ct_counter k, uint64_t n)
 	atomic_fetch_add_explicit(&c->v[k], n, memory_order_relaxed);
 }
 
-/* Logging callback used by every part; `ctx` is the plugin state. */
-typedef void (*ct_log_fn)(void *ctx, ss_plugin_log_severity sev, const char *msg);
-
-typedef struct ct_logger {
-	ct_log_fn fn;
-	void *ctx;
-} ct_logger_t;
-
-void sk__ct_logf(const ct_logger_t *lg, ss_plugin_log_severity sev, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Every part logs through the plugin's SDK state (sk_sdk_logf). */
+typedef sk_sdk_plugin_t ct_logger_t;
 
 #endif /* CLOUDTRAIL_H */

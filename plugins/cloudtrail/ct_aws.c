@@ -180,7 +180,7 @@ int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_
 		rc = ct_creds_init(&a->dyn, a->region, why, sizeof(why));
 		if (rc == 0) {
 			a->dynamic = true;
-			sk__ct_logf(log, SS_PLUGIN_LOG_SEV_INFO, "using %s credentials",
+			sk_sdk_logf(log, SS_PLUGIN_LOG_SEV_INFO, "using %s credentials",
 				a->dyn.source == CT_CREDS_WEB ? "web identity" :
 				a->dyn.source == CT_CREDS_ECS ? "container" : "instance role");
 			return 0;
@@ -377,7 +377,7 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 			break;
 		}
 		ct_count(a->c, CT_C_AWS_RETRIES, 1);
-		sk__ct_logf(a->log, SS_PLUGIN_LOG_SEV_DEBUG, "retrying %s %s (%s)", r->method, r->url,
+		sk_sdk_logf(a->log, SS_PLUGIN_LOG_SEV_DEBUG, "retrying %s %s (%s)", r->method, r->url,
 			cc != CURLE_OK ? curl_easy_strerror(cc) : "throttled or server error");
 		backoff(a, attempt);
 	}

@@ -15,7 +15,7 @@
 int ct_config_load(ct_config_t *c, const char *text, char *err, size_t errlen);
 void ct_config_free(ct_config_t *c);
 /* The init schema (JSON Schema) text. */
-const char *ct_config_schema(void);
+extern const char sk__ct_init_schema[];
 
 /* s3Interval: "" (everything), "<dur>" (from now-dur), "<time>" (from
  * time), "<a>-<b>" where a and b are each a duration ago or an RFC 3339

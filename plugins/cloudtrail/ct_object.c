@@ -32,6 +32,35 @@ void ct_object_free(ct_object_t *o)
 	free(o);
 }
 
+ct_object_t *ct_object_of(sk_sdk_qnode_t *node)
+{
+	return node ? SK_SDK_QENTRY(node, ct_object_t, qnode) : NULL;
+}
+
+void ct_object_free_node(sk_sdk_qnode_t *node)
+{
+	ct_object_free(ct_object_of(node));
+}
+
+int ct_object_push(sk_sdk_queue_t *q, ct_object_t *o)
+{
+	o->qnode.bytes = o->len;
+	return sk_sdk_queue_push1(q, &o->qnode, -1);
+}
+
+int ct_object_pop(sk_sdk_queue_t *q, ct_object_t **out, int wait_ms)
+{
+	sk_sdk_qchain_t c = { 0 };
+	int r = sk_sdk_queue_pop(q, &c, 1, wait_ms);
+
+	if (r == -ETIMEDOUT)
+		return 0;
+	if (r < 0)
+		return r;
+	*out = ct_object_of(c.head);
+	return 1;
+}
+
 void ct_object_fail(ct_object_t *o, const char *fmt, ...)
 {
 	char buf[512];

@@ -13,7 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sk_sdk_queue.h"
+
 typedef struct ct_object {
+	sk_sdk_qnode_t qnode;   /* provider -> source queue; bytes = len */
 	struct ct_object *next;
 	char *name;          /* path or s3://bucket/key: logs and checkpoint key */
 	char *data;          /* decompressed bytes (NULL when the object failed) */
@@ -27,6 +30,14 @@ typedef struct ct_object {
 /* Copies name; NULL on allocation failure. */
 ct_object_t *ct_object_new(const char *name);
 void ct_object_free(ct_object_t *o);
+/* The object queued as node; and an sk_sdk_qfree_fn freeing it. */
+ct_object_t *ct_object_of(sk_sdk_qnode_t *node);
+void ct_object_free_node(sk_sdk_qnode_t *node);
+/* Queues o (accounting o->len bytes), waiting while the queue is full. */
+int ct_object_push(sk_sdk_queue_t *q, ct_object_t *o);
+/* Takes one object, as sk_sdk_queue_pop with max 1: 1 with *out, 0 on
+ * timeout, -ENODATA when the queue is closed and empty. */
+int ct_object_pop(sk_sdk_queue_t *q, ct_object_t **out, int wait_ms);
 /* Set o->error from a printf format (replaces a previous one). */
 void ct_object_fail(ct_object_t *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

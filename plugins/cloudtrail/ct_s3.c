@@ -10,7 +10,6 @@
 
 #include "ct_aws.h"
 #include "ct_config.h"
-#include "ct_queue.h"
 #include "ct_s3.h"
 
 typedef struct ct_s3_src {
@@ -18,8 +17,8 @@ typedef struct ct_s3_src {
 	ct_aws_t aws;
 	atomic_bool stop;
 	char *bucket, *prefix, *bucket_url;
-	ct_queue_t keys;        /* char * keys to download; NULL ends a worker */
-	ct_queue_t out;         /* ct_object_t * ready for the source */
+	sk_sdk_queue_t keys;    /* s3_key_t to download; closed when listed */
+	sk_sdk_queue_t out;     /* ct_object_t ready for the source */
 	pthread_t lister;
 	pthread_t *workers;
 	size_t nworkers, started;
@@ -29,6 +28,28 @@ typedef struct ct_s3_src {
 	pthread_mutex_t mu;     /* guards the follow wait */
 	pthread_cond_t cv;
 } ct_s3_src_t;
+
+typedef struct s3_key {
+	sk_sdk_qnode_t node;
+	char name[];
+} s3_key_t;
+
+/* Queues a copy of key for the download workers. */
+static int push_key(ct_s3_src_t *s, const char *key)
+{
+	size_t n = strlen(key);
+	s3_key_t *k = malloc(sizeof(*k) + n + 1);
+
+	if (!k)
+		return -ENOMEM;
+	k->node.bytes = 0;
+	memcpy(k->name, key, n + 1);
+	if (sk_sdk_queue_push1(&s->keys, &k->node, -1) < 0) {
+		free(k);
+		return -EPIPE;
+	}
+	return 0;
+}
 
 char *ct_s3_bucket_url(const ct_aws_t *a, const char *bucket)
 {
@@ -169,12 +190,12 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 		rc = ct_aws_send(&s->aws, h, &r, &status, &body, err, sizeof(err));
 		if (rc < 0) {
 			if (rc != -ECANCELED)
-				sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "listing s3://%s/%s: %s",
+				sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "listing s3://%s/%s: %s",
 					s->bucket, s->prefix, err);
 			break;
 		}
 		if (status != 200) {
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
 				"listing s3://%s/%s: HTTP %ld: %.300s", s->bucket, s->prefix, status,
 				body.p ? body.p : "");
 			rc = -EIO;
@@ -190,8 +211,8 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 				break;
 			key = xml_take(&c, ce, "Key");
 			p = ce + 11;
-			if (key && want_key(s, key) && ct_queue_push(&s->keys, key, 0) == 0)
-				key = NULL;
+			if (key && want_key(s, key))
+				push_key(s, key);
 			free(key);
 			if (atomic_load(&s->stop))
 				break;
@@ -223,7 +244,6 @@ static void *lister_main(void *arg)
 {
 	ct_s3_src_t *s = arg;
 	CURL *h = curl_easy_init();
-	size_t i;
 
 	while (h && !atomic_load(&s->stop)) {
 		list_once(s, h);
@@ -246,11 +266,10 @@ static void *lister_main(void *arg)
 		pthread_mutex_unlock(&s->mu);
 	}
 	if (!h)
-		sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot create a curl handle");
+		sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot create a curl handle");
 	curl_easy_cleanup(h);
-	for (i = 0; i < s->nworkers; i++)
-		if (ct_queue_push(&s->keys, NULL, 0) < 0)
-			break;
+	/* the workers download what is queued, then stop */
+	sk_sdk_queue_close(&s->keys);
 	return NULL;
 }
 
@@ -307,33 +326,29 @@ static void *worker_main(void *arg)
 {
 	ct_s3_src_t *s = arg;
 	CURL *h = curl_easy_init();
-	void *item;
+	sk_sdk_qchain_t one = { 0 };
 
-	while (h && ct_queue_pop(&s->keys, &item, -1) == 1 && item) {
+	while (h && sk_sdk_queue_pop(&s->keys, &one, 1, -1) == 0) {
+		s3_key_t *k = SK_SDK_QENTRY(one.head, s3_key_t, node);
 		ct_object_t *o = NULL;
-		char *key = item;
 
-		if (ct_s3_fetch(&s->aws, h, s->bucket_url, s->bucket, key, &s->env, &o) == 0 &&
-		    ct_queue_push(&s->out, o, o->len) < 0)
+		if (ct_s3_fetch(&s->aws, h, s->bucket_url, s->bucket, k->name, &s->env, &o) == 0 &&
+		    ct_object_push(&s->out, o) < 0)
 			ct_object_free(o);
-		free(key);
+		sk_sdk_qchain_free(&one, NULL);
 	}
 	curl_easy_cleanup(h);
 	if (atomic_fetch_sub(&s->live_workers, 1) == 1)
-		ct_queue_close(&s->out);
+		sk_sdk_queue_close(&s->out);
 	return NULL;
 }
 
 static int s3_next(void *self, ct_object_t **out, int wait_ms, char *err, size_t errlen)
 {
 	ct_s3_src_t *s = self;
-	void *item;
-	int r = ct_queue_pop(&s->out, &item, wait_ms);
 
 	(void)err, (void)errlen;
-	if (r == 1)
-		*out = item;
-	return r;
+	return ct_object_pop(&s->out, out, wait_ms);
 }
 
 static void s3_commit(void *self, ct_object_t *o)
@@ -351,7 +366,6 @@ static int s3_progress(void *self)
 static void s3_destroy(void *self)
 {
 	ct_s3_src_t *s = self;
-	void *item;
 	size_t i;
 
 	if (!s)
@@ -360,20 +374,14 @@ static void s3_destroy(void *self)
 	pthread_mutex_lock(&s->mu);
 	pthread_cond_broadcast(&s->cv);
 	pthread_mutex_unlock(&s->mu);
-	if (s->keys.items)
-		ct_queue_close(&s->keys);
-	if (s->out.items)
-		ct_queue_close(&s->out);
+	sk_sdk_queue_close(&s->keys);
+	sk_sdk_queue_close(&s->out);
 	if (s->lister_started)
 		pthread_join(s->lister, NULL);
 	for (i = 0; i < s->started; i++)
 		pthread_join(s->workers[i], NULL);
-	while (s->keys.items && ct_queue_pop(&s->keys, &item, 0) == 1)
-		free(item);
-	while (s->out.items && ct_queue_pop(&s->out, &item, 0) == 1)
-		ct_object_free(item);
-	ct_queue_destroy(&s->keys);
-	ct_queue_destroy(&s->out);
+	sk_sdk_queue_destroy(&s->keys, NULL);
+	sk_sdk_queue_destroy(&s->out, ct_object_free_node);
 	pthread_mutex_destroy(&s->mu);
 	pthread_cond_destroy(&s->cv);
 	json_decref(s->seen);
@@ -421,8 +429,8 @@ int ct_s3_provider(ct_provider_t *p, const char *bucket_prefix, const ct_env_t *
 	s->nworkers = env->cfg->s3_concurrency;
 	if (!(s->bucket_url = ct_s3_bucket_url(&s->aws, s->bucket)) ||
 	    !(s->workers = calloc(s->nworkers, sizeof(*s->workers))) ||
-	    ct_queue_init(&s->keys, s->nworkers * 4 + 16, 0) < 0 ||
-	    ct_queue_init(&s->out, env->cfg->queue_max_objects,
+	    sk_sdk_queue_init(&s->keys, s->nworkers * 4 + 16, 0) < 0 ||
+	    sk_sdk_queue_init(&s->out, env->cfg->queue_max_objects,
 			      env->cfg->queue_max_bytes) < 0)
 		goto nomem;
 	atomic_store(&s->live_workers, s->nworkers);
@@ -440,7 +448,7 @@ int ct_s3_provider(ct_provider_t *p, const char *bucket_prefix, const ct_env_t *
 		goto fail;
 	}
 	s->lister_started = true;
-	sk__ct_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading s3://%s/%s (region %s%s%s)%s",
+	sk_sdk_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading s3://%s/%s (region %s%s%s)%s",
 		s->bucket, s->prefix, s->aws.region, s->aws.endpoint ? ", endpoint " : "",
 		s->aws.endpoint ? s->aws.endpoint : "", env->cfg->follow ? ", following" : "");
 	p->self = s;

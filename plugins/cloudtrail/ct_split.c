@@ -50,56 +50,15 @@ int ct_split_begin(ct_split_t *s, const char *buf, size_t len, size_t max_record
  * scanner were a third of the source's time). */
 static const char *ws(const char *p, const char *e)
 {
-	while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-		p++;
-	return p;
+	return sk_sdk_jscan_ws(p, e);
 }
 
-static const char *str_end(const char *p, const char *e)
-{
-	const char *q;
-	size_t bs;
-
-	for (p++;; p = q + 1) {
-		if (!(q = memchr(p, '"', (size_t)(e - p))))
-			return e;
-		for (bs = 0; q - bs > p && q[-1 - (ptrdiff_t)bs] == '\\'; bs++)
-			;
-		if (bs % 2 == 0)
-			return q + 1;
-	}
-}
-
+/* The text is valid, so a value always ends before e. */
 static const char *val_end(const char *p, const char *e)
 {
-	size_t depth = 0;
+	const char *q = sk_sdk_jscan_skip(p, e);
 
-	if (*p == '"')
-		return str_end(p, e);
-	if (*p != '{' && *p != '[') {
-		while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' &&
-		       *p != '\r' && *p != '\t')
-			p++;
-		return p;
-	}
-	while (p < e) {
-		switch (*p) {
-		case '"':
-			p = str_end(p, e);
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		}
-		p++;
-	}
-	return e;
+	return q ? q : e;
 }
 
 static int string_body(const char *p, const char *end, const char **out, size_t *n)
@@ -122,7 +81,7 @@ static void scan_record(const char *p, const char *e, ct_record_t *r, const char
 	p = ws(p + 1, e);
 	while (p < e && *p != '}') {
 		k = p;
-		ke = str_end(k, e);
+		ke = val_end(k, e);
 		v = ws(ke, e);
 		v = ws(v + 1, e); /* past ':' */
 		ve = val_end(v, e);

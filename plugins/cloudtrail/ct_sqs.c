@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "ct_aws.h"
-#include "ct_queue.h"
 #include "ct_s3.h"
 
 typedef struct ct_msg {
@@ -23,7 +22,7 @@ typedef struct ct_sqs_src {
 	ct_aws_t aws;
 	atomic_bool stop;
 	char *queue, *queue_url, *endpoint;
-	ct_queue_t out;
+	sk_sdk_queue_t out;
 	pthread_t thr;
 	bool started;
 	CURL *commit_h;           /* source thread's handle for deletes */
@@ -78,7 +77,7 @@ static void delete_msg(ct_sqs_src_t *s, CURL *h, ct_msg_t *m)
 		if (req && sqs_call(s, h, "DeleteMessage", req, &resp, err, sizeof(err)) == 0)
 			ct_count(s->env.c, CT_C_SQS_DELETED, 1);
 		else if (req)
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot delete an SQS message "
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "cannot delete an SQS message "
 				"(it will be received again): %s", err);
 		json_decref(req);
 		json_decref(resp);
@@ -184,12 +183,12 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 		free(msg);
 		json_decref(pairs);
 		if (rh && pairs)
-			sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "out of memory");
+			sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR, "out of memory");
 		return;
 	}
 	if (!body || parse_body(body, pairs) < 0) {
 		ct_count(s->env.c, CT_C_SQS_BAD_MESSAGES, 1);
-		sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_WARNING,
+		sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_WARNING,
 			"skipping SQS message %s: not an S3 or CloudTrail notification",
 			json_string_value(json_object_get(m, "MessageId")) ?: "?");
 		json_array_clear(pairs);
@@ -210,7 +209,7 @@ static void handle_message(ct_sqs_src_t *s, CURL *h, json_t *m)
 			release(s, h, msg, 1);
 		} else {
 			o->owner = msg;
-			if (ct_queue_push(&s->out, o, o->len) < 0) {
+			if (ct_object_push(&s->out, o) < 0) {
 				ct_object_free(o);
 				release(s, h, msg, 1);
 			}
@@ -238,7 +237,7 @@ static void *receiver_main(void *arg)
 		json_decref(req);
 		if (rc < 0) {
 			if (rc != -ECANCELED)
-				sk__ct_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
+				sk_sdk_logf(s->env.log, SS_PLUGIN_LOG_SEV_ERROR,
 					"receiving from SQS queue %s: %s", s->queue, err);
 			/* the retries already backed off; a pause keeps a dead endpoint cheap */
 			for (i = 0; i < 50 && !atomic_load(&s->stop); i++) {
@@ -257,20 +256,16 @@ static void *receiver_main(void *arg)
 		json_decref(resp);
 	}
 	curl_easy_cleanup(h);
-	ct_queue_close(&s->out);
+	sk_sdk_queue_close(&s->out);
 	return NULL;
 }
 
 static int sqs_next(void *self, ct_object_t **out, int wait_ms, char *err, size_t errlen)
 {
 	ct_sqs_src_t *s = self;
-	void *item;
-	int r = ct_queue_pop(&s->out, &item, wait_ms);
 
 	(void)err, (void)errlen;
-	if (r == 1)
-		*out = item;
-	return r;
+	return ct_object_pop(&s->out, out, wait_ms);
 }
 
 static void sqs_commit(void *self, ct_object_t *o)
@@ -298,6 +293,11 @@ static void sqs_drop(void *self, ct_object_t *o)
 	ct_object_free(o);
 }
 
+static void drop_node(sk_sdk_qnode_t *node)
+{
+	sqs_drop(NULL, ct_object_of(node));
+}
+
 static int sqs_progress(void *self)
 {
 	(void)self;
@@ -307,20 +307,16 @@ static int sqs_progress(void *self)
 static void sqs_destroy(void *self)
 {
 	ct_sqs_src_t *s = self;
-	void *item;
 
 	if (!s)
 		return;
 	atomic_store(&s->stop, true);
-	if (s->out.items)
-		ct_queue_close(&s->out);
+	sk_sdk_queue_close(&s->out);
 	if (s->started)
 		pthread_join(s->thr, NULL);
 	/* Objects never handed over keep their message: it is not deleted and
 	 * SQS delivers it again after its visibility timeout. */
-	while (s->out.items && ct_queue_pop(&s->out, &item, 0) == 1)
-		sqs_drop(s, item);
-	ct_queue_destroy(&s->out);
+	sk_sdk_queue_destroy(&s->out, drop_node);
 	curl_easy_cleanup(s->commit_h);
 	ct_aws_free(&s->aws);
 	free(s->queue);
@@ -357,7 +353,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 		s->endpoint = NULL;
 		goto nomem;
 	}
-	if (ct_queue_init(&s->out, env->cfg->queue_max_objects,
+	if (sk_sdk_queue_init(&s->out, env->cfg->queue_max_objects,
 			      env->cfg->queue_max_bytes) < 0 || !(h = curl_easy_init()))
 		goto nomem;
 	req = env->cfg->sqs_owner_account ?
@@ -381,7 +377,7 @@ int ct_sqs_provider(ct_provider_t *p, const char *queue, const ct_env_t *env, ch
 		goto fail;
 	}
 	s->started = true;
-	sk__ct_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading S3 notifications from %s",
+	sk_sdk_logf(env->log, SS_PLUGIN_LOG_SEV_INFO, "reading S3 notifications from %s",
 		s->queue_url);
 	json_decref(req);
 	json_decref(resp);

@@ -311,8 +311,59 @@ static int fill_image(sk_ctr_info_t *c, const char *image, int default_latest)
 	return 0;
 }
 
-static json_t *load_obj(const char *body, size_t len, char *err, size_t errlen)
+/* The 12-character image id of an image reference ("sha256:" dropped). */
+static char *short_image_id(const char *ref)
 {
+	if (ref && strncmp(ref, "sha256:", 7) == 0)
+		ref += 7;
+	return ref ? strndup(ref, 12) : strdup("");
+}
+
+/* Member names of a runtime's mount objects; mode NULL: none (""), rw
+ * NULL: writable unless `ro` is true. */
+typedef struct mount_keys {
+	const char *source, *dest, *mode, *propagation, *rw, *ro;
+} mount_keys_t;
+
+static int put_mounts(sk_ctr_info_t *out, json_t *arr, const mount_keys_t *k)
+{
+	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+
+	if (n && !(out->mounts = calloc(n, sizeof(*out->mounts))))
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		json_t *v = json_array_get(arr, i);
+		if (!json_is_object(v))
+			continue;
+		sk_ctr_mount_t *d = &out->mounts[out->nmounts++];
+		d->source = dupstr(jstr(v, k->source));
+		d->dest = dupstr(jstr(v, k->dest));
+		d->mode = dupstr(k->mode ? jstr(v, k->mode) : "");
+		d->propagation = dupstr(jstr(v, k->propagation));
+		d->rw = k->rw ? json_is_true(json_object_get(v, k->rw)) :
+				!json_is_true(json_object_get(v, k->ro));
+		if (!d->source || !d->dest || !d->mode || !d->propagation)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The end of both parsers: on failure the message and a cleared out. */
+static int parse_end(json_t *root, int rc, sk_ctr_info_t *out, char *err, size_t errlen)
+{
+	json_decref(root);
+	if (rc == -ENOMEM)
+		sk_sdk_errf(err, errlen, "out of memory");
+	if (rc)
+		sk_ctr_info_clear(out);
+	return rc;
+}
+
+/* The start of both parsers: out cleared, the answer as an object. */
+static json_t *parse_begin(sk_ctr_info_t *out, const char *body, size_t len, char *err,
+	size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
 	json_error_t je;
 	json_t *root = json_loadb(body, len, 0, &je);
 	if (!root) {
@@ -330,12 +381,11 @@ static json_t *load_obj(const char *body, size_t len, char *err, size_t errlen)
 int sk_rt_parse_docker(const char *body, size_t len, size_t label_max_len, sk_ctr_info_t *out,
 	char *err, size_t errlen)
 {
-	memset(out, 0, sizeof(*out));
-	json_t *root = load_obj(body, len, err, errlen);
-	if (!root)
-		return -EPROTO;
-	int rc = -EPROTO;
+	json_t *root = parse_begin(out, body, len, err, errlen);
 	json_t *cfg = json_object_get(root, "Config"), *hc = json_object_get(root, "HostConfig");
+	int rc = -EPROTO;
+	if (!root)
+		return rc;
 	if (!jstr(root, "Id") || !json_is_object(cfg)) {
 		sk_sdk_errf(err, errlen, "inspect answer has no Id/Config");
 		goto out;
@@ -347,10 +397,7 @@ int sk_rt_parse_docker(const char *body, size_t len, size_t label_max_len, sk_ct
 	out->name = dupstr(name);
 	if (!out->name || fill_image(out, jstr(cfg, "Image"), 1))
 		goto out;
-	const char *iid = jstr(root, "Image");
-	if (iid && strncmp(iid, "sha256:", 7) == 0)
-		iid += 7;
-	out->image_id = iid ? strndup(iid, 12) : strdup("");
+	out->image_id = short_image_id(jstr(root, "Image"));
 	out->ip = dupstr(json_string_value(jpath(root, "NetworkSettings", "IPAddress")));
 	if (!out->image_id || !out->ip)
 		goto out;
@@ -363,66 +410,24 @@ int sk_rt_parse_docker(const char *body, size_t len, size_t label_max_len, sk_ct
 	if (!out->created_ns)
 		out->created_ns = sk_rt_parse_time(jstr(root, "Created"));
 
-	json_t *mounts = json_object_get(root, "Mounts");
-	size_t nm = json_is_array(mounts) ? json_array_size(mounts) : 0;
-	if (nm) {
-		out->mounts = calloc(nm, sizeof(*out->mounts));
-		if (!out->mounts)
-			goto out;
-	}
-	for (size_t i = 0; i < nm; i++) {
-		json_t *mo = json_array_get(mounts, i);
-		if (!json_is_object(mo))
-			continue;
-		sk_ctr_mount_t *dst = &out->mounts[out->nmounts++];
-		dst->source = dupstr(jstr(mo, "Source"));
-		dst->dest = dupstr(jstr(mo, "Destination"));
-		dst->mode = dupstr(jstr(mo, "Mode"));
-		dst->propagation = dupstr(jstr(mo, "Propagation"));
-		dst->rw = json_is_true(json_object_get(mo, "RW"));
-		if (!dst->source || !dst->dest || !dst->mode || !dst->propagation)
-			goto out;
-	}
-	out->labels = copy_labels(json_object_get(cfg, "Labels"), label_max_len);
-	if (!out->labels)
+	static const mount_keys_t keys = { "Source", "Destination", "Mode", "Propagation", "RW",
+		NULL };
+	if (put_mounts(out, json_object_get(root, "Mounts"), &keys))
 		goto out;
-	rc = 0;
+	out->labels = copy_labels(json_object_get(cfg, "Labels"), label_max_len);
+	rc = out->labels ? 0 : -ENOMEM;
 out:
-	json_decref(root);
-	if (rc) {
-		if (rc == -ENOMEM)
-			sk_sdk_errf(err, errlen, "out of memory");
-		sk_ctr_info_clear(out);
-	}
-	return rc;
+	return parse_end(root, rc, out, err, errlen);
 }
 
 /* CRI-O keeps the volume list as a JSON string in an annotation. */
 static int crio_mounts(sk_ctr_info_t *out, const char *vols)
 {
+	static const mount_keys_t keys = { "host_path", "container_path", NULL, "propagation",
+		NULL, "readonly" };
 	json_t *arr = vols ? json_loads(vols, 0, NULL) : NULL;
-	size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
-	int rc = 0;
-	if (n && !(out->mounts = calloc(n, sizeof(*out->mounts)))) {
-		rc = -ENOMEM;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		json_t *v = json_array_get(arr, i);
-		if (!json_is_object(v))
-			continue;
-		sk_ctr_mount_t *d = &out->mounts[out->nmounts++];
-		d->source = dupstr(jstr(v, "host_path"));
-		d->dest = dupstr(jstr(v, "container_path"));
-		d->mode = dupstr("");
-		d->propagation = dupstr(jstr(v, "propagation"));
-		d->rw = !json_is_true(json_object_get(v, "readonly"));
-		if (!d->source || !d->dest || !d->mode || !d->propagation) {
-			rc = -ENOMEM;
-			goto out;
-		}
-	}
-out:
+	int rc = put_mounts(out, arr, &keys);
+
 	json_decref(arr);
 	return rc;
 }
@@ -430,13 +435,12 @@ out:
 int sk_rt_parse_crio(const char *body, size_t len, size_t label_max_len, sk_ctr_info_t *out,
 	char *err, size_t errlen)
 {
-	memset(out, 0, sizeof(*out));
-	json_t *root = load_obj(body, len, err, errlen);
-	if (!root)
-		return -EPROTO;
-	int rc = -EPROTO;
+	json_t *root = parse_begin(out, body, len, err, errlen);
 	json_t *labels = json_object_get(root, "labels");
 	json_t *ann = json_object_get(root, "annotations");
+	int rc = -EPROTO;
+	if (!root)
+		return rc;
 	if (!jstr(root, "name") && !json_is_object(labels)) {
 		sk_sdk_errf(err, errlen, "CRI-O answer has no name/labels");
 		goto out;
@@ -446,10 +450,7 @@ int sk_rt_parse_crio(const char *body, size_t len, size_t label_max_len, sk_ctr_
 	out->name = dupstr(name ? name : jstr(root, "name"));
 	if (!out->name || fill_image(out, jstr(root, "image"), 0))
 		goto out;
-	const char *iref = jstr(root, "image_ref");
-	if (iref && strncmp(iref, "sha256:", 7) == 0)
-		iref += 7;
-	out->image_id = iref ? strndup(iref, 12) : strdup("");
+	out->image_id = short_image_id(jstr(root, "image_ref"));
 	json_t *ips = json_object_get(root, "ip_addresses");
 	out->ip = dupstr(json_is_array(ips) ? json_string_value(json_array_get(ips, 0)) : NULL);
 	if (!out->image_id || !out->ip)
@@ -461,17 +462,9 @@ int sk_rt_parse_crio(const char *body, size_t len, size_t label_max_len, sk_ctr_
 	if (crio_mounts(out, jstr(ann, "io.kubernetes.cri-o.Volumes")))
 		goto out;
 	out->labels = copy_labels(labels, label_max_len);
-	if (!out->labels)
-		goto out;
-	rc = 0;
+	rc = out->labels ? 0 : -ENOMEM;
 out:
-	json_decref(root);
-	if (rc) {
-		if (rc == -ENOMEM)
-			sk_sdk_errf(err, errlen, "out of memory");
-		sk_ctr_info_clear(out);
-	}
-	return rc;
+	return parse_end(root, rc, out, err, errlen);
 }
 
 int sk_rt_k8s_log_lookup(const char *dir, const char *full_id, sk_ctr_info_t *out)

@@ -13,7 +13,7 @@
 #define JSON_CT "application/json"
 #define FORM_CT "application/x-www-form-urlencoded"
 
-int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c, gh_queue_t *q,
+int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c, sk_sdk_queue_t *q,
 	gh_api_t *api, const gh_scan_t *scan)
 {
 	memset(r, 0, sizeof(*r));
@@ -252,18 +252,18 @@ out:
 }
 
 /* {"webhook_type":"<ev>"<extra>, <members of the body>} */
-static gh_item_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sdk_jval_t *root)
+static sk_sdk_qitem_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sdk_jval_t *root)
 {
 	const char *p = root->p + 1, *end = root->p + root->n;
 	size_t evn = strlen(ev), elen = extra->len, rest, len;
-	gh_item_t *it;
+	sk_sdk_qitem_t *it;
 	char *o;
 
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	rest = (size_t)(end - p);  /* "...}" or just "}" */
 	len = 17 + evn + 1 + elen + (*p == '}' ? 0 : 1) + rest;
-	it = gh_item_new(sk_sdk_now_ns(CLOCK_REALTIME), len);
+	it = sk_sdk_qitem_new(sk_sdk_now_ns(CLOCK_REALTIME), NULL, len);
 	if (!it)
 		return NULL;
 	o = it->data;
@@ -280,8 +280,7 @@ static gh_item_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sd
 		*o++ = ',';
 	memcpy(o, p, rest);
 	o += rest;
-	*o = '\0';
-	it->len = (uint32_t)(o - it->data);
+	sk_sdk_qitem_trim(it, (size_t)(o - it->data));
 	return it;
 }
 
@@ -300,7 +299,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 	size_t jlen = len;
 	sk_sdk_jval_t root;
 	gh_buf_t extra = { 0 };
-	gh_item_t *it;
+	sk_sdk_qitem_t *it;
 	bool dedup = false;
 	unsigned st;
 
@@ -359,7 +358,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 			scan_workflow(r, &root, &extra);
 	}
 	it = extra.oom ? NULL : build_event(h->event, &extra, &root);
-	if (!it || gh_queue_push(r->q, it) < 0) {
+	if (!it || sk_sdk_queue_push1(r->q, &it->node, 0) < 0) {
 		free(it);
 		if (dedup)
 			gh_dedup_forget(&r->dedup, h->delivery);

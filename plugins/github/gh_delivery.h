@@ -29,7 +29,7 @@
 #include <stddef.h>
 
 #include "gh_api.h"
-#include "gh_queue.h"
+#include "sk_sdk_queue.h"
 #include "gh_scan.h"
 #include "gh_verify.h"
 #include "github.h"
@@ -37,7 +37,7 @@
 typedef struct gh_receiver {
 	const gh_config_t *cfg;
 	gh_counters_t *c;
-	gh_queue_t *q;
+	sk_sdk_queue_t *q;
 	gh_api_t *api;          /* NULL: no scanning */
 	const gh_scan_t *scan;  /* NULL: no scanning */
 	gh_dedup_t dedup;
@@ -53,7 +53,7 @@ typedef struct gh_headers {
 	const char *delivery;    /* X-GitHub-Delivery */
 } gh_headers_t;
 
-int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c, gh_queue_t *q,
+int gh_receiver_init(gh_receiver_t *r, const gh_config_t *cfg, gh_counters_t *c, sk_sdk_queue_t *q,
 	gh_api_t *api, const gh_scan_t *scan);
 void gh_receiver_destroy(gh_receiver_t *r);
 

@@ -1,9 +1,9 @@
 /*
- * k8saudit.c - the k8saudit plugin entry points: config, open/next_batch
- * over the webhook queue or a file source, extraction, metrics.
+ * k8saudit.c - the k8saudit plugin: config, open/next_batch over the
+ * webhook queue or a file source, extraction, metrics, as hooks of the
+ * SDK's source skeleton (sk_sdk_source.h), plus saker_drain.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,153 +13,57 @@
 #include "ka_fields.h"
 #include "ka_file.h"
 #include "ka_webhook.h"
-#include "sk_plugin_sdk.h"
+#include "sk_sdk_source.h"
 
 typedef struct ka_state {
-	sk_sdk_err_t err;
+	sk_sdk_plugin_t base;
 	ka_config_t cfg;
 	ka_counters_t c;
 	ka_extractor_t ex;
-	ss_plugin_owner_t *owner;
-	ss_plugin_log_fn_t log;
-	ss_plugin_metric metrics[KA_C_COUNT + SK_WH_COUNT + SK_WG_COUNT + 5];
 	char wh_names[SK_WH_COUNT + SK_WG_COUNT][64];
 	unsigned last_port;
-	uint64_t last_depth;
-	struct ka_inst *inst;   /* the open instance, for metrics */
 } ka_state_t;
 
 typedef struct ka_inst {
-	ka_state_t *st;
+	sk_sdk_inst_t base;
 	bool webhook;
-	ka_queue_t q;
+	sk_sdk_queue_t q;
 	ka_webhook_t *wh;
 	ka_file_src_t file;
-	sk_sdk_batch_t batch;
 	uint64_t file_bad_seen;
 	uint64_t file_long_seen;
 } ka_inst_t;
 
-static char *g_fields_json;
+static const char init_schema[] =
+	"{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{"
+	"\"sslCertificate\":{\"type\":\"string\"},"
+	"\"sslKey\":{\"type\":\"string\"},"
+	"\"sslClientCA\":{\"type\":\"string\"},"
+	"\"webhookBearerTokenFile\":{\"type\":\"string\"},"
+	"\"useAsync\":{\"type\":\"boolean\"},"
+	"\"maxEventSize\":{\"type\":\"integer\",\"minimum\":1024},"
+	"\"webhookMaxBatchSize\":{\"type\":\"integer\",\"minimum\":1024},"
+	"\"fileMaxLineSize\":{\"type\":\"integer\",\"minimum\":1024},"
+	"\"queueMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"queueMaxBytes\":{\"type\":\"integer\",\"minimum\":0},"
+	"\"batchMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"nextBatchTimeoutMs\":{\"type\":\"integer\",\"minimum\":0},"
+	"\"webhookThreads\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"webhookMaxConnections\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"webhookConnectionTimeoutSec\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"webhookMaxConnectionsPerIP\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"webhookMaxUnauthenticatedConnections\":{\"type\":\"integer\",\"minimum\":1},"
+	"\"webhookHeaderTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
+	"\"webhookBodyTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
+	"\"webhookBodyBudget\":{\"type\":\"integer\",\"minimum\":1024},"
+	"\"webhookListenBacklog\":{\"type\":\"integer\",\"minimum\":1}}}";
 
-__attribute__((constructor)) static void ka_load(void)
-{
-	g_fields_json = ka_fields_json();
-}
-
-__attribute__((destructor)) static void ka_unload(void)
-{
-	free(g_fields_json);
-	g_fields_json = NULL;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_required_api_version(void)
-{
-	return "3.11.0";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_version(void)
-{
-	return KA_PLUGIN_VERSION;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_name(void)
-{
-	return KA_PLUGIN_NAME;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_description(void)
-{
-	return "Kubernetes audit events from the kube-apiserver webhook backend or from files";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_contact(void)
-{
-	return "saker project";
-}
-
-SK_PLUGIN_EXPORT uint32_t plugin_get_id(void)
-{
-	return KA_PLUGIN_ID;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_event_source(void)
-{
-	return KA_EVENT_SOURCE;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_fields(void)
-{
-	return g_fields_json ? g_fields_json : "[]";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_extract_event_sources(void)
-{
-	return "[\"" KA_EVENT_SOURCE "\"]";
-}
-
-SK_PLUGIN_EXPORT uint16_t *plugin_get_extract_event_types(uint32_t *numtypes, ss_plugin_t *s)
-{
-	static uint16_t types[] = { PPME_PLUGINEVENT_E };
-
-	(void)s;
-	*numtypes = 1;
-	return types;
-}
-
-SK_PLUGIN_EXPORT const char *plugin_get_init_schema(ss_plugin_schema_type *t)
-{
-	*t = SS_PLUGIN_SCHEMA_JSON;
-	return "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{"
-	       "\"sslCertificate\":{\"type\":\"string\"},"
-	       "\"sslKey\":{\"type\":\"string\"},"
-	       "\"sslClientCA\":{\"type\":\"string\"},"
-	       "\"webhookBearerTokenFile\":{\"type\":\"string\"},"
-	       "\"useAsync\":{\"type\":\"boolean\"},"
-	       "\"maxEventSize\":{\"type\":\"integer\",\"minimum\":1024},"
-	       "\"webhookMaxBatchSize\":{\"type\":\"integer\",\"minimum\":1024},"
-	       "\"fileMaxLineSize\":{\"type\":\"integer\",\"minimum\":1024},"
-	       "\"queueMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"queueMaxBytes\":{\"type\":\"integer\",\"minimum\":0},"
-	       "\"batchMaxEvents\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"nextBatchTimeoutMs\":{\"type\":\"integer\",\"minimum\":0},"
-	       "\"webhookThreads\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookMaxConnections\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookConnectionTimeoutSec\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookMaxConnectionsPerIP\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookMaxUnauthenticatedConnections\":{\"type\":\"integer\",\"minimum\":1},"
-	       "\"webhookHeaderTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
-	       "\"webhookBodyTimeoutMs\":{\"type\":\"integer\",\"minimum\":100},"
-	       "\"webhookBodyBudget\":{\"type\":\"integer\",\"minimum\":1024},"
-	       "\"webhookListenBacklog\":{\"type\":\"integer\",\"minimum\":1}}}";
-}
-
-SK_PLUGIN_EXPORT const char *plugin_list_open_params(ss_plugin_t *s, ss_plugin_rc *rc)
-{
-	(void)s;
-	*rc = SS_PLUGIN_SUCCESS;
-	return "[{\"value\":\"http://:9765/k8s-audit\",\"desc\":\"audit webhook (HTTP)\"},"
-	       "{\"value\":\"https://:9765/k8s-audit\",\"desc\":\"audit webhook (TLS)\"},"
-	       "{\"value\":\"/var/log/k8s-audit.log\",\"desc\":\"file or directory, read once\"},"
-	       "{\"value\":\"file:///var/log/k8s-audit.log\",\"desc\":\"file followed through "
-	       "rotation\"}]";
-}
-
-static void ka_log(ka_state_t *st, ss_plugin_log_severity sev, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void ka_log(ka_state_t *st, ss_plugin_log_severity sev, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	if (!st->log)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	st->log(st->owner, NULL, msg, sev);
-}
+static const char open_params[] =
+	"[{\"value\":\"http://:9765/k8s-audit\",\"desc\":\"audit webhook (HTTP)\"},"
+	"{\"value\":\"https://:9765/k8s-audit\",\"desc\":\"audit webhook (TLS)\"},"
+	"{\"value\":\"/var/log/k8s-audit.log\",\"desc\":\"file or directory, read once\"},"
+	"{\"value\":\"file:///var/log/k8s-audit.log\",\"desc\":\"file followed through "
+	"rotation\"}]";
 
 static char *read_token(const char *path, char *err, size_t errlen)
 {
@@ -194,8 +98,8 @@ static int load_config(ka_state_t *st, const char *text)
 		"webhookHeaderTimeoutMs", "webhookBodyTimeoutMs", "webhookBodyBudget",
 		"webhookListenBacklog",
 		"fileMaxLineSize", NULL };
-	char *e = st->err.msg;
-	size_t el = sizeof(st->err.msg);
+	char *e = st->base.err.msg;
+	size_t el = sizeof(st->base.err.msg);
 	ka_config_t *c = &st->cfg;
 	const char *cert, *key, *ca, *tok;
 	json_t *j = NULL;
@@ -285,186 +189,145 @@ static void free_config(ka_config_t *c)
 	free(c->ssl_cert);
 	free(c->ssl_key);
 	free(c->ssl_client_ca);
-	if (c->bearer_token) {
-		explicit_bzero(c->bearer_token, strlen(c->bearer_token));
-		free(c->bearer_token);
-	}
+	sk_sdk_free_secret(c->bearer_token);
 	memset(c, 0, sizeof(*c));
 }
 
-SK_PLUGIN_EXPORT ss_plugin_t *plugin_init(const ss_plugin_init_input *in, ss_plugin_rc *rc)
+static int ka_init(sk_sdk_plugin_t *p, const char *config)
 {
-	ka_state_t *st = calloc(1, sizeof(*st));
+	ka_state_t *st = (ka_state_t *)p;
+	int r;
 
-	if (!st) {
-		*rc = SS_PLUGIN_FAILURE;
-		return NULL;
-	}
 	ka_extractor_init(&st->ex);
-	if (in) {
-		st->owner = in->owner;
-		st->log = in->log_fn;
-	}
-	*rc = load_config(st, in ? in->config : NULL) < 0 ? SS_PLUGIN_FAILURE : SS_PLUGIN_SUCCESS;
-	return st;
+	p->counters = st->c.v;
+	r = load_config(st, config);
+	p->batch_max = (uint32_t)st->cfg.batch_max_events;
+	return r;
 }
 
-SK_PLUGIN_EXPORT void plugin_destroy(ss_plugin_t *s)
+static void ka_destroy(sk_sdk_plugin_t *p)
 {
-	ka_state_t *st = s;
+	ka_state_t *st = (ka_state_t *)p;
 
-	if (!st)
-		return;
 	ka_extractor_free(&st->ex);
 	free_config(&st->cfg);
-	free(st);
 }
 
-SK_PLUGIN_EXPORT const char *plugin_get_last_error(ss_plugin_t *s)
+static void ka_close(sk_sdk_inst_t *base)
 {
-	ka_state_t *st = s;
+	ka_inst_t *in = (ka_inst_t *)base;
 
-	return st ? st->err.msg : "k8saudit: no state";
-}
-
-static void inst_free(ka_inst_t *in)
-{
-	if (!in)
-		return;
 	if (in->webhook) {
-		ka_queue_close(&in->q);
+		sk_sdk_queue_close(&in->q);
 		ka_webhook_stop(in->wh);
 		in->wh = NULL;
-		ka_queue_destroy(&in->q);
+		sk_sdk_queue_destroy(&in->q, NULL);
 	} else {
 		ka_file_close(&in->file);
 	}
-	sk_sdk_batch_free(&in->batch);
-	free(in);
 }
 
-SK_PLUGIN_EXPORT ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
+static int ka_open(sk_sdk_plugin_t *p, sk_sdk_inst_t *base, const char *params)
 {
-	ka_state_t *st = s;
-	ka_inst_t *in = calloc(1, sizeof(*in));
-	char *e = st->err.msg;
-	size_t el = sizeof(st->err.msg);
-	const char *p = params ? params : "";
+	ka_state_t *st = (ka_state_t *)p;
+	ka_inst_t *in = (ka_inst_t *)base;
+	char *e = p->err.msg;
+	size_t el = sizeof(p->err.msg);
+	const char *scheme_end = strstr(params, "://");
 	int r;
 
-	*rc = SS_PLUGIN_FAILURE;
-	if (!in) {
-		sk_sdk_err_set(&st->err, "out of memory");
-		return NULL;
-	}
-	in->st = st;
-	if (sk_sdk_batch_init(&in->batch, (uint32_t)st->cfg.batch_max_events, 0) < 0) {
-		sk_sdk_err_set(&st->err, "out of memory");
-		goto fail;
-	}
-	if (strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0) {
-		in->webhook = true;
-		if (ka_queue_init(&in->q, st->cfg.queue_max_events, st->cfg.queue_max_bytes) < 0) {
-			sk_sdk_err_set(&st->err, "out of memory");
-			in->webhook = false;
-			goto fail;
+	if (strncmp(params, "http://", 7) == 0 || strncmp(params, "https://", 8) == 0) {
+		if (sk_sdk_queue_init(&in->q, st->cfg.queue_max_events, st->cfg.queue_max_bytes) < 0) {
+			sk_sdk_err_set(&p->err, "out of memory");
+			return -ENOMEM;
 		}
-		r = ka_webhook_start(&in->wh, &st->cfg, p, &in->q, &st->c, e, el);
+		in->webhook = true;
+		r = ka_webhook_start(&in->wh, &st->cfg, params, &in->q, &st->c, e, el);
 		if (r < 0)
-			goto fail;
+			return r;
 		st->last_port = ka_webhook_port(in->wh);
-		ka_log(st, SS_PLUGIN_LOG_SEV_INFO, "audit webhook listening on port %u (%s%s%s)",
-			st->last_port, strncmp(p, "https", 5) == 0 ? "TLS" : "plain HTTP",
+		sk_sdk_logf(p, SS_PLUGIN_LOG_SEV_INFO, "audit webhook listening on port %u (%s%s%s)",
+			st->last_port, strncmp(params, "https", 5) == 0 ? "TLS" : "plain HTTP",
 			st->cfg.ssl_client_ca ? ", client certificates required" : "",
 			st->cfg.bearer_token ? ", bearer token required" : "");
-	} else if (strncmp(p, "file://", 7) == 0) {
-		if (ka_file_open(&in->file, p + 7, true, st->cfg.max_event_size,
-			    st->cfg.max_batch_size, st->cfg.file_max_line, e, el) < 0)
-			goto fail;
-	} else if (strstr(p, "://")) {
-		snprintf(e, el, "scheme \"%.*s\" is not supported", (int)(strstr(p, "://") - p), p);
-		goto fail;
-	} else {
-		if (ka_file_open(&in->file, p, false, st->cfg.max_event_size, st->cfg.max_batch_size,
-			    st->cfg.file_max_line, e, el) < 0)
-			goto fail;
+		return 0;
 	}
-	st->inst = in;
-	*rc = SS_PLUGIN_SUCCESS;
-	return in;
-fail:
-	inst_free(in);
-	return NULL;
+	if (strncmp(params, "file://", 7) == 0)
+		return ka_file_open(&in->file, params + 7, true, st->cfg.max_event_size,
+			st->cfg.max_batch_size, st->cfg.file_max_line, e, el);
+	if (scheme_end) {
+		snprintf(e, el, "scheme \"%.*s\" is not supported", (int)(scheme_end - params), params);
+		return -EINVAL;
+	}
+	return ka_file_open(&in->file, params, false, st->cfg.max_event_size, st->cfg.max_batch_size,
+		st->cfg.file_max_line, e, el);
 }
 
-SK_PLUGIN_EXPORT void plugin_close(ss_plugin_t *s, ss_instance_t *h)
+static ss_plugin_rc fill_batch(ka_state_t *st, ka_inst_t *in, sk_sdk_qchain_t *ch)
 {
-	ka_state_t *st = s;
-
-	if (st && st->inst == h)
-		st->inst = NULL;
-	inst_free(h);
-}
-
-static ss_plugin_rc fill_batch(ka_inst_t *in, ka_chain_t *ch, uint32_t *nevts,
-	ss_plugin_event ***evts)
-{
-	ka_item_t *it;
+	sk_sdk_qnode_t *node;
+	sk_sdk_qitem_t *it;
 	int r = 0;
 
-	for (it = ch->head; it && r == 0; it = it->next)
-		r = sk_sdk_batch_add(&in->batch, it->ts, KA_PLUGIN_ID, it->data, it->len);
-	ka_chain_free(ch);
+	for (node = ch->head; node && r == 0; node = node->next) {
+		it = sk_sdk_qitem_of(node);
+		r = sk_sdk_batch_add(&in->base.batch, it->ts, KA_PLUGIN_ID, it->data, it->len);
+	}
+	sk_sdk_qchain_free(ch, NULL);
 	if (r < 0) {
-		sk_sdk_err_set(&in->st->err, "cannot build event batch: %s", strerror(-r));
+		sk_sdk_err_set(&st->base.err, "cannot build event batch: %s", strerror(-r));
 		return SS_PLUGIN_FAILURE;
 	}
-	*nevts = in->batch.count;
-	*evts = sk_sdk_batch_events(&in->batch);
-	ka_count(&in->st->c, KA_C_EVENTS_EMITTED, in->batch.count);
+	ka_count(&st->c, KA_C_EVENTS_EMITTED, in->base.batch.count);
 	return SS_PLUGIN_SUCCESS;
 }
 
-SK_PLUGIN_EXPORT ss_plugin_rc plugin_next_batch(ss_plugin_t *s, ss_instance_t *h, uint32_t *nevts,
-	ss_plugin_event ***evts)
+/* Counts and logs what the file source skipped since the last call. */
+static void file_report(ka_state_t *st, ka_inst_t *in)
 {
-	ka_state_t *st = s;
-	ka_inst_t *in = h;
-	ka_chain_t ch = { 0 };
+	const ka_file_src_t *f = &in->file;
+	uint64_t longs = f->long_lines - in->file_long_seen;
+
+	if (f->bad_documents > in->file_bad_seen) {
+		ka_count(&st->c, KA_C_BAD_DOCUMENTS, f->bad_documents - in->file_bad_seen);
+		in->file_bad_seen = f->bad_documents;
+		sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING, "skipped audit document: %s",
+			f->last_doc_err);
+	}
+	if (longs) {
+		ka_count(&st->c, KA_C_FILE_LONG_LINES, longs);
+		if (longs > 1)
+			sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING,
+				"%llu over-long lines skipped; last: %s", (unsigned long long)longs,
+				f->last_line_err);
+		else
+			sk_sdk_logf(&st->base, SS_PLUGIN_LOG_SEV_WARNING, "%s", f->last_line_err);
+		in->file_long_seen = f->long_lines;
+	}
+}
+
+static ss_plugin_rc ka_next_batch(sk_sdk_plugin_t *p, sk_sdk_inst_t *base)
+{
+	ka_state_t *st = (ka_state_t *)p;
+	ka_inst_t *in = (ka_inst_t *)base;
+	sk_sdk_qchain_t ch = { 0 };
 	int r;
 
-	*nevts = 0;
-	*evts = NULL;
-	sk_sdk_batch_reset(&in->batch);
 	if (in->webhook) {
-		if (ka_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
-			    (int)st->cfg.idle_timeout_ms) == 0)
-			return ka_queue_closed(&in->q) ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
-		return fill_batch(in, &ch, nevts, evts);
+		r = sk_sdk_queue_pop(&in->q, &ch, st->cfg.batch_max_events,
+			(int)st->cfg.idle_timeout_ms);
+		if (r < 0)
+			return r == -ENODATA ? SS_PLUGIN_EOF : SS_PLUGIN_TIMEOUT;
+		return fill_batch(st, in, &ch);
 	}
-	r = ka_file_read(&in->file, &ch, st->cfg.batch_max_events, st->err.msg, sizeof(st->err.msg));
-	if (in->file.bad_documents > in->file_bad_seen) {
-		ka_count(&st->c, KA_C_BAD_DOCUMENTS, in->file.bad_documents - in->file_bad_seen);
-		in->file_bad_seen = in->file.bad_documents;
-		ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "skipped audit document: %s",
-			in->file.last_doc_err);
-	}
-	if (in->file.long_lines > in->file_long_seen) {
-		ka_count(&st->c, KA_C_FILE_LONG_LINES, in->file.long_lines - in->file_long_seen);
-		if (in->file.long_lines - in->file_long_seen > 1)
-			ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "%llu over-long lines skipped; last: %s",
-				(unsigned long long)(in->file.long_lines - in->file_long_seen),
-				in->file.last_line_err);
-		else
-			ka_log(st, SS_PLUGIN_LOG_SEV_WARNING, "%s", in->file.last_line_err);
-		in->file_long_seen = in->file.long_lines;
-	}
+	r = ka_file_read(&in->file, &ch, st->cfg.batch_max_events, p->err.msg, sizeof(p->err.msg));
+	file_report(st, in);
 	if (r < 0) {
-		ka_chain_free(&ch);
+		sk_sdk_qchain_free(&ch, NULL);
 		return SS_PLUGIN_FAILURE;
 	}
 	if (ch.n)
-		return fill_batch(in, &ch, nevts, evts);
+		return fill_batch(st, in, &ch);
 	if (r == 1)
 		return SS_PLUGIN_EOF;
 	/* follow mode with nothing new: a short pause keeps the host responsive */
@@ -487,107 +350,60 @@ SK_PLUGIN_EXPORT ss_plugin_rc saker_drain(ss_plugin_t *s, ss_instance_t *h, uint
 	*pending = 0;
 	if (!in || !in->webhook)
 		return SS_PLUGIN_NOT_SUPPORTED;
-	ka_queue_close(&in->q);
-	*pending = ka_queue_depth(&in->q);
+	sk_sdk_queue_close(&in->q);
+	*pending = sk_sdk_queue_depth(&in->q);
 	return SS_PLUGIN_SUCCESS;
 }
 
-SK_PLUGIN_EXPORT ss_plugin_rc plugin_extract_fields(ss_plugin_t *s, const ss_plugin_event_input *ev,
-	const ss_plugin_field_extract_input *in)
-{
-	ka_state_t *st = s;
-	uint32_t i;
-	int r;
-
-	ka_extract_begin(&st->ex);
-	for (i = 0; i < in->num_fields; i++) {
-		r = ka_extract(&st->ex, ev, &in->fields[i]);
-		if (r < 0) {
-			sk_sdk_err_set(&st->err, "k8saudit: cannot extract %s: %s",
-				in->fields[i].field ? in->fields[i].field : "?", strerror(-r));
-			return SS_PLUGIN_FAILURE;
-		}
-	}
-	return SS_PLUGIN_SUCCESS;
-}
-
-static const struct {
-	const char *name;
-	ss_plugin_metric_type type;
-} metric_names[KA_C_COUNT] = {
-	[KA_C_REQ_OK] = { "k8saudit.webhook.requests_ok", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_BAD_JSON] = { "k8saudit.webhook.rejected_malformed_json",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_NOT_AUDIT] = { "k8saudit.webhook.rejected_not_audit",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_QUEUE_FULL] = { "k8saudit.webhook.rejected_queue_full",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_EVENTS_QUEUED] = { "k8saudit.events.queued", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_EVENTS_EMITTED] = { "k8saudit.events.emitted", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_DROP_TOO_LARGE] = { "k8saudit.events.dropped_too_large",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_DROP_NO_TS] = { "k8saudit.events.dropped_no_timestamp",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_DROP_NOT_EVENT] = { "k8saudit.events.dropped_not_event",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_DROP_QUEUE_FULL] = { "k8saudit.events.dropped_queue_full",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_BAD_DOCUMENTS] = { "k8saudit.file.bad_documents", SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_REQ_DRAINING] = { "k8saudit.webhook.rejected_shutting_down",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
-	[KA_C_FILE_LONG_LINES] = { "k8saudit.file.skipped_long_lines",
-		SS_PLUGIN_METRIC_TYPE_MONOTONIC },
+static const char *const counter_names[KA_C_COUNT] = {
+	[KA_C_REQ_OK] = "k8saudit.webhook.requests_ok",
+	[KA_C_REQ_BAD_JSON] = "k8saudit.webhook.rejected_malformed_json",
+	[KA_C_REQ_NOT_AUDIT] = "k8saudit.webhook.rejected_not_audit",
+	[KA_C_REQ_QUEUE_FULL] = "k8saudit.webhook.rejected_queue_full",
+	[KA_C_EVENTS_QUEUED] = "k8saudit.events.queued",
+	[KA_C_EVENTS_EMITTED] = "k8saudit.events.emitted",
+	[KA_C_DROP_TOO_LARGE] = "k8saudit.events.dropped_too_large",
+	[KA_C_DROP_NO_TS] = "k8saudit.events.dropped_no_timestamp",
+	[KA_C_DROP_NOT_EVENT] = "k8saudit.events.dropped_not_event",
+	[KA_C_DROP_QUEUE_FULL] = "k8saudit.events.dropped_queue_full",
+	[KA_C_BAD_DOCUMENTS] = "k8saudit.file.bad_documents",
+	[KA_C_REQ_DRAINING] = "k8saudit.webhook.rejected_shutting_down",
+	[KA_C_FILE_LONG_LINES] = "k8saudit.file.skipped_long_lines",
 };
 
-SK_PLUGIN_EXPORT ss_plugin_metric *plugin_get_metrics(ss_plugin_t *s, uint32_t *num_metrics)
-{
-	ka_state_t *st = s;
-	uint32_t i, n = 0;
-	ss_plugin_metric *m = st->metrics;
-	const ka_webhook_t *wh = st->inst && st->inst->webhook ? st->inst->wh : NULL;
+#define KA_EXTRA_METRICS (SK_WH_COUNT + SK_WG_COUNT + 5)
 
-	for (i = 0; i < KA_C_COUNT; i++) {
-		m[n].name = metric_names[i].name;
-		m[n].type = metric_names[i].type;
-		m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-		m[n].value.u64 = atomic_load_explicit(&st->c.v[i], memory_order_relaxed);
-		n++;
-	}
+static uint32_t ka_metrics(sk_sdk_plugin_t *p, ss_plugin_metric *m)
+{
+	ka_state_t *st = (ka_state_t *)p;
+	ka_inst_t *in = p->inst;
+	const ka_webhook_t *wh = in && in->webhook ? in->wh : NULL;
+	const ss_plugin_metric_type gauge = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
+	uint32_t i, n = 0;
+
 	for (i = 0; i < SK_WH_COUNT + SK_WG_COUNT; i++) {
 		snprintf(st->wh_names[i], sizeof(st->wh_names[i]), "k8saudit.webhook.%s",
 			i < SK_WH_COUNT ? sk_webhook_counter_name(i) :
 			sk_wguard_counter_name(i - SK_WH_COUNT));
-		m[n].name = st->wh_names[i];
-		m[n].type = SS_PLUGIN_METRIC_TYPE_MONOTONIC;
-		m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-		m[n].value.u64 = ka_webhook_counter(wh, &st->c, i);
-		n++;
+		sk_sdk_metric_u64(&m[n++], st->wh_names[i], SS_PLUGIN_METRIC_TYPE_MONOTONIC,
+			ka_webhook_counter(wh, &st->c, i));
 	}
-	m[n].name = "k8saudit.webhook.connections";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = ka_webhook_connections(wh);
-	n++;
-	m[n].name = "k8saudit.webhook.body_budget_used";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = ka_webhook_budget_used(wh);
-	n++;
-	m[n].name = "k8saudit.queue.depth";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->inst && st->inst->webhook ? ka_queue_depth(&st->inst->q) : 0;
-	n++;
-	m[n].name = "k8saudit.webhook.port";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_NON_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->last_port;
-	n++;
-	m[n].name = "k8saudit.extract.parse_errors";
-	m[n].type = SS_PLUGIN_METRIC_TYPE_MONOTONIC;
-	m[n].value_type = SS_PLUGIN_METRIC_VALUE_TYPE_U64;
-	m[n].value.u64 = st->ex.parse_errors;
-	n++;
-	*num_metrics = n;
-	return m;
+	sk_sdk_metric_u64(&m[n++], "k8saudit.webhook.connections", gauge,
+		ka_webhook_connections(wh));
+	sk_sdk_metric_u64(&m[n++], "k8saudit.webhook.body_budget_used", gauge,
+		ka_webhook_budget_used(wh));
+	sk_sdk_metric_u64(&m[n++], "k8saudit.queue.depth", gauge,
+		in && in->webhook ? sk_sdk_queue_depth(&in->q) : 0);
+	sk_sdk_metric_u64(&m[n++], "k8saudit.webhook.port", gauge, st->last_port);
+	sk_sdk_metric_u64(&m[n++], "k8saudit.extract.parse_errors", SS_PLUGIN_METRIC_TYPE_MONOTONIC,
+		st->ex.parse_errors);
+	return n;
 }
+
+SK_SDK_EXTRACT_HOOKS(ka, ka_state_t, ex, ka_extract_begin, ka_extract)
+
+SK_SDK_SOURCE_DEFINE(ka, KA,
+	.description = "Kubernetes audit events from the kube-apiserver webhook backend or from files",
+	.init_schema = init_schema,
+	.open_params = open_params,
+	.nextra = KA_EXTRA_METRICS);

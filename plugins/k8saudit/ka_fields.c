@@ -418,11 +418,10 @@ static int kind_eff(ka_extractor_t *e, const ka_row_t *r, int64_t idx, ss_plugin
 	return sk_sdk_extract_list_end(&e->x, f);
 }
 
-static int kind_rules(ka_extractor_t *e, const ka_row_t *r, int64_t idx, ss_plugin_extract_field *f)
+/* collect(), then a list begun: 1 to fill it, 0 when the path is absent
+ * (no value), a negative errno on failure. */
+static int collect_list(ka_extractor_t *e, int64_t idx, const char *const *path)
 {
-	const char *path[7] = { RO, "rules", r->a, NULL };
-	size_t i, j;
-	json_t *v;
 	int rc = collect(e, idx, path);
 
 	if (rc == -ENOENT)
@@ -430,6 +429,18 @@ static int kind_rules(ka_extractor_t *e, const ka_row_t *r, int64_t idx, ss_plug
 	if (rc < 0)
 		return rc;
 	sk_sdk_extract_list_begin(&e->x);
+	return 1;
+}
+
+static int kind_rules(ka_extractor_t *e, const ka_row_t *r, int64_t idx, ss_plugin_extract_field *f)
+{
+	const char *path[7] = { RO, "rules", r->a, NULL };
+	size_t i, j;
+	json_t *v;
+	int rc = collect_list(e, idx, path);
+
+	if (rc <= 0)
+		return rc;
 	for (i = 0; i < e->nvals; i++) {
 		if (!json_is_array(e->vals[i]))
 			continue;
@@ -471,13 +482,10 @@ static int kind_vol_type(ka_extractor_t *e, int64_t idx, ss_plugin_extract_field
 	const char *key;
 	size_t i;
 	json_t *v;
-	int rc = collect(e, idx, path);
+	int rc = collect_list(e, idx, path);
 
-	if (rc == -ENOENT)
-		return 0;
-	if (rc < 0)
+	if (rc <= 0)
 		return rc;
-	sk_sdk_extract_list_begin(&e->x);
 	for (i = 0; i < e->nvals; i++) {
 		if (!json_is_object(e->vals[i]))
 			continue;

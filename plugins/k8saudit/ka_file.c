@@ -137,7 +137,7 @@ void ka_file_close(ka_file_src_t *f)
 	free(f->path);
 	free(f->acc);
 	free(f->line);
-	ka_chain_free(&f->pending);
+	sk_sdk_qchain_free(&f->pending, NULL);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -231,18 +231,10 @@ static int feed_line(ka_file_src_t *f, const char *line, size_t n)
 	return try_doc(f, false);
 }
 
-static void take_pending(ka_file_src_t *f, ka_chain_t *out, size_t max)
+static void take_pending(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max)
 {
-	ka_item_t *it;
-
-	while (out->n < max && (it = f->pending.head)) {
-		f->pending.head = it->next;
-		if (!f->pending.head)
-			f->pending.tail = NULL;
-		f->pending.n--;
-		f->pending.bytes -= it->len;
-		ka_chain_append(out, it);
-	}
+	if (out->n < max)
+		sk_sdk_qchain_move(out, &f->pending, max - out->n);
 }
 
 /* getline with a cap: at most max_line bytes are kept, the rest of a
@@ -292,7 +284,7 @@ static const char *cur_name(const ka_file_src_t *f)
 
 /* Reads complete lines until `out` is full or the file has no more
  * complete lines. Returns 1 at EOF, 0 when stopped early, <0 on error. */
-static int read_lines(ka_file_src_t *f, ka_chain_t *out, size_t max)
+static int read_lines(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max)
 {
 	bool too_long, ended;
 	ssize_t n;
@@ -368,7 +360,7 @@ static void follow_check(ka_file_src_t *f)
 	f->read_since_check = false;
 }
 
-int ka_file_read(ka_file_src_t *f, ka_chain_t *out, size_t max, char *err, size_t errlen)
+int ka_file_read(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max, char *err, size_t errlen)
 {
 	int rc;
 

@@ -41,7 +41,7 @@ typedef struct ka_file_src {
 	uint64_t lineno;       /* lines of the current file consumed so far */
 	uint64_t long_lines;   /* lines over max_line skipped */
 	char last_line_err[512];
-	ka_chain_t pending;    /* parsed events not yet handed out */
+	sk_sdk_qchain_t pending;    /* parsed events not yet handed out */
 	ka_parse_stats_t st;
 	uint64_t bad_documents;
 	char last_doc_err[256];
@@ -51,7 +51,7 @@ int ka_file_open(ka_file_src_t *f, const char *path, bool follow, size_t max_eve
 	size_t max_doc, size_t max_line, char *err, size_t errlen);
 /* Move up to max events into out. Returns 0 (maybe none yet: follow mode
  * idle), 1 at the end of a plain source, or a negative errno with err. */
-int ka_file_read(ka_file_src_t *f, ka_chain_t *out, size_t max, char *err, size_t errlen);
+int ka_file_read(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max, char *err, size_t errlen);
 void ka_file_close(ka_file_src_t *f);
 
 #endif /* KA_FILE_H */

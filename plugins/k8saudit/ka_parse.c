@@ -91,14 +91,14 @@ static bool api_version_ok(const sk_sdk_jval_t *o)
 /* The event is stored compacted (blanks outside strings removed), which is
  * what upstream's re-serialisation produces for the usual inputs, without
  * building a tree. */
-static int add_event(const sk_sdk_jval_t *ev, size_t max_event_size, ka_chain_t *out,
+static int add_event(const sk_sdk_jval_t *ev, size_t max_event_size, sk_sdk_qchain_t *out,
 	ka_parse_stats_t *st)
 {
 	sk_sdk_jval_t ts;
 	char tsbuf[64];
 	uint64_t ns;
 	size_t n;
-	ka_item_t *it;
+	sk_sdk_qitem_t *it;
 
 	if (sk_sdk_jscan_get(ev, "stageTimestamp", 14, &ts) < 0 || ts.t != SK_JT_STRING ||
 	    ts.n - 2 >= sizeof(tsbuf) || memchr(ts.p + 1, '\\', ts.n - 2)) {
@@ -111,9 +111,7 @@ static int add_event(const sk_sdk_jval_t *ev, size_t max_event_size, ka_chain_t 
 		st->no_timestamp++;
 		return 0;
 	}
-	if (ev->n > UINT32_MAX - 64)
-		return -ENOMEM;
-	it = malloc(sizeof(*it) + ev->n + 1);
+	it = sk_sdk_qitem_new(ns, NULL, ev->n);
 	if (!it)
 		return -ENOMEM;
 	n = sk_sdk_jscan_compact(ev, it->data);
@@ -122,16 +120,14 @@ static int add_event(const sk_sdk_jval_t *ev, size_t max_event_size, ka_chain_t 
 		st->too_large++;
 		return 0;
 	}
-	it->data[n] = '\0';
-	it->ts = ns;
-	it->len = (uint32_t)n;
-	ka_chain_append(out, it);
+	sk_sdk_qitem_trim(it, n);
+	sk_sdk_qchain_append(out, &it->node);
 	st->events++;
 	return 0;
 }
 
 /* Returns 1 when v was recognised, 0 when not, <0 on allocation failure. */
-static int walk(const sk_sdk_jval_t *v, int depth, size_t max_event_size, ka_chain_t *out,
+static int walk(const sk_sdk_jval_t *v, int depth, size_t max_event_size, sk_sdk_qchain_t *out,
 	ka_parse_stats_t *st)
 {
 	sk_sdk_jval_t kind, items, it = { 0 }, el;
@@ -173,7 +169,7 @@ static int walk(const sk_sdk_jval_t *v, int depth, size_t max_event_size, ka_cha
 	return 1;
 }
 
-int ka_parse_payload(const char *buf, size_t len, size_t max_event_size, ka_chain_t *out,
+int ka_parse_payload(const char *buf, size_t len, size_t max_event_size, sk_sdk_qchain_t *out,
 	ka_parse_stats_t *st, char *err, size_t errlen)
 {
 	char verr[160];

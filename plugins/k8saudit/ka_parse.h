@@ -11,7 +11,7 @@
 #ifndef KA_PARSE_H
 #define KA_PARSE_H
 
-#include "ka_queue.h"
+#include "sk_sdk_queue.h"
 
 typedef struct ka_parse_stats {
 	uint64_t events;          /* events appended */
@@ -27,7 +27,7 @@ typedef struct ka_parse_stats {
  * (truncated); -EINVAL when it is not valid JSON or not an audit payload
  * (err says which: "malformed JSON: ..." or "data not recognized ...");
  * -ENOMEM. */
-int ka_parse_payload(const char *buf, size_t len, size_t max_event_size, ka_chain_t *out,
+int ka_parse_payload(const char *buf, size_t len, size_t max_event_size, sk_sdk_qchain_t *out,
 	ka_parse_stats_t *st, char *err, size_t errlen);
 
 /* RFC 3339 timestamp (fractional seconds and offsets allowed) -> ns since

@@ -13,7 +13,7 @@ _Static_assert(SK_WH_COUNT + SK_WG_COUNT <= KA_WH_BASE_MAX, "ka_counters_t.wh_ba
 struct ka_webhook {
 	sk_webhook_t *wh;
 	const ka_config_t *cfg;
-	ka_queue_t *q;
+	sk_sdk_queue_t *q;
 	ka_counters_t *c;
 };
 
@@ -21,7 +21,7 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 	sk_webhook_reply_t *out)
 {
 	ka_webhook_t *w = user;
-	ka_chain_t chain = { 0 };
+	sk_sdk_qchain_t chain = { 0 };
 	ka_parse_stats_t st = { 0 };
 	char perr[256];
 	int rc;
@@ -32,7 +32,7 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 	ka_count(w->c, KA_C_DROP_NO_TS, st.no_timestamp);
 	ka_count(w->c, KA_C_DROP_NOT_EVENT, st.not_event);
 	if (rc == -ENOMEM) {
-		ka_chain_free(&chain);
+		sk_sdk_qchain_free(&chain, NULL);
 		ka_count(w->c, KA_C_REQ_QUEUE_FULL, 1);
 		*out = (sk_webhook_reply_t){ .status = 503, .close = true };
 		snprintf(out->text, sizeof(out->text), "out of memory\n");
@@ -45,12 +45,12 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 		snprintf(out->text, sizeof(out->text), "bad request: %s\n", perr);
 		return;
 	}
-	rc = ka_queue_push(w->q, &chain);
+	rc = sk_sdk_queue_push(w->q, &chain, 0);
 	if (rc == -EPIPE) {
 		/* saker_drain closed the queue: nothing of this request is kept,
 		 * so the sender must retry against the next instance. */
 		ka_count(w->c, KA_C_REQ_DRAINING, 1);
-		ka_chain_free(&chain);
+		sk_sdk_qchain_free(&chain, NULL);
 		out->status = 503;
 		out->close = true;
 		snprintf(out->text, sizeof(out->text), "shutting down, retry later\n");
@@ -59,7 +59,7 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 	if (rc < 0) {
 		ka_count(w->c, KA_C_REQ_QUEUE_FULL, 1);
 		ka_count(w->c, KA_C_DROP_QUEUE_FULL, chain.n);
-		ka_chain_free(&chain);
+		sk_sdk_qchain_free(&chain, NULL);
 		out->status = 503;
 		snprintf(out->text, sizeof(out->text), "event queue full, retry later\n");
 		return;
@@ -73,7 +73,7 @@ static void on_body(void *user, const sk_webhook_req_t *req, const char *body, s
 }
 
 int ka_webhook_start(ka_webhook_t **out, const ka_config_t *cfg, const char *url,
-	ka_queue_t *q, ka_counters_t *c, char *err, size_t errlen)
+	sk_sdk_queue_t *q, ka_counters_t *c, char *err, size_t errlen)
 {
 	static const char *const ctypes[] = { "application/json", NULL };
 	sk_webhook_config_t wc = { 0 };

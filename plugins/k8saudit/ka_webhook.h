@@ -20,7 +20,7 @@
 #include <stddef.h>
 
 #include "k8saudit.h"
-#include "ka_queue.h"
+#include "sk_sdk_queue.h"
 #include "sk_webhook.h"
 
 typedef struct ka_webhook ka_webhook_t;
@@ -28,7 +28,7 @@ typedef struct ka_webhook ka_webhook_t;
 /* url: http(s)://[host][:port]/path. Binds synchronously, so address errors
  * are reported here. */
 int ka_webhook_start(ka_webhook_t **out, const ka_config_t *cfg, const char *url,
-	ka_queue_t *q, ka_counters_t *c, char *err, size_t errlen);
+	sk_sdk_queue_t *q, ka_counters_t *c, char *err, size_t errlen);
 /* Stops serving; the webhook's counters are folded into c->wh_base. */
 void ka_webhook_stop(ka_webhook_t *w);
 unsigned ka_webhook_port(const ka_webhook_t *w);

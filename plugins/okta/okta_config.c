@@ -319,9 +319,6 @@ void sk__ok_config_free(ok_config_t *c)
 	free(c->org_label);
 	free(c->checkpoint_file);
 	free(c->ca_file);
-	if (c->api_token) {
-		explicit_bzero(c->api_token, strlen(c->api_token));
-		free(c->api_token);
-	}
+	sk_sdk_free_secret(c->api_token);
 	memset(c, 0, sizeof(*c));
 }

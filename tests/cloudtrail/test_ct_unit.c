@@ -15,7 +15,6 @@
 #include "ct_ckpt.h"
 #include "ct_config.h"
 #include "ct_object.h"
-#include "ct_queue.h"
 #include "ct_split.h"
 #include "sktest.h"
 
@@ -209,24 +208,37 @@ static void test_ckpt(void)
 	CHECK(access(path, F_OK) < 0, "cleaned");
 }
 
+/* The provider -> source hand-over (the queue itself: tests/sdk/test_queue.c). */
 static void test_queue(void)
 {
-	ct_queue_t q;
-	void *it = NULL;
-	int a, b, c;
+	sk_sdk_queue_t q;
+	ct_object_t *a = ct_object_new("a"), *b = ct_object_new("b"), *c = ct_object_new("c");
+	ct_object_t *it = NULL;
 
-	CHECK(ct_queue_init(&q, 4, 100) == 0, "queue init");
-	CHECK(ct_queue_push(&q, &a, 60) == 0 && ct_queue_push(&q, &b, 40) == 0, "fits 100 bytes");
-	CHECK(ct_queue_pop(&q, &it, 0) == 1 && it == &a && q.bytes == 40, "FIFO, bytes released");
-	CHECK(ct_queue_push(&q, &c, 60) == 0 && q.bytes == 100, "room again");
-	CHECK(ct_queue_pop(&q, &it, 10) == 1 && it == &b, "order kept");
-	CHECK(ct_queue_pop(&q, &it, 10) == 1 && it == &c && q.bytes == 0, "drained");
-	CHECK(ct_queue_push(&q, &a, 500) == 0, "an oversized item passes an empty queue");
-	CHECK(ct_queue_pop(&q, &it, 0) == 1 && ct_queue_pop(&q, &it, 20) == 0, "timeout when empty");
-	ct_queue_close(&q);
-	CHECK(ct_queue_push(&q, &a, 1) == -EPIPE && ct_queue_pop(&q, &it, 10) == -ENODATA,
-		"closed");
-	ct_queue_destroy(&q);
+	if (!a || !b || !c) {
+		FAIL("out of memory");
+		return;
+	}
+	a->len = 60;
+	b->len = 40;
+	c->len = 500;
+	CHECK(sk_sdk_queue_init(&q, 4, 100) == 0, "queue init");
+	CHECK(ct_object_push(&q, a) == 0 && ct_object_push(&q, b) == 0, "fits 100 bytes");
+	CHECK(ct_object_pop(&q, &it, 0) == 1 && it == a && sk_sdk_queue_bytes(&q) == 40,
+		"FIFO, bytes released");
+	CHECK(ct_object_pop(&q, &it, 10) == 1 && it == b, "order kept");
+	CHECK(ct_object_push(&q, c) == 0, "an oversized object passes an empty queue");
+	CHECK(ct_object_pop(&q, &it, 0) == 1 && it == c && ct_object_pop(&q, &it, 20) == 0,
+		"timeout when empty");
+	CHECK(ct_object_push(&q, a) == 0, "queued again");
+	sk_sdk_queue_close(&q);
+	CHECK(ct_object_push(&q, b) == -EPIPE, "closed");
+	CHECK(ct_object_pop(&q, &it, 10) == 1 && it == a && ct_object_pop(&q, &it, 10) == -ENODATA,
+		"drained after close");
+	sk_sdk_queue_destroy(&q, ct_object_free_node);
+	ct_object_free(a);
+	ct_object_free(b);
+	ct_object_free(c);
 }
 
 int main(void)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cgroup.h"
+#include "../lib/sktest.h"
 
 #define ID64 "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e"
 #define ID12 "3ad7b26ded6d"
@@ -58,7 +59,6 @@ static const struct {
 
 int main(void)
 {
-	int fails = 0;
 	size_t n = sizeof(k_cases) / sizeof(k_cases[0]);
 	for (size_t i = 0; i < n; i++) {
 		sk_ctr_ref_t r;
@@ -69,23 +69,13 @@ int main(void)
 			strcmp(shortid, k_cases[i].shortid) == 0 &&
 			strcmp(sk_ctr_type_name(r.type), k_cases[i].typename) == 0 &&
 			found == (k_cases[i].type != SK_CTR_HOST);
-		if (!ok) {
-			fprintf(stderr, "FAIL %s: got type=%s full=%s short=%s found=%d\n",
-				k_cases[i].what, sk_ctr_type_name(r.type), r.full_id, shortid, found);
-			fails++;
-		}
+		CHECK(ok, "%s: got type=%s full=%s short=%s found=%d", k_cases[i].what,
+			sk_ctr_type_name(r.type), r.full_id, shortid, found);
 	}
 	/* NULL input and a length shorter than the text. */
 	sk_ctr_ref_t r;
-	if (sk_ctr_from_cgroups(NULL, 0, &r) != 0 || r.type != SK_CTR_HOST) {
-		fprintf(stderr, "FAIL NULL text\n");
-		fails++;
-	}
+	CHECK(sk_ctr_from_cgroups(NULL, 0, &r) == 0 && r.type == SK_CTR_HOST, "NULL text");
 	const char *t = "0::/docker/" ID64;
-	if (sk_ctr_from_cgroups(t, strlen(t) - 1, &r) != 0) {
-		fprintf(stderr, "FAIL length bound ignored\n");
-		fails++;
-	}
-	printf("%zu cgroup cases, %d failures\n", n + 2, fails);
-	return fails ? 1 : 0;
+	CHECK(sk_ctr_from_cgroups(t, strlen(t) - 1, &r) == 0, "length bound ignored");
+	return sktest_report("cgroup");
 }

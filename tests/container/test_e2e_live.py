@@ -30,6 +30,9 @@ import tempfile
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 SKIP = 77
 FAILURES = []  # also filled while cleaning up (sanitizer reports)
 
@@ -37,36 +40,6 @@ FAILURES = []  # also filled while cleaning up (sanitizer reports)
 def skip(msg):
     print("SKIP: " + msg, flush=True)
     sys.exit(SKIP)
-
-
-def cgroup_roots():
-    """Hierarchies to place the process in: every cgroup2 mount (the
-    default hierarchy, read by the syscall plugin) and the v1 pids one."""
-    roots = []
-    with open("/proc/self/mountinfo") as f:
-        for line in f:
-            parts = line.split()
-            sep = parts.index("-")
-            fstype, opts = parts[sep + 1], parts[sep + 3] if len(parts) > sep + 3 else ""
-            mnt = parts[4]
-            if fstype == "cgroup2":
-                roots.append(mnt)
-            elif fstype == "cgroup" and "pids" in opts.split(","):
-                roots.append(mnt)
-    return roots
-
-
-def wait_socket(path, deadline):
-    while time.time() < deadline:
-        s = socket.socket(socket.AF_UNIX)
-        try:
-            s.connect(path)
-            return True
-        except OSError:
-            time.sleep(0.05)
-        finally:
-            s.close()
-    return False
 
 
 def run_with_tty(argv, cgroup_procs, timeout=15):
@@ -205,7 +178,7 @@ def main():
             skip("missing " + p)
     if not os.path.exists("/sys/kernel/btf/vmlinux"):
         skip("no kernel BTF (/sys/kernel/btf/vmlinux): live eBPF capture unavailable")
-    roots = cgroup_roots()
+    roots = sktest.cgroup_roots()
     if not roots:
         skip("no writable cgroup hierarchy found")
 
@@ -238,7 +211,7 @@ def main():
     cgdirs = []
     failures = FAILURES
     try:
-        if not wait_socket(sock, time.time() + 60):
+        if not sktest.wait_unix(sock, 60):
             failures.append("mock server did not start")
             return 1
 
@@ -306,16 +279,8 @@ metrics:
                                  stderr=subprocess.STDOUT)
 
         def alerts():
-            res = []
             with open(out_path) as f:
-                for line in f:
-                    line = line.strip()
-                    if line.startswith("{"):
-                        try:
-                            res.append(json.loads(line))
-                        except ValueError:
-                            pass
-            return res
+                return sktest.json_alerts(f.read())
 
         def marker_alerts():
             return [a for a in alerts() if a.get("rule") == "saker e2e container marker"]

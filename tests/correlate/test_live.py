@@ -13,7 +13,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,8 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from sktest import Checker, free_port, terminate, wait_port  # noqa: E402
+from sktest import (Checker, cgroup_roots, free_port, json_alerts, terminate,  # noqa: E402
+                    wait_port, wait_unix)
 
 SAKER = os.environ.get("SAKER_BIN")
 SYSCALL = os.environ.get("SYSCALL_PLUGIN")
@@ -38,31 +38,6 @@ GAP_S = WITHIN_S + 3   # the read outside the window comes this long after the e
 def skip(msg):
     print("SKIP: " + msg, flush=True)
     sys.exit(77)
-
-
-def cgroup_roots():
-    roots = []
-    with open("/proc/self/mountinfo") as f:
-        for line in f:
-            parts = line.split()
-            sep = parts.index("-")
-            fstype, opts = parts[sep + 1], parts[sep + 3] if len(parts) > sep + 3 else ""
-            if fstype == "cgroup2" or (fstype == "cgroup" and "pids" in opts.split(",")):
-                roots.append(parts[4])
-    return roots
-
-
-def wait_unix(path, deadline):
-    while time.time() < deadline:
-        s = socket.socket(socket.AF_UNIX)
-        try:
-            s.connect(path)
-            return True
-        except OSError:
-            time.sleep(0.05)
-        finally:
-            s.close()
-    return False
 
 
 def now_iso():
@@ -119,7 +94,7 @@ def main():
     cgdirs = []
     saker = None
     try:
-        if not wait_unix(sock, time.time() + 10):
+        if not wait_unix(sock, 10):
             T.check("mock runtime server started", False)
             T.finish()
         marker_name = "corr-live-%05d" % (os.getpid() % 100000)
@@ -177,15 +152,8 @@ def main():
                                  stderr=subprocess.STDOUT)
 
         def alerts():
-            res = []
             with open(out_path) as f:
-                for line in f:
-                    if line.startswith("{"):
-                        try:
-                            res.append(json.loads(line))
-                        except ValueError:
-                            pass
-            return res
+                return json_alerts(f.read())
 
         if not ok("webhook up", wait_port(port, 30)):
             T.finish()

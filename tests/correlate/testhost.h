@@ -3,10 +3,7 @@
 #ifndef SK_TEST_CORR_HOST_H
 #define SK_TEST_CORR_HOST_H
 
-#include <errno.h>
-#include <string.h>
-
-#include "rules/rules.h"
+#include "../lib/sktest_host.h"
 
 static const sk_field_info_t ch_syscall[] = {
 	{ "evt.type", "", FTYPE_STRING, 0, 0, 0 },
@@ -28,40 +25,14 @@ static const sk_field_info_t ch_k8s[] = {
 	{ "ka.target.subresource", "", FTYPE_STRING, 0, 2, 5 },
 };
 
-static int ch_find_field(void *ctx, const char *source, const char *name,
-	const sk_field_info_t **out)
-{
-	(void)ctx;
-	const sk_field_info_t *t = ch_syscall;
-	size_t n = sizeof(ch_syscall) / sizeof(ch_syscall[0]);
-	if (!strcmp(source, "k8s_audit")) {
-		t = ch_k8s;
-		n = sizeof(ch_k8s) / sizeof(ch_k8s[0]);
-	} else if (strcmp(source, "syscall")) {
-		return -ENOENT;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].name, name)) {
-			*out = &t[i];
-			return 0;
-		}
-	return -ENOENT;
-}
+static const sktest_source_t ch_sources[] = {
+	{ "syscall", SKTEST_FIELDS(ch_syscall) },
+	{ "k8s_audit", SKTEST_FIELDS(ch_k8s) },
+	{ NULL, NULL, 0 },
+};
 
-static bool ch_source_known(void *ctx, const char *source)
-{
-	(void)ctx;
-	return !strcmp(source, "syscall") || !strcmp(source, "k8s_audit");
-}
+static const sktest_host_t ch_desc = { ch_sources, NULL, NULL, NULL };
 
-static const char *ch_plugin_version(void *ctx, const char *name)
-{
-	(void)ctx;
-	(void)name;
-	return NULL;
-}
-
-static const sk_rules_host_t ch_host = { NULL, ch_find_field, ch_source_known,
-	ch_plugin_version, NULL };
+static const sk_rules_host_t ch_host = SKTEST_RULES_HOST(ch_desc);
 
 #endif

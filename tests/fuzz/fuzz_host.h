@@ -21,9 +21,9 @@ static const sk_field_info_t fh_any[] = {
 static int fh_find_field(void *ctx, const char *source, const char *name,
 	const sk_field_info_t **out)
 {
-	if (th_find_field(ctx, source, name, out) == 0)
+	if (sktest_find_field(ctx, source, name, out) == 0)
 		return 0;
-	if (!strchr(name, '.') || !th_source_known(ctx, source))
+	if (!strchr(name, '.') || !sktest_source_known(ctx, source))
 		return -ENOENT;
 	/* the type follows from the name, so one name always means one field */
 	size_t h = 0;
@@ -33,7 +33,7 @@ static int fh_find_field(void *ctx, const char *source, const char *name,
 	return 0;
 }
 
-static const sk_rules_host_t fh_host = { NULL, fh_find_field, th_source_known,
-	th_plugin_version, NULL };
+static const sk_rules_host_t fh_host = { (void *)&th_desc, fh_find_field, sktest_source_known,
+	sktest_plugin_version, NULL };
 
 #endif

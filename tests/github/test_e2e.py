@@ -14,7 +14,6 @@ import hmac
 import http.client
 import json
 import os
-import socket
 import ssl
 import subprocess
 import sys
@@ -188,41 +187,6 @@ def deliver(port, event, body, secret=SECRET, delivery=None, ctype="application/
         conn.close()
 
 
-def post_large(port, size):
-    """A signed-looking POST of `size` bytes: the status, read even when the
-    server answers before the body is sent."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=30)
-    s.sendall(("POST /github HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-               "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=%s\r\n"
-               "Content-Length: %d\r\n\r\n" % ("0" * 64, size)).encode())
-    chunk, sent, resp = b" " * 65536, 0, b""
-    s.settimeout(0.5)
-    try:
-        while sent < size and b"\r\n\r\n" not in resp:
-            try:
-                sent += s.send(chunk[:min(len(chunk), size - sent)])
-            except socket.timeout:
-                pass
-            try:
-                resp += s.recv(4096, socket.MSG_DONTWAIT)
-            except (BlockingIOError, socket.timeout):
-                pass
-    except (BrokenPipeError, ConnectionResetError):
-        pass
-    s.settimeout(10)
-    try:
-        while b"\r\n\r\n" not in resp:
-            d = s.recv(4096)
-            if not d:
-                break
-            resp += d
-    except OSError:
-        pass
-    s.close()
-    parts = resp.split(b"\r\n", 1)[0].split()
-    return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
-
-
 def fixture(name):
     with open(os.path.join(FIXTURES, name), "rb") as f:
         return f.read()
@@ -303,7 +267,9 @@ def test_fixtures_and_refusals(tmp):
                                                      ctype="text/plain") == 415)
         C.check("GET -> 405", deliver(s.port, None, None, method="GET", ctype=None) == 405)
         C.check("other path -> 404", deliver(s.port, "repository", pub, path="/other") == 404)
-        C.check("30 MB body -> 413", post_large(s.port, 30 * 1024 * 1024) == 413)
+        signed_push = "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=%s\r\n" % ("0" * 64)
+        C.check("30 MB body -> 413",
+                sktest.post_large(s.port, "/github", 30 * 1024 * 1024, signed_push) == 413)
         C.check("ping -> 200", deliver(s.port, "ping", b'{"zen":"Keep it logically awesome.",'
                                        b'"hook_id":1,"hook":{"id":1,"type":"Repository"}}',
                                        delivery="p-1") == 200)

@@ -269,13 +269,24 @@ static void test_scan(void)
 	gh_scan_free(&s);
 }
 
+/* The one item a handled delivery queued, or NULL. */
+static sk_sdk_qitem_t *pop_one(sk_sdk_queue_t *q)
+{
+	sk_sdk_qchain_t c = { 0 };
+
+	if (sk_sdk_queue_pop(q, &c, 8, 0) == 0 && c.n == 1)
+		return sk_sdk_qitem_of(c.head);
+	sk_sdk_qchain_free(&c, NULL);
+	return NULL;
+}
+
 static void test_receiver(void)
 {
 	gh_config_t cfg = { 0 };
 	gh_counters_t c = { 0 };
-	gh_queue_t q;
+	sk_sdk_queue_t q;
 	gh_receiver_t r;
-	gh_item_t *it = NULL;
+	sk_sdk_qitem_t *it = NULL;
 	char sig[72], msg[256];
 	const char *body = "{\"action\":\"created\",\"sender\":{\"login\":\"u\"}}";
 	const char *form = "payload=%7B%22action%22%3A%22created%22%7D";
@@ -288,16 +299,16 @@ static void test_receiver(void)
 	cfg.max_body_bytes = 4096;
 	cfg.dedup_window = 16;
 	cfg.max_json_depth = 8;
-	CHECK(gh_queue_init(&q, 4, 0) == 0, "queue");
+	CHECK(sk_sdk_queue_init(&q, 4, 0) == 0, "queue");
 	CHECK(gh_receiver_init(&r, &cfg, &c, &q, NULL, NULL) == 0, "receiver");
 	gh_sign("s2", body, strlen(body), sig);
 	CHECK(gh_receiver_handle(&r, &h, body, strlen(body), msg, sizeof(msg)) == 200, "ok: %s", msg);
-	CHECK(gh_queue_pop(&q, &it, 8, 0) == 1 && it &&
+	CHECK((it = pop_one(&q)) != NULL &&
 		strncmp(it->data, "{\"webhook_type\":\"deploy_key\",\"action\"", 37) == 0,
 		"payload: %s", it ? it->data : "-");
-	gh_item_free_list(it);
+	free(it);
 	CHECK(gh_receiver_handle(&r, &h, body, strlen(body), msg, sizeof(msg)) == 200 &&
-		gh_queue_depth(&q) == 0 && c.v[GH_C_REQ_DUPLICATE] == 1, "duplicate: no event");
+		sk_sdk_queue_depth(&q) == 0 && c.v[GH_C_REQ_DUPLICATE] == 1, "duplicate: no event");
 	h.delivery = "d-2";
 	gh_sign("s3", body, strlen(body), sig);
 	CHECK(gh_receiver_handle(&r, &h, body, strlen(body), msg, sizeof(msg)) == 401 &&
@@ -321,7 +332,7 @@ static void test_receiver(void)
 	CHECK(gh_receiver_handle(&r, &h, "[1]", 3, msg, sizeof(msg)) == 400, "array: 400");
 	h.event = "ping";
 	gh_sign("s1", "{}", 2, sig);
-	CHECK(gh_receiver_handle(&r, &h, "{}", 2, msg, sizeof(msg)) == 200 && gh_queue_depth(&q) == 0
+	CHECK(gh_receiver_handle(&r, &h, "{}", 2, msg, sizeof(msg)) == 200 && sk_sdk_queue_depth(&q) == 0
 		&& c.v[GH_C_REQ_PING] == 1, "ping: 200, no event");
 	h.event = "bad event\"";
 	CHECK(gh_receiver_handle(&r, &h, "{}", 2, msg, sizeof(msg)) == 400, "bad event header");
@@ -330,19 +341,19 @@ static void test_receiver(void)
 	h.delivery = "d-3";
 	gh_sign("s1", form, strlen(form), sig);
 	CHECK(gh_receiver_handle(&r, &h, form, strlen(form), msg, sizeof(msg)) == 200, "form ok");
-	CHECK(gh_queue_pop(&q, &it, 8, 0) == 1 && it &&
+	CHECK((it = pop_one(&q)) != NULL &&
 		strcmp(it->data, "{\"webhook_type\":\"deploy_key\",\"action\":\"created\"}") == 0,
 		"form payload: %s", it ? it->data : "-");
-	gh_item_free_list(it);
+	free(it);
 	h.delivery = "d-4";
 	gh_sign("s1", "{ }", 3, sig);
 	h.content_type = "application/json";
 	CHECK(gh_receiver_handle(&r, &h, "{ }", 3, msg, sizeof(msg)) == 200 &&
-		gh_queue_pop(&q, &it, 8, 0) == 1 && strcmp(it->data,
+		(it = pop_one(&q)) != NULL && strcmp(it->data,
 		"{\"webhook_type\":\"deploy_key\"}") == 0, "empty object");
-	gh_item_free_list(it);
+	free(it);
 	gh_receiver_destroy(&r);
-	gh_queue_destroy(&q);
+	sk_sdk_queue_destroy(&q, NULL);
 }
 
 int main(int argc, char **argv)

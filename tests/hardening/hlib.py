@@ -208,18 +208,11 @@ def raw_request(port, data, timeout=10):
     s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     try:
         s.sendall(data)
-        resp = b""
-        while b"\r\n" not in resp:
-            d = s.recv(4096)
-            if not d:
-                break
-            resp += d
+        return sktest.read_status(s, timeout)
     except OSError:
-        resp = b""
+        return None
     finally:
         s.close()
-    parts = resp.split(b"\r\n", 1)[0].split()
-    return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
 
 
 def make_ec_pki(d):

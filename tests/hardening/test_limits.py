@@ -32,19 +32,7 @@ RULES = """- list: allowed_k8s_users
 """
 
 
-def status_of(sock, timeout):
-    sock.settimeout(timeout)
-    resp = b""
-    try:
-        while b"\r\n" not in resp:
-            d = sock.recv(4096)
-            if not d:
-                break
-            resp += d
-    except OSError:
-        pass
-    parts = resp.split(b"\r\n", 1)[0].split()
-    return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
+status_of = hlib.sktest.read_status
 
 
 class Stalled(threading.Thread):

@@ -10,6 +10,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--saker", required=True)
 ap.add_argument("--syscall", required=True)
@@ -22,23 +25,10 @@ if not os.path.exists(cap):
     print(f"SKIP: upstream capture {cap} not found (set SAKER_UPSTREAM)")
     sys.exit(77)
 
-RULES = """
-- list: cat_binaries
-  items: [cat]
-- list: cat_capable_binaries
-  items: [cat_binaries]
-- macro: is_cat
-  condition: proc.name in (cat_capable_binaries)
-- rule: open_from_cat
-  desc: A process named cat does an open
-  condition: evt.type=open and is_cat
-  output: "An open was seen (command=%proc.cmdline)"
-  priority: WARNING
-"""
 with tempfile.TemporaryDirectory() as tmp:
     rules = os.path.join(tmp, "cat.yaml")
     with open(rules, "w") as f:
-        f.write(RULES)
+        f.write(sktest.CAT_RULES)
     env = dict(os.environ, SAKER_SYSCALL_PLUGIN=args.syscall, SAKER_RULES_DIR=tmp)
     p = subprocess.run([args.saker, "-r", rules, "-o", "engine.kind=replay",
                         "-o", f"engine.replay.capture_file={cap}", "-o", "time_format_iso_8601=true",

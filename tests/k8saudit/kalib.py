@@ -159,45 +159,9 @@ def post(port, body, path="/k8s-audit", ctype="application/json", method="POST",
 
 
 def post_raw_large(port, size, path="/k8s-audit"):
-    """Sends a body of `size` bytes with Content-Length and reads the status
-    even if the server answers early and stops reading."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=20)
-    hdr = ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-           "Content-Length: %d\r\n\r\n" % (path, size)).encode()
-    s.sendall(hdr)
-    chunk = b" " * 65536
-    sent = 0
-    s.settimeout(0.5)
-    resp = b""
-    try:
-        while sent < size:
-            try:
-                n = s.send(chunk[:min(len(chunk), size - sent)])
-                sent += n
-            except socket.timeout:
-                pass
-            try:
-                d = s.recv(4096, socket.MSG_DONTWAIT)
-                if d:
-                    resp += d
-                    break
-            except (BlockingIOError, socket.timeout):
-                pass
-    except (BrokenPipeError, ConnectionResetError):
-        pass
-    s.settimeout(5)
-    try:
-        while b"\r\n\r\n" not in resp:
-            d = s.recv(4096)
-            if not d:
-                break
-            resp += d
-    except (socket.timeout, ConnectionResetError, OSError):
-        pass
-    s.close()
-    line = resp.split(b"\r\n", 1)[0].decode(errors="replace")
-    parts = line.split()
-    return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
+    """Sends a body of `size` bytes and reads the status even if the server
+    answers early and stops reading."""
+    return sktest.post_large(port, path, size)
 
 
 def openssl(*args, cwd=None):

@@ -145,5 +145,5 @@ int main(void)
 	test_text();
 	test_bad_utf8();
 	test_checker_rejects();
-	return t_report("test_format");
+	return sktest_report("test_format");
 }

@@ -568,5 +568,5 @@ int main(int argc, char **argv)
 	test_tls();
 	test_echo();
 	t_rm_dir(g_dir);
-	return t_report("test_http");
+	return sktest_report("test_http");
 }

@@ -402,5 +402,5 @@ int main(void)
 	test_program_restart();
 	test_program_stuck_reader();
 	t_rm_dir(g_dir);
-	return t_report("test_sinks");
+	return sktest_report("test_sinks");
 }

@@ -1,5 +1,5 @@
 /*
- * testutil.h - shared helpers of the outputs tests: checks, loop driving,
+ * testutil.h - shared helpers of the outputs tests (checks: sktest.h): loop driving,
  * alert building, the Falco alert schema checker and the Python receiver.
  */
 #ifndef SK_TEST_OUTPUTS_UTIL_H
@@ -19,19 +19,8 @@
 #include <uv.h>
 
 #include "outputs.h"
+#include "../lib/sktest.h"
 #include "../../engine/util/metrics.h"
-
-static int t_failures;
-
-#define CHECK(cond, ...)                                                              \
-	do {                                                                          \
-		if (!(cond)) {                                                        \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-			fprintf(stderr, __VA_ARGS__);                                 \
-			fputc('\n', stderr);                                          \
-			t_failures++;                                                 \
-		}                                                                     \
-	} while (0)
 
 /* ---- loop driving ---------------------------------------------------- */
 
@@ -326,16 +315,6 @@ static inline void t_rm_dir(const char *dir)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
-}
-
-/* Prints the verdict; returns main's exit code. */
-static inline int t_report(const char *name)
-{
-	if (t_failures)
-		fprintf(stderr, "%d check(s) failed\n", t_failures);
-	else
-		printf("%s: ok\n", name);
-	return t_failures ? 1 : 0;
 }
 
 #endif

@@ -15,19 +15,10 @@ import subprocess
 import sys
 import tempfile
 
-RULES = """
-- list: cat_binaries
-  items: [cat]
-- list: cat_capable_binaries
-  items: [cat_binaries]
-- macro: is_cat
-  condition: proc.name in (cat_capable_binaries)
-- rule: open_from_cat
-  desc: A process named cat does an open
-  condition: evt.type=open and is_cat
-  output: "An open was seen (command=%proc.cmdline)"
-  priority: WARNING
-- rule: Localhost connect
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
+RULES = sktest.CAT_RULES + """- rule: Localhost connect
   desc: in operator with netmasks
   condition: evt.type=connect and fd.net in ("127.0.0.1/24")
   output: "Localhost connect (name=%fd.name)"

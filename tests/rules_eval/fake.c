@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/sktest_host.h"
+
 #define BYTEBUF 10
 
 static const sk_field_info_t fields[] = {
@@ -39,38 +41,22 @@ static const sk_field_info_t fields[] = {
 	{"json.value", "", FTYPE_STRING, SK_FIELD_ARG_KEY | SK_FIELD_ARG_REQUIRED, 4, 0},
 };
 
-static int find_field(void *ctx, const char *source, const char *name,
-	const sk_field_info_t **out)
+/* plugin sources only see evt.*, ka.* and json.* */
+static bool visible(const char *source, const char *name)
 {
-	(void)ctx;
-	bool plugin = source && strcmp(source, "syscall") != 0;
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (strcmp(fields[i].name, name))
-			continue;
-		/* plugin sources only see evt.*, ka.* and json.* */
-		if (plugin && strncmp(name, "evt.", 4) && strncmp(name, "ka.", 3) &&
-		    strncmp(name, "json.", 5))
-			return -ENOENT;
-		*out = &fields[i];
-		return 0;
-	}
-	return -ENOENT;
+	return strcmp(source, "syscall") == 0 || strncmp(name, "evt.", 4) == 0 ||
+	       strncmp(name, "ka.", 3) == 0 || strncmp(name, "json.", 5) == 0;
 }
 
-static bool source_known(void *ctx, const char *source)
-{
-	(void)ctx;
-	return !strcmp(source, "syscall") || !strcmp(source, "k8s_audit");
-}
+static const sktest_source_t sources[] = {
+	{ "syscall", SKTEST_FIELDS(fields) },
+	{ "k8s_audit", SKTEST_FIELDS(fields) },
+	{ NULL, NULL, 0 },
+};
 
-static const char *plugin_version(void *ctx, const char *name)
-{
-	(void)ctx;
-	(void)name;
-	return "1.0.0";
-}
+static const sktest_host_t desc = { sources, NULL, "1.0.0", visible };
 
-const sk_rules_host_t fake_host = {NULL, find_field, source_known, plugin_version, NULL};
+const sk_rules_host_t fake_host = SKTEST_RULES_HOST(desc);
 
 /* storage for converted results: valid until the next extraction of the
  * same event (the fake keeps a small ring) */

@@ -11,20 +11,8 @@
 #include "rules/cond.h"
 #include "rules/loader_int.h"
 #include "rules/ruleset_int.h"
+#include "../lib/sktest.h"
 #include "testhost.h"
-
-static int g_fail, g_checks;
-
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		g_checks++;                                                   \
-		if (!(cond)) {                                                \
-			g_fail++;                                             \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);           \
-			printf(__VA_ARGS__);                                  \
-			printf("\n");                                         \
-		}                                                             \
-	} while (0)
 
 static int load(const char *yaml, const sk_rules_opts_t *opts, sk_ruleset_t **rs,
 	sk_diags_t *d)
@@ -253,6 +241,5 @@ int main(void)
 	test_enabling();
 	test_api();
 	test_mutations();
-	printf("%d checks, %d failures\n", g_checks, g_fail);
-	return g_fail ? 1 : 0;
+	return sktest_report("rules_loader");
 }

@@ -6,10 +6,7 @@
 #ifndef SK_TEST_TESTHOST_H
 #define SK_TEST_TESTHOST_H
 
-#include <errno.h>
-#include <string.h>
-
-#include "rules/rules.h"
+#include "../lib/sktest_host.h"
 
 static const sk_field_info_t th_syscall[] = {
 	{ "evt.type", "", FTYPE_STRING, 0, 0, 0 },
@@ -37,45 +34,17 @@ static const sk_field_info_t th_k8s[] = {
 	{ "evt.num", "", FTYPE_UINT64, 0, 2, 0 },
 };
 
-static int th_find_field(void *ctx, const char *source, const char *name,
-	const sk_field_info_t **out)
-{
-	(void)ctx;
-	const sk_field_info_t *t = th_syscall;
-	size_t n = sizeof(th_syscall) / sizeof(th_syscall[0]);
-	if (!strcmp(source, "k8s_audit")) {
-		t = th_k8s;
-		n = sizeof(th_k8s) / sizeof(th_k8s[0]);
-	} else if (strcmp(source, "syscall")) {
-		return -ENOENT;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].name, name)) {
-			*out = &t[i];
-			return 0;
-		}
-	return -ENOENT;
-}
+static const sktest_source_t th_sources[] = {
+	{ "syscall", SKTEST_FIELDS(th_syscall) },
+	{ "k8s_audit", SKTEST_FIELDS(th_k8s) },
+	{ NULL, NULL, 0 },
+};
 
-static bool th_source_known(void *ctx, const char *source)
-{
-	(void)ctx;
-	return !strcmp(source, "syscall") || !strcmp(source, "k8s_audit");
-}
+static const char *const th_versions[] = { "container", "0.4.0", "json", "0.7.0", "k8saudit",
+	"0.18.0", NULL };
 
-static const char *th_plugin_version(void *ctx, const char *name)
-{
-	(void)ctx;
-	if (!strcmp(name, "container"))
-		return "0.4.0";
-	if (!strcmp(name, "json"))
-		return "0.7.0";
-	if (!strcmp(name, "k8saudit"))
-		return "0.18.0";
-	return NULL;
-}
+static const sktest_host_t th_desc = { th_sources, th_versions, NULL, NULL };
 
-static const sk_rules_host_t th_host = { NULL, th_find_field, th_source_known,
-	th_plugin_version, NULL };
+static const sk_rules_host_t th_host = SKTEST_RULES_HOST(th_desc);
 
 #endif

@@ -14,6 +14,7 @@
 #include "fakehost.h"
 #include "rules/ruleset_int.h"
 #include "sk_event_schema.h"
+#include "../lib/sktest.h"
 
 typedef struct expect {
 	const char *files[4];
@@ -105,7 +106,6 @@ int main(int argc, char **argv)
 	fh_host_t *fh = fh_new((const char *const *)argv + 1, (size_t)argc - 1);
 	if (!fh)
 		return 1;
-	int failures = 0;
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		const expect_t *e = &cases[c];
 		char paths[4][4096];
@@ -183,11 +183,10 @@ int main(int argc, char **argv)
 		} else {
 			printf("FAIL %s: rc=%d errors=%zu\n", label, rc, d.nerrors);
 		}
-		failures += !ok;
+		CHECK(ok, "%s", label);
 		sk_ruleset_unref(rs);
 		sk_diags_free(&d);
 	}
 	fh_free(fh);
-	printf("%s\n", failures ? "FAILED" : "all upstream rules files load as the census says");
-	return failures ? 1 : 0;
+	return sktest_report("upstream rules files load as the census says");
 }

@@ -7,13 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s) failed\n", \
-	__FILE__, __LINE__, #c); failures++; } } while (0)
-#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); \
-	if (!_a || strcmp(_a, _b) != 0) { fprintf(stderr, "%s:%d: '%s' != '%s'\n", \
-	__FILE__, __LINE__, _a ? _a : "(null)", _b); failures++; } } while (0)
+#include "../lib/sktest.h"
 
 static void test_fields(void)
 {
@@ -406,10 +400,5 @@ int main(void)
 	test_extract();
 	test_json();
 	test_jscan();
-	if (failures) {
-		fprintf(stderr, "%d check(s) failed\n", failures);
-		return 1;
-	}
-	printf("sdk: all checks passed\n");
-	return 0;
+	return sktest_report("sdk");
 }

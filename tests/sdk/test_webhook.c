@@ -11,11 +11,7 @@
 #include <unistd.h>
 
 #include "sk_webhook.h"
-
-static int failures;
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s)\n", __FILE__, __LINE__, #c); \
-	failures++; } } while (0)
+#include "../lib/sktest.h"
 
 typedef struct seen {
 	int bodies;
@@ -145,6 +141,5 @@ int main(void)
 	c.client_ca_file = NULL;
 	c.body_budget = 10;
 	CHECK(sk_webhook_start(&w, &c, err, sizeof(err)) < 0 && strstr(err, "budget"));
-	printf("%s\n", failures ? "FAIL" : "ok");
-	return failures ? 1 : 0;
+	return sktest_report("sdk_webhook");
 }

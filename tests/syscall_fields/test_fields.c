@@ -2,7 +2,6 @@
  * process lineage, exec attributes, path resolution, fds, sockets, users,
  * evt.* rendering and deferred close/exit handling. */
 #undef NDEBUG
-#include <assert.h>
 #include <dlfcn.h>
 #include <inttypes.h>
 #include <jansson.h>
@@ -13,6 +12,7 @@
 
 #include "plugin_api.h"
 #include "sk_event_schema.h"
+#include "../lib/sktest.h"
 
 static ss_plugin_t *(*p_init)(const ss_plugin_init_input *, ss_plugin_rc *);
 static void (*p_destroy)(ss_plugin_t *);
@@ -26,7 +26,6 @@ static ss_plugin_t *st;
 static uint64_t evnum;
 static uint8_t evbuf[8192];
 static ss_plugin_event_input cur;
-static int failures;
 
 typedef struct kv {
 	const char *name;
@@ -49,7 +48,7 @@ static void feed(uint16_t code, int64_t tid, const kv_t *kv, int n)
 	const sk_evt_info_t *info = sk_evt_info(code);
 	sk_evt_param_t p[SK_EVT_MAX_PARAMS];
 	uint32_t np = 0;
-	assert(info);
+	REQUIRE(info);
 	for (uint32_t i = 0; i < info->nparams; i++) {
 		p[i].data = NULL;
 		p[i].len = 0;
@@ -62,12 +61,12 @@ static void feed(uint16_t code, int64_t tid, const kv_t *kv, int n)
 		}
 	}
 	int len = sk_evt_build(evbuf, sizeof(evbuf), 1000 + evnum, (uint64_t)tid, code, np, p);
-	assert(len > 0);
+	REQUIRE(len > 0);
 	cur.evt = (const ss_plugin_event *)evbuf;
 	cur.evtnum = ++evnum;
 	cur.evtsrc = "syscall";
 	ss_plugin_event_parse_input pi = {0};
-	assert(p_parse(st, &cur, &pi) == SS_PLUGIN_SUCCESS);
+	REQUIRE(p_parse(st, &cur, &pi) == SS_PLUGIN_SUCCESS);
 	ni = nu = 0;
 }
 
@@ -102,7 +101,7 @@ static const char *val(const char *spec)
 			type = json_string_value(json_object_get(f, "type"));
 		}
 	}
-	assert(id >= 0);
+	REQUIRE(id >= 0);
 	ss_plugin_extract_field ef;
 	memset(&ef, 0, sizeof(ef));
 	ef.field_id = (uint32_t)id;
@@ -143,19 +142,14 @@ static const char *val(const char *spec)
 /* want NULL: no value at all. */
 #define EXPECT_P(field, want) do { \
 		const char *got_ = val(field); \
-		if ((want) ? (!present || strcmp(got_, (want) ? (want) : "")) : present) { \
-			fprintf(stderr, "line %d: %s = %s'%s', want %s'%s'\n", __LINE__, field, \
-				present ? "" : "(none) ", got_, (want) ? "" : "(none)", (want) ? (want) : ""); \
-			failures++; \
-		} \
+		CHECK((want) ? present && !strcmp(got_, (want) ? (want) : "") : !present, \
+			"%s = %s'%s', want %s'%s'", field, present ? "" : "(none) ", got_, \
+			(want) ? "" : "(none)", (want) ? (want) : ""); \
 	} while (0)
 
 #define EXPECT(field, want) do { \
 		const char *got_ = val(field); \
-		if (strcmp(got_, want) != 0) { \
-			fprintf(stderr, "line %d: %s = '%s', want '%s'\n", __LINE__, field, got_, want); \
-			failures++; \
-		} \
+		CHECK(strcmp(got_, want) == 0, "%s = '%s', want '%s'", field, got_, want); \
 	} while (0)
 
 static const char ARGS_BASH[] = "-c\0cat /etc/shadow";
@@ -163,7 +157,7 @@ static const char ARGS_CAT[] = "shadow";
 
 int main(int argc, char **argv)
 {
-	assert(argc == 2);
+	REQUIRE(argc == 2);
 	void *h = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		fprintf(stderr, "dlopen: %s\n", dlerror());
@@ -174,13 +168,13 @@ int main(int argc, char **argv)
 	p_parse = dlsym(h, "plugin_parse_event");
 	p_extract = dlsym(h, "plugin_extract_fields");
 	p_fields = dlsym(h, "plugin_get_fields");
-	assert(p_init && p_destroy && p_parse && p_extract && p_fields);
+	REQUIRE(p_init && p_destroy && p_parse && p_extract && p_fields);
 	fields = json_loads(p_fields(), 0, NULL);
-	assert(fields && json_array_size(fields) > 50);
+	REQUIRE(fields && json_array_size(fields) > 50);
 	ss_plugin_rc rc;
 	ss_plugin_init_input in = {.config = "{\"max_threads\": 64, \"max_fds\": 16}"};
 	st = p_init(&in, &rc);
-	assert(rc == SS_PLUGIN_SUCCESS);
+	REQUIRE(rc == SS_PLUGIN_SUCCESS);
 
 	/* init (1) -> bash (100) */
 	kv_t e1[] = {I64("res", 0), STR("exe", "/sbin/init"), BUF("args", "", 0), I64("tid", 1),
@@ -330,7 +324,7 @@ int main(int argc, char **argv)
 	kv_t px[] = {I64("status", 0)};
 	uint16_t pcodes[8];
 	size_t npc = sk_evt_codes_by_name("procexit", pcodes, 8);
-	assert(npc >= 1);
+	REQUIRE(npc >= 1);
 	feed(pcodes[npc - 1], 200, px, 0);
 	EXPECT("proc.name", "cat");
 	kv_t rd2[] = {I64("res", 0), I64("fd", 0)};
@@ -410,11 +404,11 @@ int main(int argc, char **argv)
 		}
 		int len = sk_evt_build(evbuf, sizeof(evbuf), (uint64_t)iter, (uint64_t)(rand() % 8 + 1),
 			code, np, p);
-		assert(len > 0);
+		REQUIRE(len > 0);
 		cur.evt = (const ss_plugin_event *)evbuf;
 		cur.evtnum = ++evnum;
 		ss_plugin_event_parse_input pi = {0};
-		assert(p_parse(st, &cur, &pi) == SS_PLUGIN_SUCCESS);
+		REQUIRE(p_parse(st, &cur, &pi) == SS_PLUGIN_SUCCESS);
 		for (size_t k = 0; k < nfields; k++) {
 			const char *fname = json_string_value(json_object_get(json_array_get(fields, k), "name"));
 			char spec[160];
@@ -431,10 +425,5 @@ int main(int argc, char **argv)
 	p_destroy(st);
 	json_decref(fields);
 	dlclose(h);
-	if (failures) {
-		fprintf(stderr, "%d field checks failed\n", failures);
-		return 1;
-	}
-	puts("syscall fields: all checks passed");
-	return 0;
+	return sktest_report("syscall fields");
 }

@@ -26,17 +26,7 @@
 #include "bpf/sk_bpf_events.h"
 #include "sk_event_schema.h"
 
-#define CHECK(c, ...)                                                                 \
-	do {                                                                          \
-		if (!(c)) {                                                           \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #c);  \
-			fprintf(stderr, __VA_ARGS__);                                 \
-			fprintf(stderr, "\n");                                        \
-			failures++;                                                   \
-		}                                                                     \
-	} while (0)
-
-static int failures;
+#include "../lib/sktest.h"
 
 static uint64_t now_ms(void)
 {

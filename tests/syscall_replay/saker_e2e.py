@@ -16,19 +16,10 @@ import os
 import subprocess
 import sys
 
-CAT_RULES = """
-- list: cat_binaries
-  items: [cat]
-- list: cat_capable_binaries
-  items: [cat_binaries]
-- macro: is_cat
-  condition: proc.name in (cat_capable_binaries)
-- rule: open_from_cat
-  desc: A process named cat does an open
-  condition: evt.type=open and is_cat
-  output: "An open was seen (command=%proc.cmdline)"
-  priority: WARNING
-"""
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
+CAT_RULES = sktest.CAT_RULES
 SYSCALL_RULES = """
 - rule: detect_madvise
   desc: Detect any call to madvise

@@ -18,19 +18,9 @@
 #include <jansson.h>
 #include <uv.h>
 
+#include "../lib/sktest.h"
 #include "web.h"
 #include "../../engine/util/metrics.h"
-
-static int t_failures;
-#define CHECK(cond, ...)                                                              \
-	do {                                                                          \
-		if (!(cond)) {                                                        \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-			fprintf(stderr, __VA_ARGS__);                                 \
-			fputc('\n', stderr);                                          \
-			t_failures++;                                                 \
-		}                                                                     \
-	} while (0)
 
 static char g_dir[256];
 static const char *VERSIONS = "{\"engine_version\":\"0.1.0\",\"saker_version\":\"0.1.0\"}";
@@ -395,9 +385,5 @@ int main(void)
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", g_dir);
 	curl_global_cleanup();
-	if (t_failures)
-		fprintf(stderr, "%d check(s) failed\n", t_failures);
-	else
-		printf("test_web: ok\n");
-	return t_failures ? 1 : 0;
+	return sktest_report("test_web");
 }
