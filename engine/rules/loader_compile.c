@@ -89,11 +89,6 @@ sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen
 	return l;
 }
 
-sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off)
-{
-	return locate(t, map, maplen, off);
-}
-
 /* ---- macros ------------------------------------------------------------- */
 
 typedef struct identck {

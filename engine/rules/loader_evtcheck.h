@@ -15,7 +15,4 @@
 void sk__ld_warn_undeliverable(sk__ld_state_t *st, const sk_rules_opts_t *opts, const sk__ld_rule_t *r,
 	const struct sk__ast *ast, const sk__text_t *text, const size_t *map, size_t maplen);
 
-/* Defined in loader_compile.c: a subst-text offset back to file:line:col. */
-sk__ld_loc_t sk__ld_locate(const sk__text_t *t, const size_t *map, size_t maplen, size_t off);
-
 #endif
