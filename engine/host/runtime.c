@@ -42,6 +42,8 @@ struct sk_runtime {
 	_Atomic size_t ndone;
 	int exit_code;
 	bool abandoned;
+	bool sig_held;                 /* hold_signals: sig_old to restore */
+	sigset_t sig_old;
 	sk_metric_t *m_alerts_lost;
 	uv_work_t reload_req;          /* reload_prepare in flight */
 	bool reloading, reload_again;
@@ -433,6 +435,38 @@ static void duration_cb(uv_timer_t *t)
 	sk_runtime_stop(rt);
 }
 
+/* A source that acknowledges input (saker_drain: a webhook answers 200 once
+ * an event is queued) accepts it from its open on, before the loop's signal
+ * handlers exist: a SIGTERM then would kill the process with acknowledged
+ * events unevaluated. From the first such open until sk_runtime_run has
+ * installed the handlers, SIGINT/SIGTERM/SIGHUP stay pending instead (and
+ * plugin threads started meanwhile inherit the block, so the loop's thread
+ * takes them). Other sources keep the default: Ctrl-C during a slow open
+ * still ends the process at once. */
+static void hold_signals(sk_runtime_t *rt)
+{
+	bool acks = false;
+	for (size_t i = 0; i < rt->o.reg->n; i++) {
+		sk_plugin_t *p = rt->o.reg->plugins[i];
+		acks = acks || ((p->caps & CAP_SOURCING) && p->drain &&
+			(!rt->o.source_enabled || rt->o.source_enabled(rt->o.ud, p->source)));
+	}
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, SIGINT);
+	sigaddset(&s, SIGTERM);
+	sigaddset(&s, SIGHUP);
+	if (acks && pthread_sigmask(SIG_BLOCK, &s, &rt->sig_old) == 0)
+		rt->sig_held = true;
+}
+
+static void release_signals(sk_runtime_t *rt)
+{
+	if (rt->sig_held)
+		pthread_sigmask(SIG_SETMASK, &rt->sig_old, NULL);
+	rt->sig_held = false;
+}
+
 int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -469,6 +503,7 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
+	hold_signals(rt);
 	for (size_t i = 0; i < o->reg->n; i++) {
 		sk_plugin_t *p = o->reg->plugins[i];
 		if (!(p->caps & CAP_SOURCING))
@@ -522,6 +557,7 @@ int sk_runtime_run(sk_runtime_t *rt)
 	uv_signal_start(&rt->sig_int, signal_cb, SIGINT);
 	uv_signal_start(&rt->sig_term, signal_cb, SIGTERM);
 	uv_signal_start(&rt->sig_hup, signal_cb, SIGHUP);
+	release_signals(rt); /* a signal held since the opens is handled now */
 	if (rt->o.duration_ms)
 		uv_timer_start(&rt->duration, duration_cb, rt->o.duration_ms, 0);
 	uint64_t tick = rt->o.corr_tick_ms ? rt->o.corr_tick_ms : 1000;
@@ -553,6 +589,7 @@ void sk_runtime_free(sk_runtime_t *rt)
 {
 	if (!rt)
 		return;
+	release_signals(rt);
 	for (size_t i = 0; i < rt->nworkers; i++)
 		sk_worker_free(rt->workers[i]);
 	free(rt->workers);

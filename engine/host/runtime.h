@@ -4,7 +4,10 @@
  * SIGHUP reload, -M timer, shutdown with output flush).
  *
  * Life cycle: sk_runtime_new opens every source (any failure: one error
- * line, nothing started); sk_runtime_run starts the workers and runs the
+ * line, nothing started); when a source acknowledges input (saker_drain),
+ * SIGINT/SIGTERM/SIGHUP are held pending from its open until
+ * sk_runtime_run handles them, so none kills the process with
+ * acknowledged events unevaluated; sk_runtime_run starts the workers and runs the
  * loop until every source reached EOF, a signal (SIGINT/SIGTERM) or the -M
  * timer stops it, or a source fails (exit code 1). Stopping is bounded by
  * flush_timeout_ms as a whole: push sources (saker_drain) refuse new input
