@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
@@ -59,6 +60,32 @@ def config(plugins, extra=""):
 def run(argv, timeout=60):
     p = subprocess.run([args.saker] + argv, capture_output=True, text=True, timeout=timeout)
     return p.returncode, p.stdout, p.stderr
+
+
+def run_until_alerts(argv, n, timeout=60):
+    """Runs saker until n JSON alerts were printed (or timeout seconds),
+    then stops it with SIGTERM: the run lasts as long as the machine needs,
+    never a fixed -M that a loaded machine can outrun."""
+    p = subprocess.Popen([args.saker] + argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    err = []
+    t = threading.Thread(target=lambda: err.append(p.stderr.read()), daemon=True)
+    t.start()
+    lines = []
+    killer = threading.Timer(timeout, p.kill)
+    killer.start()
+    try:
+        while len(alerts("\n".join(lines))) < n:
+            line = p.stdout.readline()
+            if not line:
+                break
+            lines.append(line.rstrip("\n"))
+    finally:
+        killer.cancel()
+    rc = sktest.terminate(p)
+    lines += p.stdout.read().splitlines()
+    t.join(30)
+    return rc, "\n".join(lines), "".join(err)
 
 
 alerts = sktest.json_alerts
@@ -236,7 +263,7 @@ rules_async = write("async.yaml", """
   source: tpsrc
 """)
 cfg_a = config([("tp", "tp", "inf", None), ("tpa", "tp_async", "", None)], "json_output: true\n")
-rc, out, err = run(["-c", cfg_a, "-r", rules_async, "-M", "2"], timeout=30)
+rc, out, err = run_until_alerts(["-c", cfg_a, "-r", rules_async], 5)
 a = alerts(out)
 check("async events reach the rules of their source", rc == 0 and len(a) == 5 and a[0]["output_fields"].get("evt.type") == "tpasync", (rc, len(a), out[-300:], err[-500:]))
 check("undeclared async event name and a tid on a plugin source rejected",
