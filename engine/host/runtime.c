@@ -438,11 +438,11 @@ static void duration_cb(uv_timer_t *t)
 /* A source that acknowledges input (saker_drain: a webhook answers 200 once
  * an event is queued) accepts it from its open on, before the loop's signal
  * handlers exist: a SIGTERM then would kill the process with acknowledged
- * events unevaluated. From the first such open until sk_runtime_run has
- * installed the handlers, SIGINT/SIGTERM/SIGHUP stay pending instead (and
- * plugin threads started meanwhile inherit the block, so the loop's thread
- * takes them). Other sources keep the default: Ctrl-C during a slow open
- * still ends the process at once. */
+ * events unevaluated. When such a source is enabled, SIGINT/SIGTERM/SIGHUP
+ * stay pending from before the opens until sk_runtime_run has installed the
+ * handlers (plugin threads started meanwhile inherit the block, so the
+ * loop's thread takes them). Without one, Ctrl-C during a slow open (BPF
+ * loading) still ends the process at once. */
 static void hold_signals(sk_runtime_t *rt)
 {
 	bool acks = false;
