@@ -4,7 +4,9 @@
  * sk_ruleset_load (YAML, lists, macros, exceptions, parse, compile, event
  * types) against the fields of the given plugins.
  * usage: bench_rules_load baseline|load -n ITER [-p plugin.so]... file...
- * prints: mode=<m> iters=<n> ms_min=<x> ms_median=<y> maxrss_kb=<z>
+ * prints: mode=<m> iters=<n> ms_min=<x> ms_median=<y> cpu_ms_min=<c>
+ * cpu_ms_median=<d> maxrss_kb=<z> (ms_*: wall time; cpu_ms_*: the
+ * process's CPU time, which other load on the machine hardly changes)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +17,10 @@
 
 #include "fakehost.h"
 
-static double now_ms(void)
+static double clock_ms(clockid_t c)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(c, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -87,9 +89,12 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "load") && !(fh = fh_new(plugins, np)))
 		return 1;
 	double *t = calloc((size_t)iters, sizeof(double));
+	double *c = calloc((size_t)iters, sizeof(double));
+	if (!t || !c)
+		return 1;
 	size_t rules = 0;
 	for (int it = 0; it < iters; it++) {
-		double t0 = now_ms();
+		double t0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 		if (fh) {
 			sk_ruleset_t *rs = NULL;
 			sk_diags_t d = { 0 };
@@ -110,14 +115,18 @@ int main(int argc, char **argv)
 			fprintf(stderr, "baseline: cannot read/parse the files\n");
 			return 1;
 		}
-		t[it] = now_ms() - t0;
+		t[it] = clock_ms(CLOCK_MONOTONIC) - t0;
+		c[it] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	}
 	qsort(t, (size_t)iters, sizeof(double), cmp_d);
+	qsort(c, (size_t)iters, sizeof(double), cmp_d);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("mode=%s iters=%d ms_min=%.3f ms_median=%.3f maxrss_kb=%ld rules=%zu\n", mode, iters,
-		t[0], t[iters / 2], ru.ru_maxrss, rules);
+	printf("mode=%s iters=%d ms_min=%.3f ms_median=%.3f cpu_ms_min=%.3f cpu_ms_median=%.3f "
+		"maxrss_kb=%ld rules=%zu\n", mode, iters, t[0], t[iters / 2], c[0], c[iters / 2],
+		ru.ru_maxrss, rules);
 	free(t);
+	free(c);
 	fh_free(fh);
 	return 0;
 }

@@ -23,12 +23,17 @@ base=$("$BIN" baseline -n "$N" "${files[@]}")
 load=$("$BIN" load -n "$N" -p "$SYS" -p "$PLUG" "${files[@]}")
 echo "baseline (read + YAML parse): $base"
 echo "load (saker load + compile):   $load"
-get() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
-python3 - "$(get ms_median "$base")" "$(get ms_median "$load")" \
+get() { sed -n "s/.*[ ]$1=\([0-9.]*\).*/\1/p" <<<" $2"; }
+# The target is checked on CPU time (median of the iterations): wall time on
+# a shared machine measures the other processes as much as saker (a loaded
+# CI runner stretched a 20 ms load to 180 ms of wall time). Both are shown.
+python3 - "$(get cpu_ms_median "$base")" "$(get cpu_ms_median "$load")" \
+  "$(get ms_median "$base")" "$(get ms_median "$load")" \
   "$(get maxrss_kb "$base")" "$(get maxrss_kb "$load")" <<'PY'
 import os, sys
-bt, lt, br, lr = map(float, sys.argv[1:])
-print(f"time: load {lt:.2f} ms = {lt / bt:.2f} x baseline ({bt:.2f} ms); target <= 100 ms")
+bt, lt, bw, lw, br, lr = map(float, sys.argv[1:])
+print(f"time (CPU): load {lt:.2f} ms = {lt / bt:.2f} x baseline ({bt:.2f} ms); target <= 100 ms")
+print(f"time (wall, for information): load {lw:.2f} ms, baseline {bw:.2f} ms")
 print(f"max RSS: load {lr / 1024:.1f} MB = {lr / br:.2f} x baseline ({br / 1024:.1f} MB); target <= 30 MB")
 # As a CTest smoke test (SAKER_BENCH_SMOKE=1) the time is only reported: a
 # loaded machine stretches milliseconds, never the memory.

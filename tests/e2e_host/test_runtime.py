@@ -170,15 +170,26 @@ with tempfile.TemporaryDirectory() as tmp:
                           rules, argv=("-o", "http_output.max_queue=16"))
     hz = wait_web(wport)
     check("/healthz answers while events flow", hz is not None and hz[0] == 200 and "ok" in hz[1], hz)
-    time.sleep(2.0)
+    # Wait for what is checked (events counted, a failed delivery counted),
+    # not for a fixed time: a loaded machine may take long to get there.
+    def sample():
+        st, metrics = http_get(wport, "/metrics")
+        ev = [l for l in metrics.splitlines() if l.startswith("saker_events_total") and "abitest" in l]
+        failed = [l for l in metrics.splitlines()
+                  if not l.startswith("#") and "http" in l and re.search(r"(fail|retr|drop)", l)
+                  and float(l.split()[-1]) > 0]
+        return st, metrics, ev, failed
+
+    end = time.time() + 60
+    st, metrics, ev, failed = sample()
+    while time.time() < end and p.poll() is None and not (
+            st == 200 and ev and int(float(ev[0].split()[-1])) > 0 and failed
+            and "Secret message" in metrics):
+        time.sleep(0.2)
+        st, metrics, ev, failed = sample()
     check("saker keeps running with receiver down", p.poll() is None, p.poll())
-    st, metrics = http_get(wport, "/metrics")
     check("/metrics answers", st == 200 and "# TYPE" in metrics, metrics[:300])
-    ev = [l for l in metrics.splitlines() if l.startswith("saker_events_total") and "abitest" in l]
     check("/metrics counts events per source", ev and int(float(ev[0].split()[-1])) > 0, ev)
-    failed = [l for l in metrics.splitlines()
-              if not l.startswith("#") and "http" in l and re.search(r"(fail|retr|drop)", l)
-              and float(l.split()[-1]) > 0]
     check("/metrics counts HTTP failures, retries or drops", failed, [l for l in metrics.splitlines() if "http" in l][:10])
     per_rule = [l for l in metrics.splitlines() if l.startswith("saker_alerts_total") and "Secret message" in l]
     check("/metrics counts alerts per rule", per_rule, [l for l in metrics.splitlines() if "alert" in l][:10])

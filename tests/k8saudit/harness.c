@@ -8,10 +8,17 @@
  *   harness run --source <so> [--config <json>] --open <params>
  *               [--extractor <so>]... [--field <name[arg]>]...
  *               [--max-events N] [--idle-ms M] [--pause-ms P] [--eof-ok]
+ *               [--start-file PATH] [--stop-file PATH]
+ *
+ * Readiness signals for tests on a loaded machine (no timing guesses):
+ * --start-file: after the open line, next_batch is first called once PATH
+ * exists (at most 120 s later), so a test can fill the source's queue first;
+ * --stop-file: the run ends ("stopped") at the first next_batch timeout
+ * after PATH exists, i.e. once everything the source holds was delivered.
  *
  * Output of run: {"open":"ok","port":P} first, then
  * {"n":<evtnum>,"ts":<ts>,"f":{"<field>":[values...]|null}} per event and
- * {"end":"eof|idle|max|error","metrics":{...},"error":"..."} last.
+ * {"end":"eof|idle|max|stopped|error","metrics":{...},"error":"..."} last.
  * Exit 0 unless the ABI was violated or the plugin failed.
  */
 #include <dlfcn.h>
@@ -22,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -285,6 +293,7 @@ static int cmd_run(int argc, char **argv)
 	const char *srcpath = NULL, *cfg = "", *open_p = NULL, *exts[MAXP];
 	int next = 0;
 	uint64_t max_events = UINT64_MAX, idle_ms = 3000, pause_ms = 0, seen = 0, last = 0;
+	const char *start_file = NULL, *stop_file = NULL;
 	const char *endwhy = "eof";
 	ss_instance_t *h;
 	ss_plugin_rc orc;
@@ -315,6 +324,10 @@ static int cmd_run(int argc, char **argv)
 			idle_ms = strtoull(v, NULL, 10);
 		else if (!strcmp(a, "--pause-ms"))
 			pause_ms = strtoull(v, NULL, 10);
+		else if (!strcmp(a, "--start-file"))
+			start_file = v;
+		else if (!strcmp(a, "--stop-file"))
+			stop_file = v;
 		else {
 			fprintf(stderr, "harness: unknown option %s\n", a);
 			return 2;
@@ -360,6 +373,13 @@ static int cmd_run(int argc, char **argv)
 		struct timespec ts = { (time_t)(pause_ms / 1000), (long)(pause_ms % 1000) * 1000000L };
 
 		nanosleep(&ts, NULL);
+	}
+	if (start_file) {
+		struct timespec ts = { 0, 10 * 1000000L };
+		uint64_t until = now_ms() + 120000;
+
+		while (access(start_file, F_OK) != 0 && now_ms() < until)
+			nanosleep(&ts, NULL);
 	}
 	last = now_ms();
 	while (seen < max_events) {
@@ -439,6 +459,10 @@ static int cmd_run(int argc, char **argv)
 				ps[0].f.get_last_error(ps[0].st));
 			endwhy = "error";
 			rc = 1;
+			break;
+		}
+		if (r == SS_PLUGIN_TIMEOUT && stop_file && access(stop_file, F_OK) == 0) {
+			endwhy = "stopped";
 			break;
 		}
 		if (r == SS_PLUGIN_TIMEOUT && now_ms() - last > idle_ms) {

@@ -5,6 +5,7 @@ start it, post to the webhook it opens, and create test certificates.
 """
 import http.client
 import json
+import shutil
 import os
 import socket
 import ssl
@@ -65,20 +66,29 @@ class Failures:
 
 
 class Harness:
-    """Runs `harness run ...`; .events after .wait()."""
+    """Runs `harness run ...`; .events after .wait().
+
+    The run ends at EOF, or when wait() asks it to (a stop file: the harness
+    then ends once the source delivered everything it holds), never because
+    the test was slow: idle_ms is only a safety bound. With hold=True the
+    harness does not consume before release() (the source's queue fills).
+    read_events(n) waits for the first n events while the run goes on."""
 
     def __init__(self, open_params, fields=(), config="", extractors=(JSON_PLUGIN,),
-                 idle_ms=1500, max_events=None, pause_ms=0):
+                 idle_ms=120000, max_events=None, hold=False):
+        self._dir = tempfile.mkdtemp(prefix="ka-harness-")
+        self._stop = os.path.join(self._dir, "stop")
+        self._start = os.path.join(self._dir, "start")
         args = [HARNESS, "run", "--source", KA_PLUGIN, "--open", open_params,
-                "--config", config, "--idle-ms", str(idle_ms)]
+                "--config", config, "--idle-ms", str(idle_ms), "--stop-file", self._stop]
+        if hold:
+            args += ["--start-file", self._start]
         for e in extractors:
             args += ["--extractor", e]
         for f in fields:
             args += ["--field", f]
         if max_events is not None:
             args += ["--max-events", str(max_events)]
-        if pause_ms:
-            args += ["--pause-ms", str(pause_ms)]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True)
         # stderr is drained by a thread so a chatty child never blocks; stdout
@@ -104,7 +114,34 @@ class Harness:
     def opened(self):
         return self.first.get("open") == "ok"
 
+    def _line(self, line):
+        d = json.loads(line)
+        if "n" in d:
+            self.events.append(d)
+        elif "end" in d:
+            self.end = d
+
+    def release(self):
+        """Let a hold=True harness start consuming."""
+        open(self._start, "w").close()
+
+    def read_events(self, n, timeout=60):
+        """Reads output until n events were seen (or the run ended, or
+        timeout seconds passed); True when n were seen."""
+        killer = threading.Timer(timeout, self.kill)
+        killer.start()
+        try:
+            while len(self.events) < n and self.end is None:
+                line = self.proc.stdout.readline()
+                if not line:
+                    break
+                self._line(line)
+        finally:
+            killer.cancel()
+        return len(self.events) >= n
+
     def wait(self, timeout=60):
+        open(self._stop, "w").close()
         killer = threading.Timer(timeout, self.kill)
         killer.start()
         try:
@@ -116,11 +153,8 @@ class Harness:
         self.stderr = "".join(self._err)
         self.rc = self.proc.returncode
         for line in out.splitlines():
-            d = json.loads(line)
-            if "n" in d:
-                self.events.append(d)
-            elif "end" in d:
-                self.end = d
+            self._line(line)
+        shutil.rmtree(self._dir, ignore_errors=True)
         if self.first.get("end") == "error":
             self.end = self.first
         return self

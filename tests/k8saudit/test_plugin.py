@@ -171,25 +171,32 @@ def test_follow():
         p = os.path.join(d, "audit.log")
         with open(p, "w") as f:
             f.write(json.dumps(synth_event(0)) + "\n")
-        h = Harness("file://" + p, ["ka.auditid"], idle_ms=2500)
+        h = Harness("file://" + p, ["ka.auditid"])
         T.check(h.opened(), "file:// opened")
-        time.sleep(0.3)
+        # Each step waits for the follower to deliver what the previous one
+        # wrote (its output is the readiness signal), so a slow machine
+        # cannot reorder the file operations against the reads.
+        T.check(h.read_events(1), "follow: first line read")
         with open(p, "a") as f:
             f.write(json.dumps(synth_event(1)) + "\n")
             line = json.dumps(synth_event(2))
             f.write(line[:20])                 # partial line: must wait
             f.flush()
+            T.check(h.read_events(2), "follow: line before the partial one read")
+            # a few polls of the follower see the partial line; a slow
+            # machine only makes it fewer, never a false failure
             time.sleep(0.4)
             f.write(line[20:] + "\n")
-        time.sleep(0.4)
+        T.check(h.read_events(3), "follow: completed partial line read")
         os.rename(p, p + ".1")                 # rotation
         with open(p + ".1", "a") as f:         # late write to the rotated file
             f.write(json.dumps(synth_event(3)) + "\n")
         with open(p, "w") as f:
             f.write(json.dumps(synth_event(4)) + "\n")
-        time.sleep(0.6)
+        T.check(h.read_events(5), "follow: rotated and new file read")
         with open(p, "w") as f:                # truncation in place
             f.write(json.dumps(synth_event(5)) + "\n")
+        T.check(h.read_events(6), "follow: truncated file read")
         h.wait(timeout=30)
         got = [e["f"]["ka.auditid"][0] for e in h.events]
         T.eq(got, ["synthetic-%d" % i for i in range(6)],
@@ -328,14 +335,17 @@ def test_tls():
 
 
 def test_queue_full():
-    h, port = start_webhook(config={"queueMaxEvents": 4}, pause_ms=2500, idle_ms=1500)
+    # The consumer is held until the queue was seen full, then released;
+    # its output says when it drained (no timing guesses either way).
+    h, port = start_webhook(config={"queueMaxEvents": 4}, hold=True)
     try:
         sts = [post(port, json.dumps(synth_event(i)))[0] for i in range(4)]
         T.eq(sts, [200] * 4, "first 4 events fit")
         st, body = post(port, json.dumps({"kind": "EventList", "items": [synth_event(10),
                                                                            synth_event(11)]}))
         T.eq(st, 503, "queue full -> 503 (" + body.strip() + ")")
-        time.sleep(3.0)  # consumer resumes and drains
+        h.release()
+        T.check(h.read_events(4), "consumer drained the queue")
         T.eq(post(port, json.dumps(synth_event(20)))[0], 200, "accepted again after draining")
     finally:
         h.wait()
@@ -346,7 +356,7 @@ def test_queue_full():
 
 
 def test_concurrent():
-    h, port = start_webhook(fields=("ka.auditid", "ka.verb"), idle_ms=2500)
+    h, port = start_webhook(fields=("ka.auditid", "ka.verb"))
     accepted = []
     lock = threading.Lock()
 

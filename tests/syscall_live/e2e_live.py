@@ -42,7 +42,11 @@ class Saker:
         env = dict(os.environ)
         if plugin:
             env["SAKER_SYSCALL_PLUGIN"] = plugin
-        cmd = [binary, "-r", rules, "-o", "json_output=true", "-o", "stdout_output.enabled=true"]
+        # The default configuration, except that the web server listens on
+        # 127.0.0.1 on a port of the kernel's choosing: the default 8765 on
+        # every address may be taken on a shared machine.
+        cmd = [binary, "-r", rules, "-o", "json_output=true", "-o", "stdout_output.enabled=true",
+               "-o", "webserver.listen_address=127.0.0.1", "-o", "webserver.listen_port=0"]
         cmd += extra
         log("running:", " ".join(cmd))
         self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
