@@ -123,9 +123,11 @@ if [ "$ready" != "$nthreads" ]; then
 	exit 1
 fi
 
-# Tracked: the gauge grew by the thread count (1% slack for other processes
-# exiting meanwhile; the metric is refreshed every 5 s).
-want=$((t0 + nthreads - nthreads / 100))
+# Tracked: the gauge grew by the thread count. The gauge counts every
+# thread on the host, and other processes (a parallel test suite) may end
+# hundreds of threads meanwhile: 10% slack, still far from the ~0 growth of
+# threads that are not tracked. The metric is refreshed every 5 s.
+want=$((t0 + nthreads - nthreads / 10))
 tracked=""
 for _ in $(seq 1 60); do
 	alive || { echo "rss_threads: saker exited:"; tail -20 "$tmp/saker.err"; exit 1; }
