@@ -15,9 +15,7 @@ SAKER_E2E_MAX_LATENCY_S (default 10 s), which still catches a pipeline that
 holds alerts back. The benign run ends at a canary alert raised after it: the
 source keeps the order, so any alert of the benign actions came before."""
 import argparse
-import json
 import os
-import queue
 import secrets
 import shutil
 import socket
@@ -27,7 +25,9 @@ import tempfile
 import threading
 import time
 
-SKIP = 77
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 LATENCY_S = 1.0  # the target, printed
 MAX_LATENCY_S = float(os.environ.get("SAKER_E2E_MAX_LATENCY_S", "10"))
 WAIT_S = 30.0
@@ -37,57 +37,18 @@ def log(*a):
     print(*a, flush=True)
 
 
-class Saker:
-    def __init__(self, binary, rules, plugin, extra):
-        env = dict(os.environ)
-        if plugin:
-            env["SAKER_SYSCALL_PLUGIN"] = plugin
-        # The default configuration, except that the web server listens on
-        # 127.0.0.1 on a port of the kernel's choosing: the default 8765 on
-        # every address may be taken on a shared machine.
-        cmd = [binary, "-r", rules, "-o", "json_output=true", "-o", "stdout_output.enabled=true",
-               "-o", "webserver.listen_address=127.0.0.1", "-o", "webserver.listen_port=0"]
-        cmd += extra
-        log("running:", " ".join(cmd))
-        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                  text=True, bufsize=1)
-        self.q = queue.Queue()
-        self.stderr = []
-        threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._read_err, daemon=True).start()
-
-    def _read(self):
-        for line in self.p.stdout:
-            t = time.monotonic()
-            try:
-                self.q.put((t, json.loads(line)))
-            except ValueError:
-                pass
-
-    def _read_err(self):
-        for line in self.p.stderr:
-            self.stderr.append(line.rstrip())
-
-    def alerts_until(self, deadline):
-        out = []
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            try:
-                out.append(self.q.get(timeout=left))
-            except queue.Empty:
-                break
-        return out
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
+def start_saker(binary, rules, plugin, extra):
+    env = dict(os.environ)
+    if plugin:
+        env["SAKER_SYSCALL_PLUGIN"] = plugin
+    # The default configuration, except that the web server listens on
+    # 127.0.0.1 on a port of the kernel's choosing: the default 8765 on
+    # every address may be taken on a shared machine.
+    cmd = [binary, "-r", rules, "-o", "json_output=true", "-o", "stdout_output.enabled=true",
+           "-o", "webserver.listen_address=127.0.0.1", "-o", "webserver.listen_port=0"]
+    cmd += extra
+    log("running:", " ".join(cmd))
+    return sktest.SakerProc(cmd, env)
 
 
 def sh(cmd, **kw):
@@ -108,16 +69,13 @@ def main():
     ap.add_argument("-o", action="append", default=[])
     args = ap.parse_args()
 
-    if os.geteuid() != 0:
-        log("!!!!! SKIP syscall_live_e2e: not root (CI runs it as root with BPF)")
-        return SKIP
-    if not os.path.exists("/sys/kernel/btf/vmlinux"):
-        log("!!!!! SKIP syscall_live_e2e: no kernel BTF")
-        return SKIP
+    skip = sktest.skip_unless_live_bpf("syscall_live_e2e")
+    if skip is not None:
+        return skip
     for tool in ("unshare", "mount", "bash", "chmod", "cat"):
         if not shutil.which(tool):
             log(f"!!!!! SKIP syscall_live_e2e: {tool} not installed")
-            return SKIP
+            return sktest.SKIP
 
     mark = "saker-e2e-" + secrets.token_hex(4)
     ctl = "saker-ctl-" + secrets.token_hex(4)
@@ -126,7 +84,7 @@ def main():
     extra = []
     for o in args.o:
         extra += ["-o", o]
-    s = Saker(args.saker, args.rules, args.plugin, extra)
+    s = start_saker(args.saker, args.rules, args.plugin, extra)
     failures = []
     try:
         # readiness: a canary setuid chmod until its alert shows up
@@ -139,13 +97,13 @@ def main():
                 break
             sh(["chmod", "u+s", canary])
             sh(["chmod", "u-s", canary])
-            for _, a in s.alerts_until(time.monotonic() + 0.3):
+            for a in s.alerts(0.3):
                 if canary in a.get("output", ""):
                     ready = True
         if not ready:
-            log("saker did not become ready; stderr:\n" + "\n".join(s.stderr[-30:]))
+            log("saker did not become ready; stderr:\n" + "\n".join(s.err[-30:]))
             return 1
-        s.alerts_until(time.monotonic() + 0.5)  # drain canary leftovers
+        list(s.alerts(0.5))  # drain canary leftovers
         log("saker is live")
 
         # ---- fixtures
@@ -221,7 +179,7 @@ def main():
             # for the scenarios they belong to).
             end = sc.t_done + WAIT_S
             while not candidates(sc) and time.monotonic() < end and s.p.poll() is None:
-                for t, a in s.alerts_until(min(end, time.monotonic() + 0.2)):
+                for t, a in s.timed_alerts(min(end - time.monotonic(), 0.2)):
                     got.setdefault(a.get("rule"), []).append((t, a, sc))
 
         for sc in scen:
@@ -259,7 +217,7 @@ def main():
         ended = False
         end = time.monotonic() + WAIT_S
         while not ended and time.monotonic() < end and s.p.poll() is None:
-            for _, a in s.alerts_until(min(end, time.monotonic() + 0.2)):
+            for a in s.alerts(min(end - time.monotonic(), 0.2)):
                 if ctl in a.get("output", ""):
                     failures.append(f"benign control raised '{a.get('rule')}': {a.get('output')}")
                 if end_mark in a.get("output", ""):
@@ -273,7 +231,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(ctl_dir, ignore_errors=True)
     if s.p.returncode not in (0, -15, None):
-        failures.append(f"saker exited with {s.p.returncode}: " + " | ".join(s.stderr[-5:]))
+        failures.append(f"saker exited with {s.p.returncode}: " + " | ".join(s.err[-5:]))
     for f in failures:
         log("FAIL " + f)
     return 1 if failures else 0

@@ -17,18 +17,16 @@ own alert (generous timeouts, no sleeps as synchronisation). The snaplen
 check relies on the source keeping order: a write whose marker lies past the
 first 80 bytes must not alert before the alert of the command after it.
 Skips (77) when not root or without kernel BTF."""
-import argparse
-import json
 import os
 import queue
 import secrets
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 
-SKIP = 77
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 READY_S = 150.0  # BPF loading alone can take tens of seconds under load
 WAIT_S = 30.0
 
@@ -124,81 +122,18 @@ def rules_yaml(pid, mark, kmark):
     ])
 
 
-class Proc:
-    """A child with line-oriented stdout read on a thread."""
-
-    def __init__(self, cmd, env=None, stdin=False):
-        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  stdin=subprocess.PIPE if stdin else None, env=env, text=True,
-                                  bufsize=1)
-        self.q = queue.Queue()
-        self.err = []
-        threading.Thread(target=self._out, daemon=True).start()
-        threading.Thread(target=self._err, daemon=True).start()
-
-    def _out(self):
-        for line in self.p.stdout:
-            self.q.put(line.rstrip("\n"))
-
-    def _err(self):
-        for line in self.p.stderr:
-            self.err.append(line.rstrip())
-
-    def line(self, timeout):
-        return self.q.get(timeout=timeout)
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
-
-
-class Alerts:
-    def __init__(self, saker):
-        self.s = saker
-        self.got = []
-
-    def wait(self, rule, timeout):
-        end = time.monotonic() + timeout
-        while True:
-            for a in self.got:
-                if a.get("rule") == rule:
-                    self.got.remove(a)
-                    return a
-            left = end - time.monotonic()
-            if left <= 0 or self.s.p.poll() is not None:
-                return None
-            try:
-                line = self.s.line(min(left, 0.5))
-            except queue.Empty:
-                continue
-            try:
-                self.got.append(json.loads(line))
-            except ValueError:
-                pass
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--saker", required=True)
-    ap.add_argument("--plugin", required=True)
-    args = ap.parse_args()
-    if os.geteuid() != 0:
-        log("!!!!! SKIP syscall_live_every_syscall: not root (CI runs it as root with BPF)")
-        return SKIP
-    if not os.path.exists("/sys/kernel/btf/vmlinux"):
-        log("!!!!! SKIP syscall_live_every_syscall: no kernel BTF")
-        return SKIP
+    args = sktest.parse_args("saker", "plugin")
+    skip = sktest.skip_unless_live_bpf("syscall_live_every_syscall")
+    if skip is not None:
+        return skip
 
     mark = "skmark" + secrets.token_hex(4)
     kmark = "skkept" + secrets.token_hex(4)
     tmp = tempfile.mkdtemp(prefix="saker-every-")
     kept_path = os.path.join(tmp, "kept.txt")
-    helper = Proc([sys.executable, "-c", HELPER, kept_path], stdin=True)
+    helper = sktest.SakerProc([sys.executable, "-c", HELPER, kept_path], stdin=True,
+                              json_stdout=False)
     saker = None
     failures = []
     try:
@@ -211,10 +146,9 @@ def main():
         # no /proc scan at open: the helper and its fds are first met in its
         # events (as a process whose fork was not captured), and the kept
         # fd, opened before saker started, must resolve from /proc
-        saker = Proc([args.saker, "-r", rules, "-o", "json_output=true",
-                      "-o", "stdout_output.enabled=true",
-                      "-o", 'plugins[0].init_config={"seed_proc": false}'], env=env)
-        al = Alerts(saker)
+        saker = sktest.SakerProc([args.saker, "-r", rules, "-o", "json_output=true",
+                                  "-o", "stdout_output.enabled=true",
+                                  "-o", 'plugins[0].init_config={"seed_proc": false}'], env=env)
 
         def cmd(*words):
             helper.p.stdin.write(" ".join(words) + "\n")
@@ -225,14 +159,14 @@ def main():
         ready = None
         while ready is None and time.monotonic() < end and saker.p.poll() is None:
             cmd("ping")
-            ready = al.wait("sk ready", 0.5)
+            ready = saker.wait_alert("sk ready", 0.5)
         if ready is None:
             log("saker did not become ready; stderr:\n" + "\n".join(saker.err[-30:]))
             return 1
         log("saker is live; helper pid", pid)
 
         def check(rule, expect):
-            a = al.wait(rule, WAIT_S)
+            a = saker.wait_alert(rule, WAIT_S)
             if a is None:
                 failures.append(f"{rule}: no alert within {WAIT_S}s")
                 return
@@ -253,7 +187,7 @@ def main():
         check("sk mprotect", {"evt.args": f"res={r} addr={addr} length=12288 prot=1(PROT_READ)",
                               "evt.arg.prot": "PROT_READ"})
         r, eff = cmd("capset")
-        a = al.wait("sk capset", WAIT_S)
+        a = saker.wait_alert("sk capset", WAIT_S)
         if a is None:
             failures.append("sk capset: no alert")
         else:
@@ -280,7 +214,7 @@ def main():
         fd = cmd("memfd", "skmemfd")[0]
         check("sk memfd", {"evt.args": f"fd={fd}(<m>memfd:skmemfd) name=skmemfd flags=1",
                            "evt.arg.name": "skmemfd"})
-        if any(x.get("rule") == "sk write late" for x in al.got):
+        if any(x.get("rule") == "sk write late" for x in saker.kept):
             failures.append("a write marker past snaplen (80 bytes) was captured")
         ppid = cmd("getppid")[0]
         check("sk getppid", {"evt.args": "ID=getppid nativeID=110", "evt.type": "getppid"})

@@ -7,21 +7,17 @@ checks that /metrics shows per-CPU event counters > 0 and drop counters > 0
 whose sum equals the plugin's total kernel drops, that saker is still running,
 and that it still raises the alert for a marker open after the storm.
 Skips (77) when not root or without kernel BTF."""
-import argparse
-import json
 import os
-import queue
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 
-SKIP = 77
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import sktest  # noqa: E402
+
 RING_BYTES = 8192
 STORM_S = 3.0
 MAX_STORM_CPUS = 16
@@ -45,60 +41,8 @@ def log(*a):
     print(*a, flush=True)
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Saker:
-    def __init__(self, cmd):
-        log("running:", " ".join(cmd))
-        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  bufsize=1)
-        self.q = queue.Queue()
-        self.stderr = []
-        threading.Thread(target=self._out, daemon=True).start()
-        threading.Thread(target=self._err, daemon=True).start()
-
-    def _out(self):
-        for line in self.p.stdout:
-            try:
-                self.q.put(json.loads(line))
-            except ValueError:
-                pass
-
-    def _err(self):
-        for line in self.p.stderr:
-            self.stderr.append(line.rstrip())
-
-    def alerts(self, seconds):
-        out, end = [], time.monotonic() + seconds
-        while True:
-            left = end - time.monotonic()
-            if left <= 0:
-                return out
-            try:
-                out.append(self.q.get(timeout=left))
-            except queue.Empty:
-                return out
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
-        return self.p.returncode
-
-
 def scrape(port):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
-        text = r.read().decode()
+    text = sktest.http_get(port, "/metrics", timeout=5)
     vals = {}
     for line in text.splitlines():
         m = re.match(r'^(saker_plugin_syscall_[A-Za-z0-9_]+)\{([^}]*)\}\s+(\S+)$', line)
@@ -130,16 +74,10 @@ def touch_until_alert(s, path, mark, tries):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--saker", required=True)
-    ap.add_argument("--plugin", required=True)
-    args = ap.parse_args()
-    if os.geteuid() != 0:
-        log("!!!!! SKIP syscall_live_overflow_e2e: not root (CI runs it as root with BPF)")
-        return SKIP
-    if not os.path.exists("/sys/kernel/btf/vmlinux"):
-        log("!!!!! SKIP syscall_live_overflow_e2e: no kernel BTF")
-        return SKIP
+    args = sktest.parse_args("saker", "plugin")
+    skip = sktest.skip_unless_live_bpf("syscall_live_overflow_e2e")
+    if skip is not None:
+        return skip
 
     mark = "saker-ovf-" + secrets.token_hex(4)
     tmp = tempfile.mkdtemp(prefix=mark + "-")
@@ -151,7 +89,7 @@ def main():
   output: marker open (mark={mark} file=%fd.name proc=%proc.name pid=%proc.pid)
   priority: WARNING
 """)
-    port = free_port()
+    port = sktest.free_port()
     cfg = os.path.join(tmp, "saker.yaml")
     with open(cfg, "w") as f:
         f.write(f"""rules_files: [{rules}]
@@ -165,19 +103,14 @@ priority: debug
 json_output: true
 stdout_output:
   enabled: true
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {port}
-  prometheus_metrics_enabled: true
-metrics:
-  enabled: true
-log_level: info
+{sktest.webserver_yaml(port)}log_level: info
 """)
-    s = Saker([args.saker, "-c", cfg])
+    argv = [args.saker, "-c", cfg]
+    log("running:", " ".join(argv))
+    s = sktest.SakerProc(argv)
     try:
         if not touch_until_alert(s, os.path.join(tmp, mark + "-ready"), mark, 120):
-            log("FAIL: saker did not become ready; stderr:\n" + "\n".join(s.stderr[-30:]))
+            log("FAIL: saker did not become ready; stderr:\n" + "\n".join(s.err[-30:]))
             return 1
         log("saker is live")
 
@@ -194,7 +127,7 @@ log_level: info
         log(f"storm done: {opens} open/close pairs")
         if s.p.poll() is not None:
             log(f"FAIL: saker exited during the storm (rc {s.p.returncode}); stderr:\n"
-                + "\n".join(s.stderr[-30:]))
+                + "\n".join(s.err[-30:]))
             return 1
 
         # Plugin metrics are re-exported every 5 s: wait for a snapshot taken
@@ -236,14 +169,14 @@ log_level: info
         after = os.path.join(tmp, mark + "-after-storm")
         if not touch_until_alert(s, after, mark, 20):
             log("FAIL: no alert for the marker open after the storm; stderr:\n"
-                + "\n".join(s.stderr[-30:]))
+                + "\n".join(s.err[-30:]))
             return 1
         log("alert raised for the marker after the storm; saker still running")
         if s.p.poll() is not None:
             log("FAIL: saker exited")
             return 1
     finally:
-        rc = s.stop()
+        rc = s.stop(15)
         for name in os.listdir(tmp):
             os.unlink(os.path.join(tmp, name))
         os.rmdir(tmp)

@@ -14,10 +14,7 @@
   raises the new rule.
 
 Needs root and BPF; skips (77) loudly otherwise."""
-import argparse
-import json
 import os
-import queue
 import re
 import signal
 import subprocess
@@ -31,7 +28,6 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-SKIP = 77
 START_MAX_S = 60.0   # generous: CI machines are loaded
 ALERT_MAX_S = 60.0
 
@@ -49,56 +45,6 @@ RULE_CHMOD = """- rule: Startup marker chmod
 """
 
 
-class Saker:
-    def __init__(self, cmd, env):
-        self.t_exec = time.monotonic()
-        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                  text=True, bufsize=1)
-        self.alerts = queue.Queue()
-        self.lines = queue.Queue()
-        self.err = []
-        threading.Thread(target=self._out, daemon=True).start()
-        threading.Thread(target=self._errs, daemon=True).start()
-
-    def _out(self):
-        for line in self.p.stdout:
-            if line.startswith("{"):
-                try:
-                    self.alerts.put(json.loads(line))
-                except ValueError:
-                    pass
-
-    def _errs(self):
-        for line in self.p.stderr:
-            self.err.append(line)
-            self.lines.put((time.monotonic(), line))
-
-    def wait_line(self, pattern, timeout):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                t, line = self.lines.get(timeout=0.1)
-            except queue.Empty:
-                if self.p.poll() is not None and self.lines.empty():
-                    return None, None
-                continue
-            if re.search(pattern, line):
-                return t, line
-        return None, None
-
-    def wait_alert(self, rule, pid, timeout):
-        """The first alert of `rule` raised by process `pid` (others are ignored)."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                a = self.alerts.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            if a.get("rule") == rule and a.get("output_fields", {}).get("proc.pid") == pid:
-                return a
-        return None
-
-
 def healthz(port):
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
@@ -110,16 +56,10 @@ def healthz(port):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--saker", required=True)
-    ap.add_argument("--plugin", required=True)
-    args = ap.parse_args()
-    if os.geteuid() != 0:
-        print("SKIP: live capture needs root (and BPF); not root", flush=True)
-        return SKIP
-    if not os.path.exists("/sys/kernel/btf/vmlinux"):
-        print("SKIP: no kernel BTF (/sys/kernel/btf/vmlinux)", flush=True)
-        return SKIP
+    args = sktest.parse_args("saker", "plugin")
+    skip = sktest.skip_unless_live_bpf("syscall_live_startup")
+    if skip is not None:
+        return skip
     C = sktest.Checker(detail_max=1500)
     with tempfile.TemporaryDirectory(prefix="sk-startup-") as tmp:
         marker = os.path.join(tmp, "marker-%d" % os.getpid())
@@ -131,24 +71,14 @@ def main():
         wport = sktest.free_port()
         cfg = os.path.join(tmp, "saker.yaml")
         with open(cfg, "w") as f:
-            f.write(f"""plugins:
-  - name: syscall
-    library_path: {args.plugin}
-    init_config: ""
-    open_params: ""
-load_plugins: [syscall]
-rules_files: [{rules}]
+            f.write(sktest.plugins_yaml(("syscall", args.plugin, "", "")) + f"""rules_files: [{rules}]
 json_output: true
 json_include_output_property: true
 stdout_output:
   enabled: true
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {wport}
-log_level: info
+{sktest.webserver_yaml(wport, metrics=False)}log_level: info
 """)
-        s = Saker([args.saker, "-c", cfg], dict(os.environ))
+        s = sktest.SakerProc([args.saker, "-c", cfg], dict(os.environ))
         # /healthz from the first moment: 503 while the source opens, then 200.
         codes = []
         stop = threading.Event()
@@ -166,12 +96,12 @@ log_level: info
         poller.start()
         t_cap, line = s.wait_line(r"\[syscall\] capture started", START_MAX_S)
         if t_cap is None:
-            err = "".join(s.err)
+            err = "\n".join(s.err)
             sktest.terminate(s.p)
             stop.set()
             if re.search(r"cannot create a BPF ring buffer|kernel BTF|Operation not permitted", err):
                 print("SKIP: BPF is not available here:\n" + err[-800:], flush=True)
-                return SKIP
+                return sktest.SKIP
             C.check("saker logs 'capture started'", False, err[-1500:])
             return C.finish()
         # The process is started at the moment the log line is seen.
@@ -182,10 +112,10 @@ log_level: info
               f"bench/syscall/startup.sh); {line.strip()}", flush=True)
         C.check("'capture started' names programs, CPUs and ring bytes",
                 re.search(r"\d+ BPF programs, \d+ CPUs, \d+ ring\(s\) of \d+ bytes", line), line)
-        a = s.wait_alert("Startup marker opened", child.pid, ALERT_MAX_S)
+        a = s.wait_alert("Startup marker opened", ALERT_MAX_S, {"proc.pid": child.pid})
         C.check("an open by a process started at 'capture started' raises the rule",
                 a is not None and a["output_fields"].get("fd.name") == marker,
-                a or "".join(s.err)[-800:])
+                a or "\n".join(s.err)[-800:])
         poller.join(START_MAX_S)
         stop.set()
         first_ok = next((t for t, c in codes if c == 200), None)
@@ -205,14 +135,14 @@ log_level: info
         s.p.send_signal(signal.SIGHUP)
         t_ext, ext = s.wait_line(r"\[syscall\] capture extended: \d+ more BPF programs", START_MAX_S)
         C.check("SIGHUP with a chmod rule loads the missing BPF programs", t_ext is not None,
-                "".join(s.err)[-800:])
+                "\n".join(s.err)[-800:])
         child = subprocess.Popen(["chmod", "600", marker])
         child.wait()
-        a = s.wait_alert("Startup marker chmod", child.pid, ALERT_MAX_S)
+        a = s.wait_alert("Startup marker chmod", ALERT_MAX_S, {"proc.pid": child.pid})
         C.check("the new chmod rule fires after the lazy load", a is not None,
-                "".join(s.err)[-800:])
+                "\n".join(s.err)[-800:])
         rc = sktest.terminate(s.p)
-        C.check("saker stops cleanly", rc == 0, (rc, "".join(s.err)[-500:]))
+        C.check("saker stops cleanly", rc == 0, (rc, "\n".join(s.err)[-500:]))
     return C.finish()
 
 
