@@ -16,10 +16,10 @@ request latency, verified/baseline, and saker's CPU time per delivery (from
 /proc: less sensitive to other load on the machine than the wall-clock rate).
 
 Usage: bench.py --saker BIN --plugin SO --noverify SO --ghload BIN --rules github.yaml
-                [--fixtures DIR] [--seconds 10] [--connections 8]
+                [--fixtures DIR] [--seconds 10] [--connections 16] [--rounds 3]
+  --rounds: alternating verified/baseline pairs; medians reported
 Prints a table and one JSON line (prefix RESULT).
 """
-import argparse
 import hashlib
 import hmac
 import http.client
@@ -145,18 +145,9 @@ def run(args, tmp, name, plugin, files):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--saker", required=True)
-    ap.add_argument("--plugin", required=True)
-    ap.add_argument("--noverify", required=True)
-    ap.add_argument("--ghload", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--fixtures", default="")
-    ap.add_argument("--seconds", type=float, default=10)
-    ap.add_argument("--connections", type=int, default=16)
-    ap.add_argument("--rounds", type=int, default=3,
-                    help="alternating verified/baseline pairs; medians reported")
-    args = ap.parse_args()
+    # --rounds: alternating verified/baseline pairs; medians reported
+    args = sktest.parse_args("saker", "plugin", "noverify", "ghload", "rules", fixtures="",
+                             seconds=10.0, connections=16, rounds=3)
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for i, (ev, body) in enumerate(mix(args.fixtures)):

@@ -13,7 +13,6 @@
                installed while replaying; replaying the written file brings
                the dumped events back; get_async_events may return []
 """
-import argparse
 import json
 import os
 import re
@@ -21,20 +20,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--syscall", required=True)
-ap.add_argument("--plugins", required=True)
-ap.add_argument("--upstream", required=True)
-ap.add_argument("--case", required=True)
-args = ap.parse_args()
-up = os.environ.get("SAKER_UPSTREAM", args.upstream)
+args = sktest.parse_args("saker", "syscall", "plugins", "upstream", "case")
+up = sktest.upstream(args.upstream)
 
 T = sktest.Checker(detail_max=1500)
 check = T.check
@@ -45,17 +36,11 @@ def lib(name):
 
 
 def write_config(tmp, name, plugins, extra=""):
-    lines = ["plugins:"]
-    for pname, path, op in plugins:
-        lines += [f"  - name: {pname}", f"    library_path: {path}", '    init_config: ""']
-        if op is not None:
-            lines.append(f"    open_params: {json.dumps(op)}")
-    lines.append("load_plugins: [" + ", ".join(p[0] for p in plugins) + "]")
-    lines += ["json_output: true", "stdout_output:", "  enabled: true", "syslog_output:",
-              "  enabled: false"]
     cfg = os.path.join(tmp, name + ".yaml")
     with open(cfg, "w") as f:
-        f.write("\n".join(lines) + "\n" + extra)
+        f.write(sktest.plugins_yaml(*[(pname, path, "", op) for pname, path, op in plugins])
+                + "json_output: true\nstdout_output:\n  enabled: true\nsyslog_output:\n"
+                "  enabled: false\n" + extra)
     return cfg
 
 
@@ -80,9 +65,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if args.case == "async_rules":
         port = sktest.free_port()
         cfg = write_config(tmp, "async", [("tasync", lib("tasync_src"), "")],
-                           "webserver:\n  enabled: true\n  listen_address: 127.0.0.1\n"
-                           f"  listen_port: {port}\n  prometheus_metrics_enabled: true\n"
-                           "metrics:\n  enabled: true\n")
+                           sktest.webserver_yaml(port))
         rules = write_rules(tmp, "async", """
 - rule: Async seen
   desc: async events of tasync
@@ -109,7 +92,6 @@ with tempfile.TemporaryDirectory() as tmp:
         reader = threading.Thread(target=lambda: lines.extend(iter(p.stdout.readline, "")),
                                   daemon=True)
         reader.start()
-        metrics = ""
         want = {
             ("saker_drops_total", 'cause="async_future_ts",source="tasync"'): 2,
             ("saker_plugin_errors_total", 'source="tasync",op="async"'): 1,
@@ -120,20 +102,13 @@ with tempfile.TemporaryDirectory() as tmp:
                 if metric_value(text, n, l) != v:
                     return False
             ext = metric_value(text, "saker_plugin_errors_total", 'source="tasync",op="extract"')
-            return ext is not None and ext >= 3
+            if ext is None or ext < 3:
+                return False
+            seen = [a for a in sktest.json_alerts("".join(list(lines)))
+                    if a.get("rule") == "Async seen"]
+            return len(seen) >= 4
 
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and p.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=3) as r:
-                    metrics = r.read().decode()
-                seen = [a for a in sktest.json_alerts("".join(list(lines)))
-                        if a.get("rule") == "Async seen"]
-                if done(metrics) and len(seen) >= 4:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
+        metrics = sktest.poll_http(port, "/metrics", done, 90, 0.2, p)
         rc = sktest.terminate(p)
         err = p.stderr.read()
         reader.join(10)

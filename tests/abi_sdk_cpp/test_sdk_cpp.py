@@ -15,7 +15,6 @@ their authors meant (see the issue on the plugin ABI's state tables):
   schema_live     syscall_parse (event schema 4.0.0) refused on the live
                   source with a clear message (root)
 """
-import argparse
 import json
 import os
 import shutil
@@ -26,15 +25,9 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--syscall", required=True)
-ap.add_argument("--upstream", required=True)
-ap.add_argument("--work", required=True)
-ap.add_argument("--case", required=True)
-args = ap.parse_args()
+args = sktest.parse_args("saker", "syscall", "upstream", "work", "case")
 
-up = os.environ.get("SAKER_UPSTREAM", args.upstream)
+up = sktest.upstream(args.upstream)
 sdk = os.path.join(up, "plugin-sdk-cpp")
 if not os.path.isdir(os.path.join(sdk, "examples")):
     print(f"SKIP: {sdk}/examples not found (set SAKER_UPSTREAM)")
@@ -66,22 +59,12 @@ def build(name):
     return out
 
 
-def yaml_str(s):
-    return json.dumps(s)
-
-
 def run_saker(tmp, plugins, rules_text=None, rules_file=None, timeout=120):
     cfg = os.path.join(tmp, "saker.yaml")
-    lines = ["plugins:"]
-    for name, lib, open_params in plugins:
-        lines += [f"  - name: {name}", f"    library_path: {lib}", '    init_config: ""']
-        if open_params is not None:
-            lines.append(f"    open_params: {yaml_str(open_params)}")
-    lines.append("load_plugins: [" + ", ".join(p[0] for p in plugins) + "]")
-    lines += ["json_output: true", "stdout_output:", "  enabled: true", "webserver:",
-              "  enabled: false", "syslog_output:", "  enabled: false"]
     with open(cfg, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(sktest.plugins_yaml(*[(name, lib, "", op) for name, lib, op in plugins])
+                + "json_output: true\nstdout_output:\n  enabled: true\nwebserver:\n"
+                "  enabled: false\nsyslog_output:\n  enabled: false\n")
     if rules_text is not None:
         rules_file = os.path.join(tmp, "rules.yaml")
         with open(rules_file, "w") as f:
@@ -193,16 +176,8 @@ with tempfile.TemporaryDirectory() as tmp:
         rules = os.path.join(sdk, "examples", "syscall_async", "syscall_async_rules.yaml")
         cfg = os.path.join(tmp, "saker.yaml")
         with open(cfg, "w") as f:
-            f.write(f"""plugins:
-  - name: syscall
-    library_path: {args.syscall}
-    init_config: ""
-    open_params: '{{"live": true}}'
-  - name: syscall-async-example
-    library_path: {asy}
-    init_config: ""
-load_plugins: [syscall, syscall-async-example]
-json_output: true
+            f.write(sktest.plugins_yaml(("syscall", args.syscall, "", '{"live": true}'),
+                                        ("syscall-async-example", asy, "")) + """json_output: true
 stdout_output:
   enabled: true
 webserver:

@@ -10,7 +10,6 @@ plugin_api.h and nothing of saker):
   registries  two sources, each with a 3.0 plugin registering a table of the
               same name in its own source's registry, counting its events
 """
-import argparse
 import json
 import os
 import shutil
@@ -22,14 +21,8 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--syscall", required=True)
-ap.add_argument("--plugins", required=True)
-ap.add_argument("--upstream", required=True)
-ap.add_argument("--case", required=True)
-args = ap.parse_args()
-up = os.environ.get("SAKER_UPSTREAM", args.upstream)
+args = sktest.parse_args("saker", "syscall", "plugins", "upstream", "case")
+up = sktest.upstream(args.upstream)
 
 T = sktest.Checker(detail_max=1500)
 check = T.check
@@ -60,17 +53,10 @@ def lib(name):
 
 def run(tmp, plugins, rules, timeout=120, popen=False):
     cfg = os.path.join(tmp, "saker.yaml")
-    lines = ["plugins:"]
-    for name, path, init, op in plugins:
-        lines += [f"  - name: {name}", f"    library_path: {path}",
-                  f"    init_config: {json.dumps(init)}"]
-        if op is not None:
-            lines.append(f"    open_params: {json.dumps(op)}")
-    lines.append("load_plugins: [" + ", ".join(p[0] for p in plugins) + "]")
-    lines += ["json_output: true", "stdout_output:", "  enabled: true", "webserver:",
-              "  enabled: false", "syslog_output:", "  enabled: false"]
     with open(cfg, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(sktest.plugins_yaml(*plugins) + "json_output: true\nstdout_output:\n"
+                "  enabled: true\nwebserver:\n  enabled: false\nsyslog_output:\n"
+                "  enabled: false\n")
     rf = os.path.join(tmp, "rules.yaml")
     with open(rf, "w") as f:
         f.write(rules)

@@ -23,12 +23,10 @@ import pty
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
@@ -73,8 +71,7 @@ def run_with_tty(argv, cgroup_procs, timeout=15):
 def scrape(port, name):
     """Value of the first sample of metric `name` on saker's /metrics."""
     try:
-        with urllib.request.urlopen("http://127.0.0.1:%d/metrics" % port, timeout=5) as r:
-            text = r.read().decode()
+        text = sktest.http_get(port, "/metrics", timeout=5)
     except OSError:
         return None
     for line in text.splitlines():
@@ -239,10 +236,7 @@ def main():
 """)
         rules_inc = os.path.join(os.path.dirname(rules), "falco-incubating_rules.yaml")
         cfg = os.path.join(tmp, "saker.yaml")
-        ps = socket.socket()
-        ps.bind(("127.0.0.1", 0))
-        port = ps.getsockname()[1]
-        ps.close()
+        port = sktest.free_port()
         with open(cfg, "w") as f:
             f.write(f"""
 rules_files: [{rules}, {rules_inc}, {os.path.join(tmp, "e2e_rules.yaml")}]
@@ -265,14 +259,7 @@ json_output: true
 json_include_output_property: true
 stdout_output:
   enabled: true
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {port}
-  prometheus_metrics_enabled: true
-metrics:
-  enabled: true
-""")
+{sktest.webserver_yaml(port)}""")
         out_path = os.path.join(tmp, "saker.out")
         outf = open(out_path, "w")
         # The test stops saker itself (finally: SIGTERM). -M is only a

@@ -18,7 +18,6 @@ with the k8saudit and json plugins. One case per run (--case):
   file_output    file_output errors are rate-limited, counted, and the sink
                  recovers when its directory comes back
 """
-import argparse
 import http.client
 import json
 import os
@@ -36,12 +35,7 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--k8saudit", required=True)
-ap.add_argument("--json", required=True)
-ap.add_argument("--case", required=True)
-args = ap.parse_args()
+args = sktest.parse_args("saker", "k8saudit", "json", "case")
 
 T = sktest.Checker(detail_max=600)
 check = T.check

@@ -355,32 +355,25 @@ check("a source blocked in next_batch is abandoned at exit", rc == 0 and time.ti
       (rc, time.time() - t, len(alerts(out)), err[-400:]))
 
 # web server + Prometheus metrics while an endless source runs
-import socket
-import urllib.request
-sock = socket.socket()
-sock.bind(("127.0.0.1", 0))
-wport = sock.getsockname()[1]
-sock.close()
-cfg_web = config([("tp", "tp", "inf", None)],
-                 f"webserver: {{enabled: true, listen_address: 127.0.0.1, listen_port: {wport}, prometheus_metrics_enabled: true}}\n"
-                 "metrics: {enabled: true}\n").replace("webserver:\n  enabled: false\n", "")
+wport = sktest.free_port()
+# (appended after config()'s "webserver: enabled: false", which it overrides)
+cfg_web = config([("tp", "tp", "inf", None)], sktest.webserver_yaml(wport))
 p = subprocess.Popen([args.saker, "-c", cfg_web, "-r", rules], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-metrics = ""
-versions = ""
+got = {}
+
+
+def emitted(metrics):
+    """Events were emitted: then /versions is read too."""
+    if not re.search(r'^saker_plugin_events_emitted\{[^}]*\} [1-9]', metrics, re.M):
+        return False
+    got["versions"] = sktest.http_get(wport, "/versions")
+    return True
+
+
 # Generous deadlines: a loaded machine (CI, parallel tests) may take long
 # to start saker; the loop ends as soon as the metrics are there.
-end = time.time() + 60
-while time.time() < end:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{wport}/metrics", timeout=3) as r:
-            metrics = r.read().decode()
-        if re.search(r'^saker_plugin_events_emitted\{[^}]*\} [1-9]', metrics, re.M):
-            with urllib.request.urlopen(f"http://127.0.0.1:{wport}/versions", timeout=3) as r:
-                versions = r.read().decode()
-            break
-    except OSError:
-        pass
-    time.sleep(0.3)
+metrics = sktest.poll_http(wport, "/metrics", emitted, 60, 0.3)
+versions = got.get("versions", "")
 rc = sktest.terminate(p)
 perr = p.stderr.read()
 

@@ -4,8 +4,6 @@ with the error logged, the old rules keep firing, and /healthz answers
 within 1 s throughout, because the rules compile off the loop thread.
 The file is slow to compile on purpose (tens of thousands of exception
 entries) and ends with a macro-doubling bomb."""
-import argparse
-import json
 import os
 import signal
 import subprocess
@@ -19,10 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sktest  # noqa: E402
 import bombs  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--saker", required=True)
-ap.add_argument("--plugin", required=True)
-args = ap.parse_args()
+args = sktest.parse_args("saker", "plugin")
 T = sktest.Checker(detail_max=800)
 
 RULE_OLD = bombs.rule("abitest.msg = secret", name="Old rule")
@@ -39,15 +34,8 @@ def healthz(port, timeout):
 
 
 def alerts(path):
-    out = []
     with open(path, errors="replace") as f:
-        for line in f:
-            if line.startswith("{"):
-                try:
-                    out.append(json.loads(line))
-                except ValueError:
-                    pass
-    return out
+        return sktest.json_alerts(f.read())
 
 
 def last_n(path):
@@ -61,20 +49,8 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(RULE_OLD)
     wport = sktest.free_port()
     cfg = os.path.join(tmp, "saker.yaml")
-    with open(cfg, "w") as f:
-        f.write(f"""plugins:
-  - name: abitest
-    library_path: {args.plugin}
-    open_params: "100000000@200"
-load_plugins: [abitest]
-json_output: true
-stdout_output:
-  enabled: true
-webserver:
-  enabled: true
-  listen_address: 127.0.0.1
-  listen_port: {wport}
-""")
+    sktest.write_saker_yaml(cfg, "abitest", args.plugin, "100000000@200", web_port=wport,
+                            metrics=False)
     so, se = os.path.join(tmp, "stdout.txt"), os.path.join(tmp, "stderr.txt")
     p = subprocess.Popen([args.saker, "-c", cfg, "-r", rules], stdout=open(so, "w"),
                          stderr=open(se, "w"))
