@@ -87,8 +87,8 @@ static sk_correlator_t *mk(sk_ruleset_t *rs, size_t per_corr, size_t total)
 	sk_correlator_opts_t o = { .lateness_ns = 2 * S, .idle_timeout_ms = 1000000,
 		.max_keys = total, .max_keys_per_corr = per_corr, .emit = emit };
 	sk_correlator_t *c;
-	if (sk_correlator_new(&o, &c) || sk_correlator_set_ruleset(c, rs))
-		abort();
+	REQUIRE(sk_correlator_new(&o, &c) == 0);
+	REQUIRE(sk_correlator_set_ruleset(c, rs) == 0);
 	return c;
 }
 

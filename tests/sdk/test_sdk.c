@@ -296,12 +296,10 @@ static void test_jscan(void)
 
 		if (sk_sdk_jscan_pointer(&root, ptrs[i], &v) == 0)
 			got = sk_sdk_jscan_text(&x, &v, NULL);
-		if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0 &&
-		    strcmp(ptrs[i], "/num") != 0 && ptrs[i][0] != '\0')) {
-			fprintf(stderr, "pointer %s: jscan '%s' jansson '%s'\n", ptrs[i],
-				got ? got : "(none)", want ? want : "(none)");
-			failures++;
-		}
+		CHECK((want == NULL) == (got == NULL) && (!want || strcmp(want, got) == 0 ||
+			!strcmp(ptrs[i], "/num") || ptrs[i][0] == '\0'),
+			"pointer %s: jscan '%s' jansson '%s'", ptrs[i], got ? got : "(none)",
+			want ? want : "(none)");
 	}
 	CHECK(sk_sdk_jscan_pointer(&root, "/num", &v) == 0 && v.t == SK_JT_NUMBER);
 	CHECK_STR(sk_sdk_jscan_text(&x, &v, &len), "-1.5e3"); /* raw number text, as fastjson */
@@ -340,20 +338,14 @@ static void test_jscan(void)
 	CHECK(strstr(compact, "\\ud83d") != NULL); /* escapes inside strings kept as is */
 	/* validation */
 	for (i = 0; good[i]; i++)
-		if (sk_sdk_jscan_validate(good[i], strlen(good[i]), 8, err, sizeof(err)) != 0) {
-			fprintf(stderr, "valid '%s' rejected: %s\n", good[i], err);
-			failures++;
-		}
+		CHECK(sk_sdk_jscan_validate(good[i], strlen(good[i]), 8, err, sizeof(err)) == 0,
+			"valid '%s' rejected: %s", good[i], err);
 	for (i = 0; bad[i]; i++)
-		if (sk_sdk_jscan_validate(bad[i], strlen(bad[i]), 8, err, sizeof(err)) == 0) {
-			fprintf(stderr, "invalid '%s' accepted\n", bad[i]);
-			failures++;
-		}
+		CHECK(sk_sdk_jscan_validate(bad[i], strlen(bad[i]), 8, err, sizeof(err)) != 0,
+			"invalid '%s' accepted", bad[i]);
 	for (i = 0; trunc[i]; i++)
-		if (sk_sdk_jscan_validate(trunc[i], strlen(trunc[i]), 8, err, sizeof(err)) != -EAGAIN) {
-			fprintf(stderr, "truncated '%s' not reported as premature end\n", trunc[i]);
-			failures++;
-		}
+		CHECK(sk_sdk_jscan_validate(trunc[i], strlen(trunc[i]), 8, err, sizeof(err)) == -EAGAIN,
+			"truncated '%s' not reported as premature end", trunc[i]);
 	memset(deep, '[', sizeof(deep));
 	CHECK(sk_sdk_jscan_validate(deep, sizeof(deep), 100, err, sizeof(err)) == -EINVAL);
 	CHECK(strstr(err, "nesting") != NULL);

@@ -11,8 +11,9 @@
  * (so the capture was open during the scan) with proc.name = G's marker,
  * proc.pname = C's comm (C known from the seed), and C's open event has
  * fd.name = the marker file and proc.name = C's comm.
- * usage: test_live_seed <libsyscall.so>; exit 77 when not root / no BTF. */
-#undef NDEBUG
+ * usage: test_live_seed <libsyscall.so>; exit 77 when not root / no BTF.
+ * Checks of sktest.h; once child C runs, failures go through FAIL and the
+ * cleanup (C killed, fixture removed) rather than REQUIRE's exit. */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +31,8 @@
 
 #include "plugin_api.h"
 #include "sk_event_schema.h"
+
+#include "../lib/sktest.h"
 
 static ss_plugin_t *(*p_init)(const ss_plugin_init_input *, ss_plugin_rc *);
 static void (*p_destroy)(ss_plugin_t *);
@@ -123,7 +126,6 @@ int main(int argc, char **argv)
 {
 	char dir[] = "/tmp/sk-seed-XXXXXX", proot[600], path[700], gpath[700], cfile[700];
 	char gname[16], ccomm[32] = "", buf[4096];
-	int rc = 1;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: test_live_seed <libsyscall.so>\n");
@@ -135,10 +137,7 @@ int main(int argc, char **argv)
 	}
 	alarm(120);
 	void *h = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		fprintf(stderr, "dlopen: %s\n", dlerror());
-		return 1;
-	}
+	REQUIRE(h, "dlopen: %s", dlerror());
 	p_init = dlsym(h, "plugin_init");
 	p_destroy = dlsym(h, "plugin_destroy");
 	p_open = dlsym(h, "plugin_open");
@@ -148,21 +147,15 @@ int main(int argc, char **argv)
 	p_extract = dlsym(h, "plugin_extract_fields");
 	p_fields = dlsym(h, "plugin_get_fields");
 	p_lasterr = dlsym(h, "plugin_get_last_error");
-	if (!p_init || !p_destroy || !p_open || !p_close || !p_next || !p_parse || !p_extract ||
-	    !p_fields || !p_lasterr) {
-		fprintf(stderr, "missing plugin symbols\n");
-		return 1;
-	}
+	REQUIRE(p_init && p_destroy && p_open && p_close && p_next && p_parse && p_extract &&
+		p_fields && p_lasterr, "missing plugin symbols");
 	fields = json_loads(p_fields(), 0, NULL);
-	if (!fields || field_id("proc.name") < 0 || field_id("proc.pname") < 0 ||
-	    field_id("fd.name") < 0) {
-		fprintf(stderr, "plugin_get_fields: fields missing\n");
-		return 1;
-	}
+	REQUIRE(fields, "plugin_get_fields: not JSON");
+	REQUIRE(field_id("proc.name") >= 0 && field_id("proc.pname") >= 0 && field_id("fd.name") >= 0,
+		"plugin_get_fields: fields missing");
 
 	/* fake proc tree: self/net/tcp is the gate FIFO, C is a symlink */
-	if (!mkdtemp(dir))
-		return 1;
+	REQUIRE(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
 	srand((unsigned)(getpid() ^ time(NULL)));
 	snprintf(gname, sizeof(gname), "skg%06x", (unsigned)rand() & 0xffffff);
 	snprintf(gpath, sizeof(gpath), "%s/%s", dir, gname);
@@ -174,37 +167,44 @@ int main(int argc, char **argv)
 	mkdir(buf, 0700);
 	mkdir(path, 0700);
 	snprintf(fifo, sizeof(fifo), "%s/tcp", path);
-	if (mkfifo(fifo, 0600) != 0 || symlink("/bin/true", gpath) != 0) {
-		perror("fixture");
-		return 1;
-	}
-	if (pipe(go_pipe) != 0 || pipe(done_pipe) != 0)
-		return 1;
+	REQUIRE(mkfifo(fifo, 0600) == 0, "fixture: mkfifo %s: %s", fifo, strerror(errno));
+	REQUIRE(symlink("/bin/true", gpath) == 0, "fixture: symlink %s: %s", gpath, strerror(errno));
+	REQUIRE(pipe(go_pipe) == 0 && pipe(done_pipe) == 0, "pipe: %s", strerror(errno));
 	pid_t c = fork();
+	REQUIRE(c >= 0, "fork: %s", strerror(errno));
 	if (c == 0)
 		child_c(gpath, gname, cfile);
 	close(go_pipe[0]);
 	close(done_pipe[1]);
 	snprintf(path, sizeof(path), "%s/%d", proot, (int)c);
 	snprintf(buf, sizeof(buf), "/proc/%d", (int)c);
-	if (symlink(buf, path) != 0)
+	if (symlink(buf, path) != 0) {
+		FAIL("fixture: symlink %s: %s", path, strerror(errno));
 		goto out;
+	}
 	snprintf(buf, sizeof(buf), "/proc/%d/comm", (int)c);
 	FILE *fp = fopen(buf, "r");
-	if (!fp || !fgets(ccomm, sizeof(ccomm), fp))
+	if (!fp || !fgets(ccomm, sizeof(ccomm), fp)) {
+		FAIL("cannot read %s", buf);
+		if (fp)
+			fclose(fp);
 		goto out;
+	}
 	fclose(fp);
 	ccomm[strcspn(ccomm, "\n")] = 0;
 
 	pthread_t gt;
-	pthread_create(&gt, NULL, gate, NULL);
+	if (pthread_create(&gt, NULL, gate, NULL) != 0) {
+		FAIL("pthread_create failed");
+		goto out;
+	}
 	char cfg[1024];
 	snprintf(cfg, sizeof(cfg), "{\"proc_root\": \"%s\"}", proot);
 	ss_plugin_init_input in = {.config = cfg};
 	ss_plugin_rc prc;
 	ss_plugin_t *st = p_init(&in, &prc);
 	if (prc != SS_PLUGIN_SUCCESS) {
-		fprintf(stderr, "plugin_init: %s\n", st ? p_lasterr(st) : "?");
+		FAIL("plugin_init: %s", st ? p_lasterr(st) : "?");
 		goto out;
 	}
 	ss_instance_t *inst = p_open(st, "live", &prc);
@@ -214,12 +214,12 @@ int main(int argc, char **argv)
 	if (unblock >= 0)
 		close(unblock);
 	if (!inst || prc != SS_PLUGIN_SUCCESS) {
-		fprintf(stderr, "plugin_open: %s\n", p_lasterr(st));
+		FAIL("plugin_open: %s", p_lasterr(st));
 		p_destroy(st);
 		goto out;
 	}
 	if (!gate_ok) {
-		fprintf(stderr, "the /proc scan never opened the gate FIFO\n");
+		FAIL("the /proc scan never opened the gate FIFO");
 		goto close;
 	}
 
@@ -237,7 +237,7 @@ int main(int argc, char **argv)
 		if (r == SS_PLUGIN_TIMEOUT)
 			continue;
 		if (r != SS_PLUGIN_SUCCESS) {
-			fprintf(stderr, "next_batch: %s\n", p_lasterr(st));
+			FAIL("next_batch: %s", p_lasterr(st));
 			goto close;
 		}
 		for (uint32_t i = 0; i < n; i++) {
@@ -266,17 +266,12 @@ int main(int argc, char **argv)
 			}
 		}
 	}
-	if (!seen_exec)
-		fprintf(stderr, "FAIL: G's execve (started during the /proc scan) was not captured\n");
-	if (!seen_open)
-		fprintf(stderr, "FAIL: C's open during the /proc scan was not captured\n");
-	if (seen_exec && !exec_ok)
-		fprintf(stderr, "FAIL: G's parent (seeded C) not resolved\n");
-	if (seen_open && !open_ok)
-		fprintf(stderr, "FAIL: seeded C's name wrong on its open event\n");
-	rc = seen_exec && seen_open && exec_ok && open_ok ? 0 : 1;
-	if (!rc)
-		printf("PASS\n");
+	CHECK(seen_exec, "G's execve (started during the /proc scan) was not captured");
+	CHECK(seen_open, "C's open during the /proc scan was not captured");
+	if (seen_exec)
+		CHECK(exec_ok, "G's parent (seeded C) not resolved: proc.pname is not %s", ccomm);
+	if (seen_open)
+		CHECK(open_ok, "seeded C's name wrong on its open event: proc.name is not %s", ccomm);
 close:
 	p_close(st, inst);
 	p_destroy(st);
@@ -296,5 +291,5 @@ out:
 	rmdir(proot);
 	rmdir(dir);
 	json_decref(fields);
-	return rc;
+	return sktest_report("syscall_live_seed_order");
 }
