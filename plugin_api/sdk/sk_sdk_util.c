@@ -1,4 +1,4 @@
-/* sk_sdk_util.c - error buffers, clocks, hex digits. */
+/* sk_sdk_util.c - error buffers, clocks, hex digits, RFC 3339 times. */
 #include "sk_sdk_util.h"
 
 #include <errno.h>
@@ -68,5 +68,76 @@ int sk_sdk_hex_decode(const char *s, size_t n, uint8_t *out)
 			return -EINVAL;
 		out[i] = (uint8_t)(hi << 4 | lo);
 	}
+	return 0;
+}
+
+static int dec(const char *s, size_t n, size_t at, size_t len, unsigned *out)
+{
+	unsigned v = 0;
+
+	if (at + len > n)
+		return -EINVAL;
+	for (size_t i = at; i < at + len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -EINVAL;
+		v = v * 10 + (unsigned)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil): no timegm, so no time zone state and no locking. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+int sk_sdk_rfc3339_ns(const char *s, size_t n, uint64_t *ns)
+{
+	unsigned y, mo, d, h, mi, se, oh = 0, om = 0;
+	uint64_t frac = 0, scale = 1000000000ull;
+	int64_t off = 0, secs;
+	size_t i = 19;
+
+	if (!s || n < 20 || dec(s, n, 0, 4, &y) || s[4] != '-' || dec(s, n, 5, 2, &mo) ||
+	    s[7] != '-' || dec(s, n, 8, 2, &d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+	    dec(s, n, 11, 2, &h) || s[13] != ':' || dec(s, n, 14, 2, &mi) || s[16] != ':' ||
+	    dec(s, n, 17, 2, &se))
+		return -EINVAL;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+		return -EINVAL;
+	if (s[i] == '.') {
+		if (++i >= n || s[i] < '0' || s[i] > '9')
+			return -EINVAL;
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (scale > 1) {
+				scale /= 10;
+				frac += (uint64_t)(s[i] - '0') * scale;
+			}
+		}
+	}
+	if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
+		i++;
+	} else if (i < n && (s[i] == '+' || s[i] == '-')) {
+		if (dec(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
+		    dec(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
+			return -EINVAL;
+		off = (int64_t)(oh * 3600 + om * 60) * (s[i] == '+' ? 1 : -1);
+		i += 6;
+	} else {
+		return -EINVAL;
+	}
+	if (i != n)
+		return -EINVAL;
+	secs = days_from_civil(y, mo, d) * 86400 + (int64_t)(h * 3600 + mi * 60 + se) - off;
+	if (secs < 0)
+		return -EINVAL;
+	*ns = (uint64_t)secs * 1000000000ull + frac;
 	return 0;
 }

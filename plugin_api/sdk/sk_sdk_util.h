@@ -1,6 +1,7 @@
 /*
  * sk_sdk_util.h - small helpers that plugins and the host share: error
- * buffers, clocks, hex digits. No allocation, no global state.
+ * buffers, clocks, hex digits, RFC 3339 times. No allocation, no global
+ * state.
  *
  * Link: static library `sk_sdk_util` (PIC, libc only); sk_plugin_sdk links it.
  * Threading: every function is thread-safe.
@@ -41,6 +42,13 @@ int sk_sdk_hexval(int c);
 /* Decodes the 2 * n hex digits at s into the n bytes at out; 0, or -EINVAL
  * when a character is not a hex digit (out is then partly written). */
 int sk_sdk_hex_decode(const char *s, size_t n, uint8_t *out);
+
+/* An RFC 3339 time (the n bytes at s: "2024-08-13T15:58:20.353Z", 'T', 't'
+ * or ' ' between date and time, any number of fraction digits (kept to the
+ * nanosecond), "Z", "z" or "+hh:mm"/"-hh:mm", nothing after) as nanoseconds
+ * since the epoch in *ns. 0, or -EINVAL (malformed, out of range, before
+ * 1970). */
+int sk_sdk_rfc3339_ns(const char *s, size_t n, uint64_t *ns);
 
 #ifdef __cplusplus
 }

@@ -187,7 +187,7 @@ static int parse_point(const char *s, size_t n, int64_t now, int64_t *t)
 		*t = now - d;
 		return 0;
 	}
-	if (ct_parse_time(s, n, &ns) == 0) {
+	if (sk_sdk_rfc3339_ns(s, n, &ns) == 0) {
 		*t = (int64_t)(ns / 1000000000ULL);
 		return 0;
 	}
@@ -230,7 +230,7 @@ int ct_key_time(const char *key, int64_t *t)
 	if (strlen(p) < 14 || p[8] != 'T' || p[13] != 'Z')
 		return -ENOENT;
 	snprintf(buf, sizeof(buf), "%.4s-%.2s-%.2sT%.2s:%.2s:00Z", p, p + 4, p + 6, p + 9, p + 11);
-	if (ct_parse_time(buf, strlen(buf), &ns) < 0)
+	if (sk_sdk_rfc3339_ns(buf, strlen(buf), &ns) < 0)
 		return -ENOENT;
 	*t = (int64_t)(ns / 1000000000ULL);
 	return 0;

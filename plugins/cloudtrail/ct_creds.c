@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "ct_split.h"
+#include "sk_sdk_util.h"
 
 /* Refresh this long before the expiry, as the AWS SDKs do. */
 #define CT_CREDS_MARGIN_S 300
@@ -105,7 +106,7 @@ static int take_json(ct_creds_t *c, hbuf_t *b, char *err, size_t errlen)
 		goto out;
 	}
 	/* without an expiry, refresh every hour */
-	c->expires = exp && ct_parse_time(exp, strlen(exp), &ns) == 0 ?
+	c->expires = exp && sk_sdk_rfc3339_ns(exp, strlen(exp), &ns) == 0 ?
 		(int64_t)(ns / 1000000000ULL) : (int64_t)time(NULL) + 3600;
 out:
 	explicit_bzero(b->p, b->n);
@@ -267,7 +268,7 @@ static int fetch_web(ct_creds_t *c, char *err, size_t errlen)
 	c->sk = sk;
 	c->tok = st;
 	ak = sk = st = NULL;
-	c->expires = exp && ct_parse_time(exp, strlen(exp), &ns) == 0 ?
+	c->expires = exp && sk_sdk_rfc3339_ns(exp, strlen(exp), &ns) == 0 ?
 		(int64_t)(ns / 1000000000ULL) : (int64_t)time(NULL) + 3600;
 	rc = 0;
 out:

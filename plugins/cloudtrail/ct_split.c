@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sk_sdk_util.h"
+
 /* A log file nests records a few levels deep; records nest their request
  * parameters. 512 keeps hostile input from recursing without bound. */
 #define CT_MAX_DEPTH 512
@@ -129,7 +131,7 @@ int ct_split_next(ct_split_t *s, ct_record_t *r)
 		r->status = CT_REC_TOO_LARGE;
 		return 1;
 	}
-	if (string_body(tv, tve, &b, &n) < 0 || ct_parse_time(b, n, &r->ts) < 0) {
+	if (string_body(tv, tve, &b, &n) < 0 || sk_sdk_rfc3339_ns(b, n, &r->ts) < 0) {
 		r->status = CT_REC_NO_TIME;
 		return 1;
 	}
@@ -146,74 +148,3 @@ int ct_split_next(ct_split_t *s, ct_record_t *r)
 	return 1;
 }
 
-static int digits(const char *s, size_t n, unsigned *out)
-{
-	unsigned v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -EINVAL;
-		v = v * 10 + (unsigned)(s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * civil-from-days inverse). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-int ct_parse_time(const char *s, size_t n, uint64_t *ns)
-{
-	unsigned y, mo, d, h, mi, sec, oh = 0, om = 0;
-	uint64_t frac = 0, scale = 1000000000ULL;
-	int64_t secs, off = 0;
-	size_t i = 19;
-
-	if (n < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-	    s[13] != ':' || s[16] != ':')
-		return -EINVAL;
-	if (digits(s, 4, &y) < 0 || digits(s + 5, 2, &mo) < 0 || digits(s + 8, 2, &d) < 0 ||
-	    digits(s + 11, 2, &h) < 0 || digits(s + 14, 2, &mi) < 0 ||
-	    digits(s + 17, 2, &sec) < 0)
-		return -EINVAL;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || y < 1970)
-		return -EINVAL;
-	if (s[i] == '.') {
-		i++;
-		if (i >= n || s[i] < '0' || s[i] > '9')
-			return -EINVAL;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-			if (scale > 1) {
-				scale /= 10;
-				frac += (uint64_t)(s[i] - '0') * scale;
-			}
-		}
-	}
-	if (i < n && (s[i] == 'Z' || s[i] == 'z') && i + 1 == n) {
-		off = 0;
-	} else if (i + 6 == n && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':' &&
-		   digits(s + i + 1, 2, &oh) == 0 && digits(s + i + 4, 2, &om) == 0 && oh < 24 &&
-		   om < 60) {
-		off = (int64_t)(oh * 3600 + om * 60) * (s[i] == '+' ? 1 : -1);
-	} else {
-		return -EINVAL;
-	}
-	secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
-	if (secs < 0)
-		return -EINVAL;
-	*ns = (uint64_t)secs * 1000000000ULL + frac;
-	return 0;
-}

@@ -50,6 +50,5 @@ int ct_split_next(ct_split_t *s, ct_record_t *r);
 
 /* RFC 3339 timestamp (as CloudTrail writes it: Z or +hh:mm, optional
  * fraction) to ns since the epoch. 0 on success, -EINVAL otherwise. */
-int ct_parse_time(const char *s, size_t n, uint64_t *ns);
 
 #endif /* CT_SPLIT_H */

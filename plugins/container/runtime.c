@@ -251,49 +251,10 @@ int sk_rt_split_image(const char *image, char **repo, char **tag, char **digest)
 	return 0;
 }
 
-static int days_from_civil(int y, unsigned m, unsigned d, int64_t *out)
-{
-	y -= m <= 2;
-	const int era = (y >= 0 ? y : y - 399) / 400;
-	const unsigned yoe = (unsigned)(y - era * 400);
-	const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	*out = (int64_t)era * 146097 + (int64_t)doe - 719468;
-	return 0;
-}
-
 uint64_t sk_rt_parse_time(const char *s)
 {
-	int y, mo, d, h, mi, se, n = 0;
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6)
-		return 0;
-	if (y < 1971 || mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	const char *p = s + n;
-	uint64_t frac = 0;
-	if (*p == '.') {
-		int digits = 0;
-		for (p++; *p >= '0' && *p <= '9'; p++) {
-			if (digits < 9) {
-				frac = frac * 10 + (uint64_t)(*p - '0');
-				digits++;
-			}
-		}
-		while (digits++ < 9)
-			frac *= 10;
-	}
-	int64_t off = 0;
-	if (*p == '+' || *p == '-') {
-		int oh = 0, om = 0;
-		if (sscanf(p + 1, "%2d:%2d", &oh, &om) >= 1)
-			off = (*p == '+' ? 1 : -1) * (int64_t)(oh * 3600 + om * 60);
-	}
-	int64_t days;
-	days_from_civil(y, (unsigned)mo, (unsigned)d, &days);
-	int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - off;
-	if (secs <= 0)
-		return 0;
-	return (uint64_t)secs * 1000000000ull + frac;
+	uint64_t ns;
+	return s && sk_sdk_rfc3339_ns(s, strlen(s), &ns) == 0 ? ns : 0;
 }
 
 static int fill_image(sk_ctr_info_t *c, const char *image, int default_latest)

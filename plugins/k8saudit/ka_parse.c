@@ -12,72 +12,6 @@
 
 #define KA_MAX_NESTING 8
 
-static int digits(const char *s, int n, int *out)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int ka_parse_rfc3339(const char *s, uint64_t *ns)
-{
-	int Y, M, D, h, m, sec, oh = 0, om = 0, sign = 0;
-	uint64_t frac = 0, scale = 1000000000ULL;
-	struct tm tm;
-	int64_t t;
-
-	if (strlen(s) < 20 || digits(s, 4, &Y) || s[4] != '-' || digits(s + 5, 2, &M) ||
-	    s[7] != '-' || digits(s + 8, 2, &D) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-	    digits(s + 11, 2, &h) || s[13] != ':' || digits(s + 14, 2, &m) || s[16] != ':' ||
-	    digits(s + 17, 2, &sec))
-		return -EINVAL;
-	if (M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60)
-		return -EINVAL;
-	s += 19;
-	if (*s == '.') {
-		s++;
-		if (!isdigit((unsigned char)*s))
-			return -EINVAL;
-		for (; isdigit((unsigned char)*s); s++) {
-			if (scale > 1) {
-				scale /= 10;
-				frac += (uint64_t)(*s - '0') * scale;
-			}
-		}
-	}
-	if (*s == 'Z' || *s == 'z') {
-		s++;
-	} else if (*s == '+' || *s == '-') {
-		sign = *s == '+' ? 1 : -1;
-		if (digits(s + 1, 2, &oh) || s[3] != ':' || digits(s + 4, 2, &om))
-			return -EINVAL;
-		s += 6;
-	} else {
-		return -EINVAL;
-	}
-	if (*s)
-		return -EINVAL;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = Y - 1900;
-	tm.tm_mon = M - 1;
-	tm.tm_mday = D;
-	tm.tm_hour = h;
-	tm.tm_min = m;
-	tm.tm_sec = sec;
-	t = (int64_t)timegm(&tm);
-	t -= (int64_t)sign * (oh * 3600 + om * 60);
-	if (t < 0)
-		return -EINVAL;
-	*ns = (uint64_t)t * 1000000000ULL + frac;
-	return 0;
-}
-
 static bool api_version_ok(const sk_sdk_jval_t *o)
 {
 	sk_sdk_jval_t v;
@@ -107,7 +41,7 @@ static int add_event(const sk_sdk_jval_t *ev, size_t max_event_size, sk_sdk_qcha
 	}
 	memcpy(tsbuf, ts.p + 1, ts.n - 2);
 	tsbuf[ts.n - 2] = '\0';
-	if (ka_parse_rfc3339(tsbuf, &ns) < 0) {
+	if (sk_sdk_rfc3339_ns(tsbuf, strlen(tsbuf), &ns) < 0) {
 		st->no_timestamp++;
 		return 0;
 	}

@@ -32,6 +32,5 @@ int ka_parse_payload(const char *buf, size_t len, size_t max_event_size, sk_sdk_
 
 /* RFC 3339 timestamp (fractional seconds and offsets allowed) -> ns since
  * the epoch. Returns 0 or -EINVAL. */
-int ka_parse_rfc3339(const char *s, uint64_t *ns);
 
 #endif /* KA_PARSE_H */

@@ -90,8 +90,5 @@ static inline void ok_count(ok_counters_t *c, enum ok_counter k, uint64_t n)
 int sk__ok_config_load(ok_config_t *c, const char *text, char *err, size_t errlen);
 void sk__ok_config_free(ok_config_t *c);
 
-/* RFC 3339 -> ns since the epoch (UTC offsets and fractions accepted).
- * Returns 0 or -EINVAL. */
-int sk__ok_parse_time(const char *s, size_t n, int64_t *out_ns);
 
 #endif /* OKTA_H */

@@ -9,73 +9,6 @@
 #include "okta.h"
 #include "sk_plugin_sdk.h"
 
-static int digits(const char *s, size_t n, size_t at, size_t cnt, int *out)
-{
-	int v = 0;
-	size_t i;
-
-	if (at + cnt > n)
-		return -EINVAL;
-	for (i = at; i < at + cnt; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return -EINVAL;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int sk__ok_parse_time(const char *s, size_t n, int64_t *out_ns)
-{
-	struct tm tm = { 0 };
-	int y, mo, d, h, mi, se, oh = 0, om = 0;
-	int64_t frac = 0, scale = 1000000000LL, off = 0;
-	size_t i = 19;
-	time_t t;
-
-	if (n < 20 || digits(s, n, 0, 4, &y) || s[4] != '-' || digits(s, n, 5, 2, &mo) ||
-	    s[7] != '-' || digits(s, n, 8, 2, &d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-	    digits(s, n, 11, 2, &h) || s[13] != ':' || digits(s, n, 14, 2, &mi) || s[16] != ':' ||
-	    digits(s, n, 17, 2, &se))
-		return -EINVAL;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
-		return -EINVAL;
-	if (s[i] == '.') {
-		for (i++; i < n && isdigit((unsigned char)s[i]); i++) {
-			if (scale > 1) {
-				scale /= 10;
-				frac += (s[i] - '0') * scale;
-			}
-		}
-	}
-	if (i >= n)
-		return -EINVAL;
-	if (s[i] == 'Z' || s[i] == 'z') {
-		i++;
-	} else if (s[i] == '+' || s[i] == '-') {
-		if (digits(s, n, i + 1, 2, &oh) || i + 3 >= n || s[i + 3] != ':' ||
-		    digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
-			return -EINVAL;
-		off = (oh * 3600 + om * 60) * (s[i] == '+' ? 1 : -1);
-		i += 6;
-	} else {
-		return -EINVAL;
-	}
-	if (i != n)
-		return -EINVAL;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
-	t = timegm(&tm);
-	if (t < 0)
-		return -EINVAL;
-	*out_ns = ((int64_t)t - off) * 1000000000LL + frac;
-	return 0;
-}
-
 /* Reads the first line of a secret file; the error names the file only. */
 static char *read_secret(const char *path, char *err, size_t errlen)
 {
@@ -175,6 +108,7 @@ static int get_time(const json_t *j, const char *key, int64_t def, int64_t *out,
 	size_t errlen)
 {
 	const char *s;
+	uint64_t ns;
 	int rc = sk_sdk_config_string(j, key, NULL, &s, err, errlen);
 
 	if (rc < 0)
@@ -183,11 +117,12 @@ static int get_time(const json_t *j, const char *key, int64_t def, int64_t *out,
 		*out = def;
 		return 0;
 	}
-	if (sk__ok_parse_time(s, strlen(s), out) < 0) {
+	if (sk_sdk_rfc3339_ns(s, strlen(s), &ns) < 0) {
 		sk_sdk_errf(err, errlen, "init config key '%s' must be an RFC 3339 time such as "
 			"2024-08-13T15:58:20Z (got \"%.64s\")", key, s);
 		return -EINVAL;
 	}
+	*out = (int64_t)ns;
 	return 0;
 }
 

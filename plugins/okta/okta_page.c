@@ -43,6 +43,7 @@ int sk__ok_page_decode(ok_page_t *pg, const char *body, size_t len, char *err, s
 {
 	sk_sdk_jval_t root, it = { 0 }, el, v;
 	ok_evref_t e;
+	uint64_t ts;
 	int rc;
 
 	sk__ok_page_clear(pg);
@@ -64,8 +65,8 @@ int sk__ok_page_decode(ok_page_t *pg, const char *body, size_t len, char *err, s
 		e.n = el.n;
 		e.ts = -1;
 		if (sk_sdk_jscan_get(&el, "published", 9, &v) == 0 && v.t == SK_JT_STRING &&
-		    sk__ok_parse_time(v.p + 1, v.n - 2, &e.ts) < 0)
-			e.ts = -1;
+		    sk_sdk_rfc3339_ns(v.p + 1, v.n - 2, &ts) == 0)
+			e.ts = (int64_t)ts;
 		if (sk_sdk_jscan_get(&el, "uuid", 4, &v) == 0 && v.t == SK_JT_STRING) {
 			e.uuid = v.p + 1;
 			e.uuid_n = v.n - 2;

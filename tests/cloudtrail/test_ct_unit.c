@@ -18,23 +18,6 @@
 #include "ct_split.h"
 #include "sktest.h"
 
-static void test_time(void)
-{
-	uint64_t ns = 0;
-
-	CHECK(ct_parse_time("2014-03-06T21:22:54Z", 20, &ns) == 0 && ns == 1394140974000000000ULL,
-		"plain Z time: %llu", (unsigned long long)ns);
-	CHECK(ct_parse_time("2014-03-06T21:22:54.5Z", 22, &ns) == 0 &&
-		ns == 1394140974500000000ULL, "fraction");
-	CHECK(ct_parse_time("2014-03-06T23:22:54+02:00", 25, &ns) == 0 &&
-		ns == 1394140974000000000ULL, "offset");
-	CHECK(ct_parse_time("2014-03-06 21:22:54Z", 20, &ns) < 0, "space separator refused");
-	CHECK(ct_parse_time("2014-13-06T21:22:54Z", 20, &ns) < 0, "month 13 refused");
-	CHECK(ct_parse_time("2014-03-06T21:22:54", 19, &ns) < 0, "no zone refused");
-	CHECK(ct_parse_time("2024-02-29T00:00:00Z", 20, &ns) == 0 && ns / 1000000000ULL == 1709164800,
-		"leap day");
-}
-
 static void test_interval(void)
 {
 	int64_t s, e, now = 1700000000;
@@ -243,7 +226,6 @@ static void test_queue(void)
 
 int main(void)
 {
-	test_time();
 	test_interval();
 	test_split();
 	test_gzip();

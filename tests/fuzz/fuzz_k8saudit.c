@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "ka_parse.h"
+#include "sk_sdk_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,6 +23,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < n; i++)
 		ts[i] = (char)data[i];
 	ts[n] = '\0';
-	ka_parse_rfc3339(ts, &ns);
+	sk_sdk_rfc3339_ns(ts, strlen(ts), &ns);
 	return 0;
 }

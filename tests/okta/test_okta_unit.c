@@ -17,24 +17,6 @@
 #include "okta_page.h"
 #include "sktest.h"
 
-static void test_time(void)
-{
-	int64_t ns = 0;
-
-	CHECK(sk__ok_parse_time("2024-08-13T15:58:20.353Z", 24, &ns) == 0 &&
-		ns == 1723564700353000000LL, "Z time: %lld", (long long)ns);
-	CHECK(sk__ok_parse_time("2024-08-13T17:58:20.353+02:00", 29, &ns) == 0 &&
-		ns == 1723564700353000000LL, "offset time: %lld", (long long)ns);
-	CHECK(sk__ok_parse_time("2024-08-13T15:58:20.123456789123Z", 33, &ns) == 0 &&
-		ns % 1000000000LL == 123456789, "long fraction truncated: %lld", (long long)ns);
-	CHECK(sk__ok_parse_time("2024-08-13T15:58:20Z", 20, &ns) == 0 &&
-		ns == 1723564700000000000LL, "no fraction");
-	CHECK(sk__ok_parse_time("2024-08-13 15:58:20", 19, &ns) == -EINVAL, "no zone");
-	CHECK(sk__ok_parse_time("2024-13-13T15:58:20Z", 20, &ns) == -EINVAL, "month 13");
-	CHECK(sk__ok_parse_time("2024-08-13T15:58:20Zx", 21, &ns) == -EINVAL, "trailing");
-	CHECK(sk__ok_parse_time("garbage", 7, &ns) == -EINVAL, "garbage");
-}
-
 static int load(ok_config_t *c, const char *text, char *err, size_t n)
 {
 	memset(err, 0, n);
@@ -285,7 +267,6 @@ static void test_fields(void)
 
 int main(void)
 {
-	test_time();
 	test_config();
 	test_mfa();
 	test_page();

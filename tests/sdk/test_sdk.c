@@ -95,6 +95,43 @@ static void test_util(void)
 	CHECK(sk_sdk_now_ns(CLOCK_REALTIME) > 1577836800ull * 1000000000ull);
 }
 
+static void test_rfc3339(void)
+{
+	uint64_t ns = 0;
+	const char *t;
+
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54Z", 20, &ns) == 0 && ns == 1394140974000000000ULL,
+		"plain Z time: %llu", (unsigned long long)ns);
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54.5Z", 22, &ns) == 0 &&
+		ns == 1394140974500000000ULL, "fraction");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T23:22:54+02:00", 25, &ns) == 0 &&
+		ns == 1394140974000000000ULL, "positive offset");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T19:22:54-02:00", 25, &ns) == 0 &&
+		ns == 1394140974000000000ULL, "negative offset");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06 21:22:54z", 20, &ns) == 0 && ns == 1394140974000000000ULL,
+		"space separator and lower-case z");
+	CHECK(sk_sdk_rfc3339_ns("2024-08-13T15:58:20.123456789123Z", 33, &ns) == 0 &&
+		ns % 1000000000ULL == 123456789, "long fraction truncated: %llu", (unsigned long long)ns);
+	CHECK(sk_sdk_rfc3339_ns("2024-02-29T00:00:00Z", 20, &ns) == 0 &&
+		ns / 1000000000ULL == 1709164800, "leap day");
+	CHECK(sk_sdk_rfc3339_ns("1970-01-01T00:00:00Z", 20, &ns) == 0 && ns == 0, "epoch");
+	/* only n bytes are read: a valid prefix of a longer text */
+	t = "2014-03-06T21:22:54Z\"}";
+	CHECK(sk_sdk_rfc3339_ns(t, 20, &ns) == 0 && ns == 1394140974000000000ULL, "bounded by n");
+	CHECK(sk_sdk_rfc3339_ns(t, 22, &ns) == -EINVAL, "trailing bytes refused");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54", 19, &ns) == -EINVAL, "no zone");
+	CHECK(sk_sdk_rfc3339_ns("2014-13-06T21:22:54Z", 20, &ns) == -EINVAL, "month 13");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T24:22:54Z", 20, &ns) == -EINVAL, "hour 24");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54.Z", 21, &ns) == -EINVAL, "empty fraction");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54+2:00", 24, &ns) == -EINVAL, "short offset");
+	CHECK(sk_sdk_rfc3339_ns("2014-03-06T21:22:54+02:00", 24, &ns) == -EINVAL, "offset cut by n");
+	CHECK(sk_sdk_rfc3339_ns("1969-12-31T23:59:59Z", 20, &ns) == -EINVAL, "before 1970");
+	CHECK(sk_sdk_rfc3339_ns("1970-01-01T00:30:00+01:00", 25, &ns) == -EINVAL,
+		"before the epoch through the offset");
+	CHECK(sk_sdk_rfc3339_ns("garbage", 7, &ns) == -EINVAL, "garbage");
+	CHECK(sk_sdk_rfc3339_ns(NULL, 0, &ns) == -EINVAL, "NULL");
+}
+
 static void test_batch(void)
 {
 	sk_sdk_batch_t b;
@@ -387,6 +424,7 @@ int main(void)
 	test_fields();
 	test_ftypes();
 	test_util();
+	test_rfc3339();
 	test_batch();
 	test_config();
 	test_extract();
