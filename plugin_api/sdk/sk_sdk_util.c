@@ -1,8 +1,12 @@
-/* sk_sdk_util.c - error buffers, clocks, hex digits, RFC 3339 times. */
+/* sk_sdk_util.c - error buffers, clocks, hex digits, RFC 3339 times, the byte
+ * buffer. */
 #include "sk_sdk_util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 void sk_sdk_verrf(char *err, size_t errlen, const char *fmt, va_list ap)
 {
@@ -140,4 +144,63 @@ int sk_sdk_rfc3339_ns(const char *s, size_t n, uint64_t *ns)
 		return -EINVAL;
 	*ns = (uint64_t)secs * 1000000000ull + frac;
 	return 0;
+}
+
+int sk_sdk_buf_append(sk_sdk_buf_t *b, const void *data, size_t n)
+{
+	size_t need, ncap;
+	char *np;
+
+	if (b->err)
+		return b->err;
+	if (b->max && n > b->max - b->n)
+		return b->err = -E2BIG;
+	if (n > SIZE_MAX - 1 - b->n)
+		return b->err = -ENOMEM;
+	need = b->n + n + 1;
+	if (need > b->cap) {
+		ncap = b->cap ? b->cap : 256;
+		while (ncap < need)
+			ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+		/* doubling past the cap would only allocate bytes never used */
+		if (b->max && ncap > b->max + 1)
+			ncap = b->max + 1;
+		if (!(np = realloc(b->p, ncap)))
+			return b->err = -ENOMEM;
+		b->p = np;
+		b->cap = ncap;
+	}
+	if (n)
+		memcpy(b->p + b->n, data, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
+int sk_sdk_buf_str(sk_sdk_buf_t *b, const char *s)
+{
+	return sk_sdk_buf_append(b, s, strlen(s));
+}
+
+void sk_sdk_buf_clear(sk_sdk_buf_t *b)
+{
+	b->n = 0;
+	b->err = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void sk_sdk_buf_free(sk_sdk_buf_t *b)
+{
+	if (!b)
+		return;
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
+
+size_t sk_sdk_buf_curl_write(char *p, size_t size, size_t nmemb, void *ud)
+{
+	size_t n = size * nmemb; /* libcurl documents size as always 1 */
+
+	return sk_sdk_buf_append(ud, p, n) < 0 ? 0 : n;
 }

@@ -418,9 +418,54 @@ static void test_err(void)
 	sk_sdk_errf(NULL, 0, "x");
 }
 
+static void test_buf(void)
+{
+	sk_sdk_buf_t b = { 0 }, c = { .max = 8 };
+	char big[1000];
+	size_t i;
+
+	/* empty: a zero-byte append still leaves a terminated string */
+	CHECK(sk_sdk_buf_append(&b, NULL, 0) == 0);
+	CHECK(b.p != NULL && b.n == 0 && b.p[0] == '\0');
+	CHECK(sk_sdk_buf_append(&b, "ab", 2) == 0 && sk_sdk_buf_str(&b, "cd") == 0);
+	CHECK(b.n == 4 && strcmp(b.p, "abcd") == 0 && b.cap > b.n);
+	/* growth across several reallocations keeps every byte */
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = (char)('a' + i % 26);
+	for (i = 0; i < 20; i++)
+		CHECK(sk_sdk_buf_append(&b, big, sizeof(big)) == 0);
+	CHECK(b.n == 4 + 20 * sizeof(big) && b.p[b.n] == '\0' && b.err == 0);
+	CHECK(memcmp(b.p + 4 + 19 * sizeof(big), big, sizeof(big)) == 0);
+	sk_sdk_buf_clear(&b);
+	CHECK(b.n == 0 && b.p && b.p[0] == '\0');
+	sk_sdk_buf_free(&b);
+	CHECK(b.p == NULL && b.n == 0 && b.cap == 0 && b.err == 0);
+	sk_sdk_buf_free(NULL);
+	sk_sdk_buf_free(&b); /* twice is fine */
+
+	/* cap: up to max bytes fit, one more fails, and the failure sticks */
+	CHECK(sk_sdk_buf_append(&c, "12345678", 8) == 0 && c.n == 8 && c.cap <= 9);
+	CHECK(sk_sdk_buf_append(&c, "9", 1) == -E2BIG && c.err == -E2BIG);
+	CHECK(c.n == 8 && strcmp(c.p, "12345678") == 0);
+	CHECK(sk_sdk_buf_append(&c, NULL, 0) == -E2BIG);
+	sk_sdk_buf_clear(&c);
+	CHECK(c.err == 0 && c.max == 8 && sk_sdk_buf_str(&c, "123456789") == -E2BIG);
+	CHECK(c.n == 0 && c.p[0] == '\0');
+	sk_sdk_buf_free(&c);
+	CHECK(c.max == 0);
+
+	/* the curl callback: bytes taken, 0 once over the cap */
+	c.max = 5;
+	CHECK(sk_sdk_buf_curl_write("abc", 1, 3, &c) == 3);
+	CHECK(sk_sdk_buf_curl_write("def", 1, 3, &c) == 0 && c.err == -E2BIG);
+	CHECK(c.n == 3 && strcmp(c.p, "abc") == 0);
+	sk_sdk_buf_free(&c);
+}
+
 int main(void)
 {
 	test_err();
+	test_buf();
 	test_fields();
 	test_ftypes();
 	test_util();
