@@ -9,14 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-void ct_buf_free(ct_buf_t *b)
-{
-	if (!b)
-		return;
-	free(b->p);
-	memset(b, 0, sizeof(*b));
-}
-
 static void wipe_free(char *s)
 {
 	if (s) {
@@ -223,30 +215,6 @@ char *ct_uri_encode(const char *s, bool keep_slash)
 	return out;
 }
 
-static size_t on_data(char *p, size_t sz, size_t nm, void *ud)
-{
-	ct_buf_t *b = ud;
-	size_t n = sz * nm;
-
-	if (b->n + n + 1 > b->max)
-		return 0; /* aborts the transfer: over the response cap */
-	if (b->n + n + 1 > b->cap) {
-		size_t ncap = b->cap ? b->cap : 16384;
-		char *np;
-
-		while (ncap < b->n + n + 1)
-			ncap *= 2;
-		if (!(np = realloc(b->p, ncap)))
-			return 0;
-		b->p = np;
-		b->cap = ncap;
-	}
-	memcpy(b->p + b->n, p, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-	return n;
-}
-
 static int on_progress(void *ud, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
 {
 	atomic_bool *stop = ud;
@@ -265,7 +233,7 @@ static void sha256_hex(const void *p, size_t n, char out[65])
 		sprintf(out + i * 2, "%02x", md[i]);
 }
 
-static bool retryable(long status, const ct_buf_t *b)
+static bool retryable(long status, const sk_sdk_buf_t *b)
 {
 	if (status == 429 || status >= 500)
 		return true;
@@ -288,7 +256,7 @@ static void backoff(ct_aws_t *a, unsigned attempt)
 	}
 }
 
-int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t *out, char *err,
+int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, sk_sdk_buf_t *out, char *err,
 	size_t errlen)
 {
 	char sigv4[128], hash[65], hdr[160];
@@ -299,7 +267,8 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->max = r->max_response;
+	/* max_response counts the terminating NUL (see ct_aws.h) */
+	out->max = r->max_response > 1 ? r->max_response - 1 : 1;
 	if (a->dynamic) {
 		if ((rc = ct_creds_get(&a->dyn, &userpwd, &token, err, errlen)) < 0) {
 			ct_count(a->c, CT_C_AWS_ERRORS, 1);
@@ -333,7 +302,7 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 		curl_easy_setopt(h, CURLOPT_AWS_SIGV4, sigv4);
 		curl_easy_setopt(h, CURLOPT_USERPWD, userpwd);
 		curl_easy_setopt(h, CURLOPT_HTTPHEADER, hl);
-		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, sk_sdk_buf_curl_write);
 		curl_easy_setopt(h, CURLOPT_WRITEDATA, out);
 		curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 		curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)a->cfg->timeout_ms);
@@ -347,9 +316,7 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 			curl_easy_setopt(h, CURLOPT_POSTFIELDS, r->body ? r->body : "");
 			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)r->body_len);
 		}
-		out->n = 0;
-		if (out->p)
-			out->p[0] = '\0';
+		sk_sdk_buf_clear(out);
 		ct_count(a->c, CT_C_AWS_REQUESTS, 1);
 		cc = curl_easy_perform(h);
 		*status = 0;
@@ -360,7 +327,7 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 			rc = -ECANCELED;
 			break;
 		}
-		if (cc == CURLE_WRITE_ERROR && out->n + 1 >= out->max) {
+		if (cc == CURLE_WRITE_ERROR && out->err == -E2BIG) {
 			snprintf(err, errlen, "%s %s: response over %zu bytes", r->method, r->url,
 				r->max_response);
 			rc = -EFBIG;
@@ -387,6 +354,6 @@ int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t 
 	if (rc < 0 || *status >= 300)
 		ct_count(a->c, CT_C_AWS_ERRORS, 1);
 	if (rc < 0)
-		ct_buf_free(out);
+		sk_sdk_buf_free(out);
 	return rc;
 }

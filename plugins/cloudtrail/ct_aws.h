@@ -20,6 +20,7 @@
 
 #include "cloudtrail.h"
 #include "ct_creds.h"
+#include "sk_sdk_util.h"
 
 typedef struct ct_aws {
 	char *access_key;
@@ -35,13 +36,6 @@ typedef struct ct_aws {
 	atomic_bool *stop;    /* set by the owner to abort transfers */
 } ct_aws_t;
 
-typedef struct ct_buf {
-	char *p;
-	size_t n, cap, max;
-} ct_buf_t;
-
-void ct_buf_free(ct_buf_t *b);
-
 int ct_aws_init(ct_aws_t *a, const ct_config_t *cfg, ct_counters_t *c, const ct_logger_t *log,
 	atomic_bool *stop, char *err, size_t errlen);
 void ct_aws_free(ct_aws_t *a);
@@ -54,13 +48,13 @@ typedef struct ct_req {
 	const char *target;         /* X-Amz-Target, or NULL */
 	const void *body;
 	size_t body_len;
-	size_t max_response;        /* response size cap */
+	size_t max_response;        /* response size cap, counting a terminating NUL */
 } ct_req_t;
 
 /* Send r (retrying per the config). Returns 0 with *status and the body
- * in out (caller frees with ct_buf_free) for any final HTTP answer, or a
+ * in out (caller frees with sk_sdk_buf_free) for any final HTTP answer, or a
  * negative errno with err after the retries (network error, aborted). */
-int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, ct_buf_t *out, char *err,
+int ct_aws_send(ct_aws_t *a, CURL *h, const ct_req_t *r, long *status, sk_sdk_buf_t *out, char *err,
 	size_t errlen);
 
 /* Percent-encode s per SigV4 (unreserved kept; '/' kept when keep_slash). */

@@ -241,42 +241,13 @@ static const char *s3_uri(ct_extractor_t *e, size_t *n)
 	return s;
 }
 
-/* Appends to a growing arena string; returns false on allocation failure. */
-typedef struct sbuf {
-	char *p;
-	size_t n, cap;
-} sbuf_t;
-
-static bool sb_add(sbuf_t *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t ncap = (b->n + n + 1) * 2;
-		char *np = realloc(b->p, ncap);
-
-		if (!np)
-			return false;
-		b->p = np;
-		b->cap = ncap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-	return true;
-}
-
-static bool sb_str(sbuf_t *b, const char *s)
-{
-	return sb_add(b, s, strlen(s));
-}
-
 static int info(ct_extractor_t *e, ss_plugin_extract_field *f)
 {
 	const char *user, *ip, *name, *ro, *v;
 	size_t un, ipn, nn, vn;
 	sk_sdk_jval_t pab, x;
-	sbuf_t b = { 0 };
+	sk_sdk_buf_t b = { 0 };
 	uint64_t bytes;
-	bool ok;
 	int rc;
 
 	if (!(user = user_name(e, &un)))
@@ -289,14 +260,18 @@ static int info(ct_extractor_t *e, ss_plugin_extract_field *f)
 		return sk_sdk_extract_str_ref(&e->x, f,
 			"<invalid cloudtrail event: eventName field missing>");
 	ro = readonly(e);
-	ok = sb_str(&b, user);
-	if (strcmp(user, ip) != 0)
-		ok = ok && sb_str(&b, " via ") && sb_str(&b, ip);
-	ok = ok && sb_str(&b, " ");
+	/* appends fail sticky: b.err is checked once at the end */
+	sk_sdk_buf_str(&b, user);
+	if (strcmp(user, ip) != 0) {
+		sk_sdk_buf_str(&b, " via ");
+		sk_sdk_buf_str(&b, ip);
+	}
+	sk_sdk_buf_str(&b, " ");
 	if (get1(e, "errorCode", NULL, &x) == 0)
-		ok = ok && sb_str(&b, "!");
-	ok = ok && sb_str(&b, ro && strcmp(ro, "false") == 0 ? "\xe2\x86\x92" : "\xe2\x86\x90");
-	ok = ok && sb_str(&b, " ") && sb_str(&b, name);
+		sk_sdk_buf_str(&b, "!");
+	sk_sdk_buf_str(&b, ro && strcmp(ro, "false") == 0 ? "\xe2\x86\x92" : "\xe2\x86\x90");
+	sk_sdk_buf_str(&b, " ");
+	sk_sdk_buf_str(&b, name);
 	if (strcmp(name, "PutBucketPublicAccessBlock") == 0) {
 		static const char *const keys[] = { "BlockPublicAcls", "BlockPublicPolicy",
 			"IgnorePublicAcls", "RestrictPublicBuckets" };
@@ -308,10 +283,11 @@ static int info(ct_extractor_t *e, ss_plugin_extract_field *f)
 				bool t = sk_sdk_jscan_get(&pab, keys[i], strlen(keys[i]), &x) == 0 &&
 					 x.t == SK_JT_TRUE;
 
-				ok = ok && sb_str(&b, " ") && sb_str(&b, keys[i]) &&
-				     sb_str(&b, t ? "=true" : "=false");
+				sk_sdk_buf_str(&b, " ");
+				sk_sdk_buf_str(&b, keys[i]);
+				sk_sdk_buf_str(&b, t ? "=true" : "=false");
 			}
-			ok = ok && sb_str(&b, " ");
+			sk_sdk_buf_str(&b, " ");
 		}
 		goto done;
 	}
@@ -319,50 +295,57 @@ static int info(ct_extractor_t *e, ss_plugin_extract_field *f)
 		char num[32];
 
 		snprintf(num, sizeof(num), " Size=%llu", (unsigned long long)bytes);
-		ok = ok && sb_str(&b, num);
+		sk_sdk_buf_str(&b, num);
 	}
-	if ((v = s3_uri(e, &vn)))
-		ok = ok && sb_str(&b, " URI=") && sb_add(&b, v, vn);
-	else if ((v = text_at(e, "requestParameters", "bucketName", &vn)))
-		ok = ok && sb_str(&b, " Bucket=") && sb_add(&b, v, vn);
-	else if ((v = text_at(e, "requestParameters", "key", &vn)))
-		ok = ok && sb_str(&b, " Key=") && sb_add(&b, v, vn);
-	else if ((v = text_at(e, "requestParameters", "Host", &vn)))
-		ok = ok && sb_str(&b, " Host=") && sb_add(&b, v, vn);
+	if ((v = s3_uri(e, &vn))) {
+		sk_sdk_buf_str(&b, " URI=");
+		sk_sdk_buf_append(&b, v, vn);
+	} else if ((v = text_at(e, "requestParameters", "bucketName", &vn))) {
+		sk_sdk_buf_str(&b, " Bucket=");
+		sk_sdk_buf_append(&b, v, vn);
+	} else if ((v = text_at(e, "requestParameters", "key", &vn))) {
+		sk_sdk_buf_str(&b, " Key=");
+		sk_sdk_buf_append(&b, v, vn);
+	} else if ((v = text_at(e, "requestParameters", "Host", &vn))) {
+		sk_sdk_buf_str(&b, " Host=");
+		sk_sdk_buf_append(&b, v, vn);
+	}
 done:
-	rc = ok ? sk_sdk_extract_str(&e->x, f, b.p, b.n) : -ENOMEM;
-	free(b.p);
+	rc = b.err ? b.err : sk_sdk_extract_str(&e->x, f, b.p, b.n);
+	sk_sdk_buf_free(&b);
 	return rc;
 }
 
 static int resources(ct_extractor_t *e, ss_plugin_extract_field *f)
 {
 	sk_sdk_jval_t arr, it = { 0 }, el;
-	sbuf_t b = { 0 };
-	bool ok = true;
+	sk_sdk_buf_t b = { 0 };
 	int rc;
 
 	if (get1(e, "resources", NULL, &arr) < 0 || arr.t != SK_JT_ARRAY) {
 		sk_sdk_extract_none(f);
 		return 0;
 	}
-	while (ok && sk_sdk_jscan_next(&arr, &it, &el) == 1) {
+	while (!b.err && sk_sdk_jscan_next(&arr, &it, &el) == 1) {
 		char *c = sk_sdk_extract_alloc(&e->x, el.n + 1);
 
-		if (!c)
+		if (!c) {
+			sk_sdk_buf_free(&b);
 			return -ENOMEM;
-		ok = (!b.n || sb_str(&b, ",")) && sb_add(&b, c, sk_sdk_jscan_compact(&el, c));
+		}
+		if (b.n)
+			sk_sdk_buf_str(&b, ",");
+		sk_sdk_buf_append(&b, c, sk_sdk_jscan_compact(&el, c));
 	}
-	if (!ok) {
-		free(b.p);
-		return -ENOMEM;
-	}
-	if (!b.n) {
-		sk_sdk_extract_none(f);
-		return 0;
+	if (b.err || !b.n) {
+		rc = b.err;
+		sk_sdk_buf_free(&b);
+		if (!rc)
+			sk_sdk_extract_none(f);
+		return rc;
 	}
 	rc = sk_sdk_extract_str(&e->x, f, b.p, b.n);
-	free(b.p);
+	sk_sdk_buf_free(&b);
 	return rc;
 }
 

@@ -163,7 +163,7 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 {
 	char *token = NULL, *url = NULL, *eprefix = ct_uri_encode(s->prefix, false);
 	char err[512];
-	ct_buf_t body = { 0 };
+	sk_sdk_buf_t body = { 0 };
 	long status;
 	int rc = 0;
 
@@ -227,13 +227,13 @@ static int list_once(ct_s3_src_t *s, CURL *h)
 		free(token);
 		p = body.p ? body.p : "";
 		token = truncated ? xml_take(&p, end, "NextContinuationToken") : NULL;
-		ct_buf_free(&body);
+		sk_sdk_buf_free(&body);
 		free(url);
 		url = NULL;
 		if (!token || atomic_load(&s->stop))
 			break;
 	}
-	ct_buf_free(&body);
+	sk_sdk_buf_free(&body);
 	free(url);
 	free(token);
 	free(eprefix);
@@ -278,7 +278,7 @@ int ct_s3_fetch(ct_aws_t *aws, CURL *h, const char *bucket_url, const char *buck
 {
 	char *ekey = ct_uri_encode(key, true), *url = NULL, *name = NULL;
 	char err[512], why[256];
-	ct_buf_t body = { 0 };
+	sk_sdk_buf_t body = { 0 };
 	ct_object_t *o = NULL;
 	long status = 0;
 	int rc;
@@ -316,7 +316,7 @@ int ct_s3_fetch(ct_aws_t *aws, CURL *h, const char *bucket_url, const char *buck
 			    &o->len, why, sizeof(why)) < 0)
 			ct_object_fail(o, "%s", why);
 	}
-	ct_buf_free(&body);
+	sk_sdk_buf_free(&body);
 	free(url);
 	*out = o;
 	return 0;

@@ -33,7 +33,7 @@ static int sqs_call(ct_sqs_src_t *s, CURL *h, const char *action, json_t *req, j
 {
 	char target[64];
 	char *body = json_dumps(req, JSON_COMPACT);
-	ct_buf_t out = { 0 };
+	sk_sdk_buf_t out = { 0 };
 	long status = 0;
 	int rc;
 	ct_req_t r = { .service = "sqs", .method = "POST", .url = s->endpoint,
@@ -53,11 +53,11 @@ static int sqs_call(ct_sqs_src_t *s, CURL *h, const char *action, json_t *req, j
 		return rc;
 	if (status != 200) {
 		snprintf(err, errlen, "SQS %s: HTTP %ld: %.300s", action, status, out.p ? out.p : "");
-		ct_buf_free(&out);
+		sk_sdk_buf_free(&out);
 		return -EIO;
 	}
 	*resp = json_loadb(out.p ? out.p : "{}", out.n ? out.n : 2, 0, NULL);
-	ct_buf_free(&out);
+	sk_sdk_buf_free(&out);
 	if (!*resp) {
 		snprintf(err, errlen, "SQS %s: the answer is not JSON", action);
 		return -EIO;

@@ -54,38 +54,8 @@ void sk_rt_http_cleanup(void)
 	curl_global_cleanup();
 }
 
-typedef struct rt_body {
-	char *buf;
-	size_t len, cap, max;
-	int overflow;
-} rt_body_t;
-
-static size_t on_body(char *data, size_t size, size_t n, void *ud)
-{
-	rt_body_t *b = ud;
-	size_t add = size * n;
-	if (add > b->max - b->len) {
-		b->overflow = 1;
-		return 0; /* aborts the transfer (CURLE_WRITE_ERROR) */
-	}
-	if (b->len + add + 1 > b->cap) {
-		size_t ncap = b->cap ? b->cap : 16384;
-		while (ncap < b->len + add + 1)
-			ncap *= 2;
-		char *nb = realloc(b->buf, ncap);
-		if (!nb)
-			return 0;
-		b->buf = nb;
-		b->cap = ncap;
-	}
-	memcpy(b->buf + b->len, data, add);
-	b->len += add;
-	b->buf[b->len] = '\0';
-	return add;
-}
-
 /* A failed transfer as a negative errno (the contract of runtime.h). */
-static int curl_rc(CURL *h, CURLcode c, const rt_body_t *b)
+static int curl_rc(CURL *h, CURLcode c, const sk_sdk_buf_t *b)
 {
 	long oserr = 0;
 	switch (c) {
@@ -96,7 +66,7 @@ static int curl_rc(CURL *h, CURLcode c, const rt_body_t *b)
 	case CURLE_FILESIZE_EXCEEDED:
 		return -EMSGSIZE;
 	case CURLE_WRITE_ERROR:
-		return b->overflow ? -EMSGSIZE : -ENOMEM;
+		return b->err == -E2BIG ? -EMSGSIZE : -ENOMEM;
 	case CURLE_COULDNT_CONNECT:
 		curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &oserr);
 		return oserr > 0 ? -(int)oserr : -ECONNREFUSED;
@@ -114,7 +84,7 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 {
 	struct sockaddr_un sa;
 	char url[1024], cerr[CURL_ERROR_SIZE] = "";
-	rt_body_t b = {.max = max_bytes};
+	sk_sdk_buf_t b = {.max = max_bytes};
 	struct curl_slist *hdrs = NULL;
 	CURL *h = NULL;
 	int rc;
@@ -152,7 +122,7 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 	    (c = curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max_bytes)) ||
 	    (c = curl_easy_setopt(h, CURLOPT_USERAGENT, "saker-container")) ||
 	    (c = curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs)) ||
-	    (c = curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body)) ||
+	    (c = curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, sk_sdk_buf_curl_write)) ||
 	    (c = curl_easy_setopt(h, CURLOPT_WRITEDATA, &b)) ||
 	    (c = curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr))) {
 		rc = -EINVAL;
@@ -171,18 +141,18 @@ int sk_rt_http_get(const char *sock_path, const char *path, int timeout_ms, size
 	}
 	long code = 0;
 	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-	if (!b.buf && !(b.buf = calloc(1, 1))) {
+	if (sk_sdk_buf_append(&b, "", 0) < 0) { /* an empty answer is still a string */
 		rc = -ENOMEM;
 		sk_sdk_errf(err, errlen, "out of memory");
 		goto done;
 	}
 	*status = (int)code;
-	*body = b.buf;
-	*blen = b.len;
-	b.buf = NULL;
+	*body = b.p;
+	*blen = b.n;
+	b.p = NULL;
 	rc = 0;
 done:
-	free(b.buf);
+	sk_sdk_buf_free(&b);
 	curl_slist_free_all(hdrs);
 	curl_easy_cleanup(h);
 	return rc;
