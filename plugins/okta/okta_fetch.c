@@ -85,8 +85,8 @@ static void summary(const ok_http_resp_t *r, char *buf, size_t n)
 	size_t i, o;
 
 	buf[0] = '\0';
-	if (!r->len || sk_sdk_jscan_validate(r->body, r->len, 16, NULL, 0) < 0 ||
-	    sk_sdk_jscan_root(r->body, r->len, &root) < 0 ||
+	if (!r->body.n || sk_sdk_jscan_validate(r->body.p, r->body.n, 16, NULL, 0) < 0 ||
+	    sk_sdk_jscan_root(r->body.p, r->body.n, &root) < 0 ||
 	    sk_sdk_jscan_get(&root, "errorSummary", 12, &v) < 0 || v.t != SK_JT_STRING)
 		return;
 	o = (size_t)snprintf(buf, n, " (Okta says: \"");
@@ -260,12 +260,12 @@ static int fetch_one(ok_poller_t *p, ok_fpage_t *s, bool *end)
 	rc = sk__ok_http_get(&p->http, p->cursor, r);
 	if (rc == -ENOMEM)
 		return rc;
-	ok_count(p->c, OK_C_BYTES, r->len);
+	ok_count(p->c, OK_C_BYTES, r->body.n);
 	if (rc < 0) {
 		if (atomic_load(&p->stop))
 			return 0; /* aborted by close */
 		p->fails++;
-		ok_count(p->c, r->too_large ? OK_C_TOO_LARGE : OK_C_NET_ERRORS, 1);
+		ok_count(p->c, r->body.err == -E2BIG ? OK_C_TOO_LARGE : OK_C_NET_ERRORS, 1);
 		retry_in(p, backoff_ms(p));
 		sk__ok_logf(p, SS_PLUGIN_LOG_SEV_WARNING, "request to the System Log of '%s' failed: "
 			"%s; retrying in %lld ms", p->cfg->org_label, r->error,
@@ -277,7 +277,7 @@ static int fetch_one(ok_poller_t *p, ok_fpage_t *s, bool *end)
 		on_http_error(p, r);
 		return 0;
 	}
-	rc = sk__ok_page_decode(&s->page, r->body, r->len, e, sizeof(e));
+	rc = sk__ok_page_decode(&s->page, r->body.p, r->body.n, e, sizeof(e));
 	if (rc == -ENOMEM)
 		return rc;
 	if (rc < 0) {
@@ -286,7 +286,7 @@ static int fetch_one(ok_poller_t *p, ok_fpage_t *s, bool *end)
 		retry_in(p, backoff_ms(p));
 		sk__ok_logf(p, SS_PLUGIN_LOG_SEV_WARNING, "%s System Log response from '%s' "
 			"(HTTP 200, %zu bytes): %s; retrying in %lld ms",
-			rc == -EAGAIN ? "truncated" : "invalid JSON in the", p->cfg->org_label, r->len, e,
+			rc == -EAGAIN ? "truncated" : "invalid JSON in the", p->cfg->org_label, r->body.n, e,
 			(long long)(p->next_at_ms - sk__ok_mono_ms()));
 		return 0;
 	}

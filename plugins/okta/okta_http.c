@@ -11,32 +11,6 @@
 
 #include "sk_plugin_sdk.h"
 
-static size_t on_body(char *p, size_t sz, size_t nm, void *ud)
-{
-	ok_http_resp_t *r = ud;
-	size_t n = sz * nm, ncap;
-	char *nb;
-
-	if (r->len + n > r->max) {
-		r->too_large = true;
-		return 0;
-	}
-	if (r->len + n + 1 > r->cap) {
-		ncap = r->cap ? r->cap : 65536;
-		while (ncap < r->len + n + 1)
-			ncap *= 2;
-		nb = realloc(r->body, ncap);
-		if (!nb)
-			return 0;
-		r->body = nb;
-		r->cap = ncap;
-	}
-	memcpy(r->body + r->len, p, n);
-	r->len += n;
-	r->body[r->len] = '\0';
-	return n;
-}
-
 static bool hname(const char *line, size_t n, const char *name, const char **val, size_t *vlen)
 {
 	size_t k = strlen(name);
@@ -204,7 +178,7 @@ int sk__ok_http_init(ok_http_t *h, const ok_config_t *cfg, char *err, size_t err
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)cfg->request_timeout_ms);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sk_sdk_buf_curl_write);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
@@ -246,10 +220,7 @@ void sk__ok_http_resp_reset(ok_http_resp_t *r)
 	r->status = 0;
 	r->curl_rc = 0;
 	r->error[0] = '\0';
-	r->len = 0;
-	if (r->body)
-		r->body[0] = '\0';
-	r->too_large = false;
+	sk_sdk_buf_clear(&r->body);
 	free(r->next);
 	r->next = NULL;
 	r->has_rl = false;
@@ -261,7 +232,7 @@ void sk__ok_http_resp_free(ok_http_resp_t *r)
 {
 	if (!r)
 		return;
-	free(r->body);
+	sk_sdk_buf_free(&r->body);
 	free(r->next);
 	memset(r, 0, sizeof(*r));
 }
@@ -273,14 +244,14 @@ int sk__ok_http_get(ok_http_t *h, const char *path_query, ok_http_resp_t *r)
 	long st = 0;
 
 	sk__ok_http_resp_reset(r);
-	r->max = (size_t)h->cfg->max_response_bytes;
+	r->body.max = (size_t)h->cfg->max_response_bytes;
 	free(h->url);
 	if (asprintf(&h->url, "%s%s", h->origin, path_query) < 0) {
 		h->url = NULL;
 		return -ENOMEM;
 	}
 	curl_easy_setopt(h->curl, CURLOPT_URL, h->url);
-	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &r->body);
 	curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, ebuf);
 	cc = curl_easy_perform(h->curl);
@@ -288,9 +259,9 @@ int sk__ok_http_get(ok_http_t *h, const char *path_query, ok_http_resp_t *r)
 	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &st);
 	r->curl_rc = (int)cc;
 	if (cc != CURLE_OK) {
-		if (r->too_large)
+		if (r->body.err == -E2BIG)
 			snprintf(r->error, sizeof(r->error), "response body larger than "
-				"max_response_bytes (%zu)", r->max);
+				"max_response_bytes (%zu)", r->body.max);
 		else
 			snprintf(r->error, sizeof(r->error), "%s", ebuf[0] ? ebuf :
 				curl_easy_strerror(cc));
@@ -298,11 +269,6 @@ int sk__ok_http_get(ok_http_t *h, const char *path_query, ok_http_resp_t *r)
 		return -EIO;
 	}
 	r->status = st;
-	if (!r->body) {
-		r->body = calloc(1, 1);
-		if (!r->body)
-			return -ENOMEM;
-		r->cap = 1;
-	}
-	return 0;
+	/* an empty body is still a string */
+	return sk_sdk_buf_append(&r->body, "", 0);
 }

@@ -18,20 +18,19 @@
 #include <stdint.h>
 
 #include "okta.h"
+#include "sk_sdk_util.h"
 
 typedef struct ok_http_resp {
 	long status;           /* 0 when the transfer failed */
 	int curl_rc;           /* CURLcode, 0 on success */
 	char error[256];       /* transport error text (no token, no URL query) */
-	char *body;            /* NUL-terminated; len bytes */
-	size_t len, cap;
-	bool too_large;        /* body over max_response_bytes (transfer aborted) */
+	sk_sdk_buf_t body;     /* max = max_response_bytes; err -E2BIG: body over
+	                        * it (transfer aborted) */
 	char *next;            /* path+query of the rel="next" link, or NULL */
 	bool has_rl;           /* X-Rate-Limit-* seen */
 	uint64_t rl_limit, rl_remaining;
 	int64_t rl_reset;      /* epoch s, 0 if absent */
 	int64_t date;          /* server Date header, epoch s, 0 if absent */
-	size_t max;            /* copy of the body limit */
 } ok_http_resp_t;
 
 typedef struct ok_http {
