@@ -49,7 +49,7 @@ uint64_t gh_api_last_error(gh_api_t *a, char *out, size_t outlen)
 	return n;
 }
 
-void gh_api_path_escape(gh_buf_t *out, const char *s)
+void gh_api_path_escape(sk_sdk_buf_t *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char enc[3] = { '%', 0, 0 };
@@ -59,22 +59,21 @@ void gh_api_path_escape(gh_buf_t *out, const char *s)
 		c = (unsigned char)*s;
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    strchr("-._~/", c)) {
-			gh_buf_put(out, s, 1);
+			sk_sdk_buf_append(out, s, 1);
 		} else {
 			enc[1] = hex[c >> 4];
 			enc[2] = hex[c & 15];
-			gh_buf_put(out, enc, 3);
+			sk_sdk_buf_append(out, enc, 3);
 		}
 	}
 }
 
 static size_t on_data(char *p, size_t sz, size_t n, void *ud)
 {
-	gh_buf_t *b = ud;
+	sk_sdk_buf_t *b = ud;
 
-	gh_buf_put(b, p, sz * n);
 	/* past the limit the rest is discarded but the transfer completes */
-	return b->oom ? 0 : sz * n;
+	return sk_sdk_buf_append(b, p, sz * n) == -ENOMEM ? 0 : sz * n;
 }
 
 static void fail(gh_api_t *a, char *err, size_t errlen, const char *fmt, ...)
@@ -97,7 +96,7 @@ static void fail(gh_api_t *a, char *err, size_t errlen, const char *fmt, ...)
 }
 
 int gh_api_call(gh_api_t *a, const char *method, const char *path, const char *body,
-	const char *accept, long *status, gh_buf_t *resp, char *err, size_t errlen)
+	const char *accept, long *status, sk_sdk_buf_t *resp, char *err, size_t errlen)
 {
 	struct curl_slist *h = NULL;
 	char auth[512], accept_h[128], url[2048];
@@ -126,7 +125,7 @@ int gh_api_call(gh_api_t *a, const char *method, const char *path, const char *b
 		h = curl_slist_append(h, auth);
 		explicit_bzero(auth, sizeof(auth));
 	}
-	resp->limit = a->max_resp;
+	resp->max = a->max_resp;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
@@ -146,7 +145,7 @@ int gh_api_call(gh_api_t *a, const char *method, const char *path, const char *b
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	if (*status < 200 || *status > 299) {
-		j = resp->data ? json_loadb(resp->data, resp->len, 0, NULL) : NULL;
+		j = resp->p ? json_loadb(resp->p, resp->n, 0, NULL) : NULL;
 		m = j ? json_string_value(json_object_get(j, "message")) : NULL;
 		fail(a, err, errlen, "%s %s: status %ld%s%.120s%s", method, path, *status,
 			m ? " (" : "", m ? m : "", m ? ")" : "");
@@ -179,7 +178,7 @@ static int list_admin_repos(gh_api_t *a, char ***out, size_t *nout, char *err, s
 	size_t n = 0, i, got;
 	json_t *arr, *r, *perm;
 	const char *fn;
-	gh_buf_t b = { 0 };
+	sk_sdk_buf_t b = { 0 };
 	long st;
 	int rc = 0, page;
 
@@ -187,8 +186,8 @@ static int list_admin_repos(gh_api_t *a, char ***out, size_t *nout, char *err, s
 		snprintf(path, sizeof(path), "/user/repos?per_page=100&page=%d", page);
 		memset(&b, 0, sizeof(b));
 		rc = gh_api_call(a, "GET", path, NULL, NULL, &st, &b, err, errlen);
-		arr = rc == 0 && b.data ? json_loadb(b.data, b.len, 0, NULL) : NULL;
-		gh_buf_free(&b);
+		arr = rc == 0 && b.p ? json_loadb(b.p, b.n, 0, NULL) : NULL;
+		sk_sdk_buf_free(&b);
 		if (rc < 0)
 			break;
 		if (!json_is_array(arr)) {
@@ -230,44 +229,44 @@ static int list_admin_repos(gh_api_t *a, char ***out, size_t *nout, char *err, s
 
 static void delete_hooks_to(gh_api_t *a, const char *repo, const char *url)
 {
-	gh_buf_t b = { 0 }, p = { 0 };
+	sk_sdk_buf_t b = { 0 }, p = { 0 };
 	json_t *arr, *hk;
 	char err[256], tail[32];
 	size_t i;
 	long st;
 
-	gh_buf_puts(&p, "/repos/");
+	sk_sdk_buf_str(&p, "/repos/");
 	gh_api_path_escape(&p, repo);
-	gh_buf_puts(&p, "/hooks");
-	if (p.oom || gh_api_call(a, "GET", p.data, NULL, NULL, &st, &b, err, sizeof(err)) < 0)
+	sk_sdk_buf_str(&p, "/hooks");
+	if (p.err || gh_api_call(a, "GET", p.p, NULL, NULL, &st, &b, err, sizeof(err)) < 0)
 		goto out;
-	arr = b.data ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+	arr = b.p ? json_loadb(b.p, b.n, 0, NULL) : NULL;
 	json_array_foreach(arr, i, hk) {
 		const char *u = json_string_value(json_object_get(json_object_get(hk, "config"), "url"));
 		json_int_t id = json_integer_value(json_object_get(hk, "id"));
-		gh_buf_t dp = { 0 }, r = { 0 };
+		sk_sdk_buf_t dp = { 0 }, r = { 0 };
 
 		if (!u || strcmp(u, url) != 0 || id <= 0)
 			continue;
-		gh_buf_put(&dp, p.data, p.len);
+		sk_sdk_buf_append(&dp, p.p, p.n);
 		snprintf(tail, sizeof(tail), "/%lld", (long long)id);
-		gh_buf_puts(&dp, tail);
-		if (!dp.oom && gh_api_call(a, "DELETE", dp.data, NULL, NULL, &st, &r, err,
+		sk_sdk_buf_str(&dp, tail);
+		if (!dp.err && gh_api_call(a, "DELETE", dp.p, NULL, NULL, &st, &r, err,
 			    sizeof(err)) == 0)
 			gh_count(a->c, GH_C_HOOKS_DELETED, 1);
-		gh_buf_free(&r);
-		gh_buf_free(&dp);
+		sk_sdk_buf_free(&r);
+		sk_sdk_buf_free(&dp);
 	}
 	json_decref(arr);
 out:
-	gh_buf_free(&b);
-	gh_buf_free(&p);
+	sk_sdk_buf_free(&b);
+	sk_sdk_buf_free(&p);
 }
 
 static int create_hook(gh_api_t *a, const char *repo, const char *url, const char *secret,
 	long long *id, char *err, size_t errlen)
 {
-	gh_buf_t b = { 0 }, p = { 0 };
+	sk_sdk_buf_t b = { 0 }, p = { 0 };
 	json_t *req, *res;
 	char *body;
 	long st;
@@ -278,20 +277,20 @@ static int create_hook(gh_api_t *a, const char *repo, const char *url, const cha
 		"insecure_ssl", "0");
 	body = req ? json_dumps(req, JSON_COMPACT) : NULL;
 	json_decref(req);
-	gh_buf_puts(&p, "/repos/");
+	sk_sdk_buf_str(&p, "/repos/");
 	gh_api_path_escape(&p, repo);
-	gh_buf_puts(&p, "/hooks");
-	if (!body || p.oom) {
+	sk_sdk_buf_str(&p, "/hooks");
+	if (!body || p.err) {
 		rc = -ENOMEM;
 		goto out;
 	}
-	rc = gh_api_call(a, "POST", p.data, body, NULL, &st, &b, err, errlen);
+	rc = gh_api_call(a, "POST", p.p, body, NULL, &st, &b, err, errlen);
 	if (rc == 0) {
-		res = b.data ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+		res = b.p ? json_loadb(b.p, b.n, 0, NULL) : NULL;
 		*id = (long long)json_integer_value(json_object_get(res, "id"));
 		json_decref(res);
 		if (*id <= 0) {
-			snprintf(err, errlen, "POST %s: response has no hook id", p.data);
+			snprintf(err, errlen, "POST %s: response has no hook id", p.p);
 			rc = -EIO;
 		}
 	}
@@ -300,8 +299,8 @@ out:
 		explicit_bzero(body, strlen(body));
 		free(body);
 	}
-	gh_buf_free(&b);
-	gh_buf_free(&p);
+	sk_sdk_buf_free(&b);
+	sk_sdk_buf_free(&p);
 	return rc;
 }
 
@@ -338,7 +337,7 @@ int gh_hooks_install(gh_api_t *a, char *const *repos, size_t nrepos, const char 
 
 void gh_hooks_remove(gh_api_t *a, gh_hooks_t *h)
 {
-	gh_buf_t p, r;
+	sk_sdk_buf_t p, r;
 	char err[256], tail[32];
 	size_t i;
 	long st;
@@ -346,15 +345,15 @@ void gh_hooks_remove(gh_api_t *a, gh_hooks_t *h)
 	for (i = 0; i < h->n; i++) {
 		memset(&p, 0, sizeof(p));
 		memset(&r, 0, sizeof(r));
-		gh_buf_puts(&p, "/repos/");
+		sk_sdk_buf_str(&p, "/repos/");
 		gh_api_path_escape(&p, h->v[i].repo);
 		snprintf(tail, sizeof(tail), "/hooks/%lld", h->v[i].id);
-		gh_buf_puts(&p, tail);
-		if (!p.oom && gh_api_call(a, "DELETE", p.data, NULL, NULL, &st, &r, err,
+		sk_sdk_buf_str(&p, tail);
+		if (!p.err && gh_api_call(a, "DELETE", p.p, NULL, NULL, &st, &r, err,
 			    sizeof(err)) == 0)
 			gh_count(a->c, GH_C_HOOKS_DELETED, 1);
-		gh_buf_free(&p);
-		gh_buf_free(&r);
+		sk_sdk_buf_free(&p);
+		sk_sdk_buf_free(&r);
 		free(h->v[i].repo);
 	}
 	free(h->v);

@@ -24,7 +24,7 @@ typedef struct gh_api {
 	const char *base;
 	const char *token;
 	long timeout_ms;
-	size_t max_resp;           /* response bytes kept (rest: resp->over) */
+	size_t max_resp;           /* response bytes kept (rest: resp->err == -E2BIG) */
 	gh_counters_t *c;
 	pthread_mutex_t mu;
 	char last_err[256];        /* newest failure, for the plugin thread to log */
@@ -40,13 +40,13 @@ void gh_api_destroy(gh_api_t *a);
  * transport error). Returns 0 when the status is 2xx, else -EIO with err
  * filled (the status and GitHub's "message"). */
 int gh_api_call(gh_api_t *a, const char *method, const char *path, const char *body,
-	const char *accept, long *status, gh_buf_t *resp, char *err, size_t errlen);
+	const char *accept, long *status, sk_sdk_buf_t *resp, char *err, size_t errlen);
 
 /* Copy of the newest error and how many there were so far. */
 uint64_t gh_api_last_error(gh_api_t *a, char *out, size_t outlen);
 
 /* Percent-encode a path ('/' kept) into out. */
-void gh_api_path_escape(gh_buf_t *out, const char *s);
+void gh_api_path_escape(sk_sdk_buf_t *out, const char *s);
 
 typedef struct gh_hook {
 	char *repo;                /* owner/name */

@@ -182,10 +182,10 @@ static bool sha_ok(const char *s, bool *zero)
 	return n >= 7 && n <= 64;
 }
 
-static void scan_push(gh_receiver_t *r, const sk_sdk_jval_t *root, gh_buf_t *extra)
+static void scan_push(gh_receiver_t *r, const sk_sdk_jval_t *root, sk_sdk_buf_t *extra)
 {
 	char fn[256], before[72], after[72], err[256];
-	gh_buf_t path = { 0 }, resp = { 0 };
+	sk_sdk_buf_t path = { 0 }, resp = { 0 };
 	bool z1, z2;
 	long st;
 	int n;
@@ -195,32 +195,32 @@ static void scan_push(gh_receiver_t *r, const sk_sdk_jval_t *root, gh_buf_t *ext
 	    !str_at(root, (const char *const[]){ "after", NULL }, after, sizeof(after)) ||
 	    !sha_ok(before, &z1) || !sha_ok(after, &z2) || z1 || z2)
 		return;
-	gh_buf_puts(&path, "/repos/");
+	sk_sdk_buf_str(&path, "/repos/");
 	gh_api_path_escape(&path, fn);
 	gh_buf_printf(&path, "/compare/%s...%s", before, after);
-	if (path.oom || gh_api_call(r->api, "GET", path.data, NULL, NULL, &st, &resp, err,
+	if (path.err || gh_api_call(r->api, "GET", path.p, NULL, NULL, &st, &resp, err,
 		    sizeof(err)) < 0)
 		goto out;
-	if (resp.over) {
+	if (resp.err == -E2BIG) {
 		gh_count(r->c, GH_C_SCAN_TRUNCATED, 1);
 		goto out;
 	}
-	gh_buf_puts(extra, ",");
-	n = gh_scan_compare(r->scan, resp.data ? resp.data : "", resp.len, extra);
+	sk_sdk_buf_str(extra, ",");
+	n = gh_scan_compare(r->scan, resp.p ? resp.p : "", resp.n, extra);
 	if (n > 0)
 		gh_count(r->c, GH_C_SECRETS_FOUND, (uint64_t)n);
 out:
 	/* the diff may hold the very secrets found: wipe it */
-	if (resp.data)
-		explicit_bzero(resp.data, resp.cap);
-	gh_buf_free(&resp);
-	gh_buf_free(&path);
+	if (resp.p)
+		explicit_bzero(resp.p, resp.cap);
+	sk_sdk_buf_free(&resp);
+	sk_sdk_buf_free(&path);
 }
 
-static void scan_workflow(gh_receiver_t *r, const sk_sdk_jval_t *root, gh_buf_t *extra)
+static void scan_workflow(gh_receiver_t *r, const sk_sdk_jval_t *root, sk_sdk_buf_t *extra)
 {
 	char fn[256], wpath[512], sha[72], action[32], err[256];
-	gh_buf_t path = { 0 }, resp = { 0 };
+	sk_sdk_buf_t path = { 0 }, resp = { 0 };
 	bool z;
 	long st;
 	int n;
@@ -230,32 +230,32 @@ static void scan_workflow(gh_receiver_t *r, const sk_sdk_jval_t *root, gh_buf_t 
 	    !str_at(root, (const char *const[]){ "repository", "full_name", NULL }, fn, sizeof(fn)) ||
 	    !str_at(root, (const char *const[]){ "workflow", "path", NULL }, wpath, sizeof(wpath)))
 		return;
-	gh_buf_puts(&path, "/repos/");
+	sk_sdk_buf_str(&path, "/repos/");
 	gh_api_path_escape(&path, fn);
-	gh_buf_puts(&path, "/contents/");
+	sk_sdk_buf_str(&path, "/contents/");
 	gh_api_path_escape(&path, wpath);
 	if (str_at(root, (const char *const[]){ "workflow_run", "head_sha", NULL }, sha, sizeof(sha)) &&
 	    sha_ok(sha, &z))
 		gh_buf_printf(&path, "?ref=%s", sha);
-	if (path.oom || gh_api_call(r->api, "GET", path.data, NULL, "application/vnd.github.raw+json",
+	if (path.err || gh_api_call(r->api, "GET", path.p, NULL, "application/vnd.github.raw+json",
 		    &st, &resp, err, sizeof(err)) < 0)
 		goto out;
-	if (resp.over)
+	if (resp.err == -E2BIG)
 		gh_count(r->c, GH_C_SCAN_TRUNCATED, 1);
-	gh_buf_puts(extra, ",");
-	n = gh_scan_workflow(r->scan, resp.data ? resp.data : "", resp.len, extra);
+	sk_sdk_buf_str(extra, ",");
+	n = gh_scan_workflow(r->scan, resp.p ? resp.p : "", resp.n, extra);
 	if (n > 0)
 		gh_count(r->c, GH_C_MINERS_FOUND, (uint64_t)n);
 out:
-	gh_buf_free(&resp);
-	gh_buf_free(&path);
+	sk_sdk_buf_free(&resp);
+	sk_sdk_buf_free(&path);
 }
 
 /* {"webhook_type":"<ev>"<extra>, <members of the body>} */
-static sk_sdk_qitem_t *build_event(const char *ev, const gh_buf_t *extra, const sk_sdk_jval_t *root)
+static sk_sdk_qitem_t *build_event(const char *ev, const sk_sdk_buf_t *extra, const sk_sdk_jval_t *root)
 {
 	const char *p = root->p + 1, *end = root->p + root->n;
-	size_t evn = strlen(ev), elen = extra->len, rest, len;
+	size_t evn = strlen(ev), elen = extra->n, rest, len;
 	sk_sdk_qitem_t *it;
 	char *o;
 
@@ -273,7 +273,7 @@ static sk_sdk_qitem_t *build_event(const char *ev, const gh_buf_t *extra, const 
 	o += evn;
 	*o++ = '"';
 	if (elen) {
-		memcpy(o, extra->data, elen);
+		memcpy(o, extra->p, elen);
 		o += elen;
 	}
 	if (*p != '}')
@@ -298,7 +298,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 	char *form = NULL, verr[160] = "";
 	size_t jlen = len;
 	sk_sdk_jval_t root;
-	gh_buf_t extra = { 0 };
+	sk_sdk_buf_t extra = { 0 };
 	sk_sdk_qitem_t *it;
 	bool dedup = false;
 	unsigned st;
@@ -357,7 +357,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 		else if (r->cfg->scan_workflows && strcmp(h->event, "workflow_run") == 0)
 			scan_workflow(r, &root, &extra);
 	}
-	it = extra.oom ? NULL : build_event(h->event, &extra, &root);
+	it = extra.err ? NULL : build_event(h->event, &extra, &root);
 	if (!it || sk_sdk_queue_push1(r->q, &it->node, 0) < 0) {
 		free(it);
 		if (dedup)
@@ -372,7 +372,7 @@ unsigned gh_receiver_handle(gh_receiver_t *r, const gh_headers_t *h, const char 
 bad:
 	gh_count(r->c, GH_C_REQ_MALFORMED, 1);
 out:
-	gh_buf_free(&extra);
+	sk_sdk_buf_free(&extra);
 	free(form);
 	return st;
 }

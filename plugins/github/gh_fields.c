@@ -33,7 +33,7 @@ void gh_extractor_free(gh_extractor_t *e)
 	if (!e)
 		return;
 	sk_sdk_extract_free(&e->x);
-	free(e->buf);
+	sk_sdk_buf_free(&e->buf);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -44,23 +44,7 @@ void gh_extract_begin(gh_extractor_t *e)
 
 static int put(gh_extractor_t *e, const char *s, size_t n)
 {
-	size_t ncap;
-	char *nb;
-
-	if (e->len + n + 1 > e->cap) {
-		ncap = e->cap ? e->cap : 256;
-		while (ncap < e->len + n + 1)
-			ncap *= 2;
-		nb = realloc(e->buf, ncap);
-		if (!nb)
-			return -ENOMEM;
-		e->buf = nb;
-		e->cap = ncap;
-	}
-	memcpy(e->buf + e->len, s, n);
-	e->len += n;
-	e->buf[e->len] = '\0';
-	return 0;
+	return sk_sdk_buf_append(&e->buf, s, n);
 }
 
 /* Appends ',' before every item but the first. */
@@ -68,7 +52,7 @@ static int put_item(gh_extractor_t *e, const char *s, size_t n)
 {
 	int rc = 0;
 
-	if (e->len)
+	if (e->buf.n)
 		rc = put(e, ",", 1);
 	return rc < 0 ? rc : put(e, s, n);
 }
@@ -104,7 +88,7 @@ static int commit_files(gh_extractor_t *e, const sk_sdk_jval_t *root, const char
 					return rc;
 		}
 	}
-	return set_str(e, f, e->buf ? e->buf : "", e->len);
+	return set_str(e, f, e->buf.p ? e->buf.p : "", e->buf.n);
 }
 
 /* Walk files[].matches[] calling the row's renderer for each match. */
@@ -175,7 +159,7 @@ static int secret_matches(gh_extractor_t *e, const sk_sdk_jval_t *root, uint8_t 
 		return rc;
 	if (kind == G_HAS_SECRETS)
 		return sk_sdk_extract_str_ref(&e->x, f, any ? "true" : "false");
-	return set_str(e, f, e->buf ? e->buf : "", e->len);
+	return set_str(e, f, e->buf.p ? e->buf.p : "", e->buf.n);
 }
 
 static int miners(gh_extractor_t *e, const sk_sdk_jval_t *root, uint8_t kind,
@@ -198,15 +182,15 @@ static int miners(gh_extractor_t *e, const sk_sdk_jval_t *root, uint8_t kind,
 		if (!(s = sk_sdk_jscan_text(&e->x, &t, &n)))
 			return -ENOMEM;
 		dup = false;
-		for (pos = 0; !dup && pos < e->len; pos += strcspn(e->buf + pos, ",") + 1)
-			dup = strncmp(e->buf + pos, s, n) == 0 &&
-				(e->buf[pos + n] == ',' || e->buf[pos + n] == '\0');
+		for (pos = 0; !dup && pos < e->buf.n; pos += strcspn(e->buf.p + pos, ",") + 1)
+			dup = strncmp(e->buf.p + pos, s, n) == 0 &&
+				(e->buf.p[pos + n] == ',' || e->buf.p[pos + n] == '\0');
 		if (!dup && (rc = put_item(e, s, n)) < 0)
 			return rc;
 	}
 	if (kind == G_HAS_MINERS)
 		return sk_sdk_extract_str_ref(&e->x, f, any ? "true" : "false");
-	return set_str(e, f, e->buf ? e->buf : "", e->len);
+	return set_str(e, f, e->buf.p ? e->buf.p : "", e->buf.n);
 }
 
 static int extract_row(gh_extractor_t *e, const sk_sdk_jval_t *root, const gh_def_t *d,
@@ -277,8 +261,6 @@ int gh_extract(gh_extractor_t *e, const ss_plugin_event_input *ev, ss_plugin_ext
 	root.p = (const char *)pl;
 	root.n = len;
 	root.t = SK_JT_OBJECT;
-	e->len = 0;
-	if (e->buf)
-		e->buf[0] = '\0';
+	sk_sdk_buf_clear(&e->buf);
 	return extract_row(e, &root, &sk__gh_defs[f->field_id], f);
 }

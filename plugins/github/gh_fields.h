@@ -44,8 +44,7 @@ extern const size_t sk__gh_ndefs;
 
 typedef struct gh_extractor {
 	sk_sdk_extract_t x;
-	char *buf;              /* join buffer */
-	size_t len, cap;
+	sk_sdk_buf_t buf;       /* join buffer */
 	uint64_t parse_errors;
 } gh_extractor_t;
 

@@ -2,6 +2,7 @@
 #include "gh_scan.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +164,7 @@ static int match_secret(const gh_scan_t *s, pcre2_match_data *md, const char *li
 }
 
 static int scan_patch(const gh_scan_t *s, pcre2_match_data *md, const char *name,
-	const char *patch, gh_buf_t *out, bool *first_file)
+	const char *patch, sk_sdk_buf_t *out, bool *first_file)
 {
 	const char *p = patch, *nl, *h;
 	unsigned long line = 0;
@@ -189,30 +190,30 @@ static int scan_patch(const gh_scan_t *s, pcre2_match_data *md, const char *name
 			continue;
 		if (p[0] == '+' && (k = match_secret(s, md, p + 1, n - 1, &so, &eo)) >= 0) {
 			if (!open) {
-				gh_buf_puts(out, *first_file ? "{\"name\":" : ",{\"name\":");
+				sk_sdk_buf_str(out, *first_file ? "{\"name\":" : ",{\"name\":");
 				gh_buf_json_str(out, name, strlen(name));
-				gh_buf_puts(out, ",\"matches\":[");
+				sk_sdk_buf_str(out, ",\"matches\":[");
 				*first_file = false;
 				open = true;
 			} else {
-				gh_buf_puts(out, ",");
+				sk_sdk_buf_str(out, ",");
 			}
 			gh_scan_mask(p + 1 + so, eo - so, masked);
 			gh_buf_printf(out, "{\"line\":%lu,\"type\":\"%s\",\"desc\":\"%s\","
 				"\"platform\":\"%s\",\"masked\":", line, secret_rules[k].type,
 				secret_rules[k].desc, secret_rules[k].platform);
 			gh_buf_json_str(out, masked, strlen(masked));
-			gh_buf_puts(out, "}");
+			sk_sdk_buf_str(out, "}");
 			found++;
 		}
 		line++;
 	}
 	if (open)
-		gh_buf_puts(out, "]}");
+		sk_sdk_buf_str(out, "]}");
 	return found;
 }
 
-int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, gh_buf_t *out)
+int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, sk_sdk_buf_t *out)
 {
 	json_t *root, *files, *f, *name, *patch;
 	pcre2_match_data *md;
@@ -231,7 +232,7 @@ int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, gh_buf_t *
 		json_decref(root);
 		return -ENOMEM;
 	}
-	gh_buf_puts(out, "\"files\":[");
+	sk_sdk_buf_str(out, "\"files\":[");
 	json_array_foreach(files, i, f) {
 		name = json_object_get(f, "filename");
 		patch = json_object_get(f, "patch");
@@ -239,13 +240,13 @@ int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, gh_buf_t *
 			total += scan_patch(s, md, json_string_value(name), json_string_value(patch), out,
 				&first);
 	}
-	gh_buf_puts(out, "]");
+	sk_sdk_buf_str(out, "]");
 	pcre2_match_data_free(md);
 	json_decref(root);
-	return out->oom ? -ENOMEM : total;
+	return out->err ? out->err : total;
 }
 
-int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, gh_buf_t *out)
+int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, sk_sdk_buf_t *out)
 {
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	const char *p = text, *end = text + len, *nl;
@@ -255,7 +256,7 @@ int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, gh_buf_t 
 
 	if (!md)
 		return -ENOMEM;
-	gh_buf_puts(out, "\"workflow_miner_detections\":{\"matches\":[");
+	sk_sdk_buf_str(out, "\"workflow_miner_detections\":{\"matches\":[");
 	for (; p < end; p = nl + 1, line++) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
@@ -267,11 +268,11 @@ int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, gh_buf_t 
 			gh_buf_printf(out, "%s{\"line\":%lu,\"type\":", found ? "," : "", line);
 			/* the type is the word itself, without regex escapes */
 			gh_buf_json_str(out, miner_words[i], strcspn(miner_words[i], "\\"));
-			gh_buf_puts(out, "}");
+			sk_sdk_buf_str(out, "}");
 			found++;
 		}
 	}
-	gh_buf_puts(out, "]}");
+	sk_sdk_buf_str(out, "]}");
 	pcre2_match_data_free(md);
-	return out->oom ? -ENOMEM : found;
+	return out->err ? out->err : found;
 }

@@ -35,12 +35,12 @@ void gh_scan_free(gh_scan_t *s);
 /* Scan the "+" lines of every files[].patch of a compare response (JSON
  * text). Appends the "files":[...] member (without leading comma) to out.
  * Returns the number of secrets found, -EINVAL when json is not a compare
- * response, -ENOMEM. */
-int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, gh_buf_t *out);
+ * response, or out->err when an append to out failed (-ENOMEM). */
+int gh_scan_compare(const gh_scan_t *s, const char *json, size_t len, sk_sdk_buf_t *out);
 
 /* Scan a workflow file; appends "workflow_miner_detections":{...}.
- * Returns the number of matches or -ENOMEM. */
-int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, gh_buf_t *out);
+ * Returns the number of matches, or out->err when an append failed. */
+int gh_scan_workflow(const gh_scan_t *s, const char *text, size_t len, sk_sdk_buf_t *out);
 
 /* Mask a secret for display: first 4 bytes then "****" (NUL-terminated,
  * out has >= 9 bytes). */

@@ -135,31 +135,10 @@ void ka_file_close(ka_file_src_t *f)
 		free(f->files[i]);
 	free(f->files);
 	free(f->path);
-	free(f->acc);
+	sk_sdk_buf_free(&f->acc);
 	free(f->line);
 	sk_sdk_qchain_free(&f->pending, NULL);
 	memset(f, 0, sizeof(*f));
-}
-
-static int acc_append(ka_file_src_t *f, const char *s, size_t n)
-{
-	size_t ncap;
-	char *nb;
-
-	if (f->acc_len + n + 1 > f->acc_cap) {
-		ncap = f->acc_cap ? f->acc_cap * 2 : 4096;
-		while (ncap < f->acc_len + n + 1)
-			ncap *= 2;
-		nb = realloc(f->acc, ncap);
-		if (!nb)
-			return -ENOMEM;
-		f->acc = nb;
-		f->acc_cap = ncap;
-	}
-	memcpy(f->acc + f->acc_len, s, n);
-	f->acc_len += n;
-	f->acc[f->acc_len] = '\0';
-	return 0;
 }
 
 static bool blank(const char *s, size_t n)
@@ -175,11 +154,11 @@ static bool blank(const char *s, size_t n)
 /* An incomplete document that has outgrown max_doc is counted bad and dropped. */
 static void drop_oversized(ka_file_src_t *f)
 {
-	if (f->acc_len > f->max_doc) {
+	if (f->acc.n > f->max_doc) {
 		snprintf(f->last_doc_err, sizeof(f->last_doc_err),
 			"document larger than %zu bytes", f->max_doc);
 		f->bad_documents++;
-		f->acc_len = 0;
+		sk_sdk_buf_clear(&f->acc);
 	}
 }
 
@@ -189,7 +168,7 @@ static int try_doc(ka_file_src_t *f, bool final)
 {
 	int rc;
 
-	rc = ka_parse_payload(f->acc, f->acc_len, f->max_event, &f->pending, &f->st, f->last_doc_err,
+	rc = ka_parse_payload(f->acc.p, f->acc.n, f->max_event, &f->pending, &f->st, f->last_doc_err,
 		sizeof(f->last_doc_err));
 	if (rc == -ENOMEM)
 		return rc;
@@ -199,7 +178,7 @@ static int try_doc(ka_file_src_t *f, bool final)
 	}
 	if (rc < 0)
 		f->bad_documents++;
-	f->acc_len = 0;
+	sk_sdk_buf_clear(&f->acc);
 	return 0;
 }
 
@@ -208,7 +187,7 @@ static int try_doc(ka_file_src_t *f, bool final)
  * long multi-line document is not re-parsed on every line. */
 static int feed_line(ka_file_src_t *f, const char *line, size_t n)
 {
-	bool was_empty = f->acc_len == 0;
+	bool was_empty = f->acc.n == 0;
 	int rc;
 
 	/* a bracket in column 0 starts a new top-level document: whatever is
@@ -218,10 +197,14 @@ static int feed_line(ka_file_src_t *f, const char *line, size_t n)
 			return rc;
 		was_empty = true;
 	}
-	if ((rc = acc_append(f, line, n)) < 0)
+	if ((rc = sk_sdk_buf_append(&f->acc, line, n)) < 0) {
+		/* without this line the document cannot parse; the clear also
+		 * lifts the buffer's sticky error for the next one */
+		sk_sdk_buf_clear(&f->acc);
 		return rc;
-	if (blank(f->acc, f->acc_len)) {
-		f->acc_len = 0;
+	}
+	if (blank(f->acc.p, f->acc.n)) {
+		sk_sdk_buf_clear(&f->acc);
 		return 0;
 	}
 	if (!was_empty && line[0] != '}' && line[0] != ']') {
@@ -313,7 +296,7 @@ static int read_lines(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max)
 		f->lineno++;
 		if (too_long) {
 			/* a document cut by the skipped line cannot parse: start over */
-			f->acc_len = 0;
+			sk_sdk_buf_clear(&f->acc);
 			f->long_lines++;
 			snprintf(f->last_line_err, sizeof(f->last_line_err),
 				"%s:%llu: line larger than %zu bytes (fileMaxLineSize), skipped",
@@ -340,7 +323,7 @@ static void follow_check(ka_file_src_t *f)
 		f->fp = nfp;
 		f->ino = sb.st_ino;
 		f->dev = sb.st_dev;
-		f->acc_len = 0;
+		sk_sdk_buf_clear(&f->acc);
 		f->lineno = 0;
 		return;
 	}
@@ -353,7 +336,7 @@ static void follow_check(ka_file_src_t *f)
 	     (cur.st_mtim.tv_sec != f->eof_mtime.tv_sec ||
 	      cur.st_mtim.tv_nsec != f->eof_mtime.tv_nsec))) {
 		fseek(f->fp, 0, SEEK_SET);
-		f->acc_len = 0;
+		sk_sdk_buf_clear(&f->acc);
 		f->lineno = 0;
 	}
 	f->eof_mtime = cur.st_mtim;
@@ -377,7 +360,7 @@ int ka_file_read(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max, char *err, 
 					strerror(errno));
 				return -EIO;
 			}
-			f->acc_len = 0;
+			sk_sdk_buf_clear(&f->acc);
 			f->lineno = 0;
 		}
 		rc = read_lines(f, out, max);
@@ -396,7 +379,7 @@ int ka_file_read(ka_file_src_t *f, sk_sdk_qchain_t *out, size_t max, char *err, 
 			return rc < 0 ? rc : 0;
 		}
 		/* end of this file: a trailing document without newline ends here */
-		if (f->acc_len && try_doc(f, true) < 0) {
+		if (f->acc.n && try_doc(f, true) < 0) {
 			snprintf(err, errlen, "out of memory reading audit events");
 			return -ENOMEM;
 		}

@@ -22,6 +22,7 @@
 #include <sys/types.h>
 
 #include "ka_parse.h"
+#include "sk_sdk_util.h"
 
 typedef struct ka_file_src {
 	bool follow;
@@ -33,8 +34,7 @@ typedef struct ka_file_src {
 	ino_t ino;
 	struct timespec eof_mtime; /* mtime when EOF was last reached */
 	bool read_since_check;     /* lines consumed since the last follow check */
-	char *acc;             /* document being accumulated */
-	size_t acc_len, acc_cap;
+	sk_sdk_buf_t acc;      /* document being accumulated */
 	char *line;
 	size_t line_cap;
 	size_t max_doc, max_event, max_line;

@@ -239,7 +239,7 @@ static void test_fields(const char *fixtures)
 static void test_scan(void)
 {
 	gh_scan_t s;
-	gh_buf_t out = { 0 };
+	sk_sdk_buf_t out = { 0 };
 	char err[256], masked[9];
 	const char *cmp = "{\"files\":[{\"filename\":\"config/prod.env\",\"patch\":\"@@ -1,2 +10,4 @@"
 		"\\n context\\n-old=1\\n+AWS_KEY=" AWS_KEY "\\n+fine=2\\n+token=ghp_"
@@ -249,21 +249,21 @@ static void test_scan(void)
 		"stratum+tcp://pool.example:3333\n      - run: make -j threadpool spool\n";
 
 	CHECK(gh_scan_init(&s, err, sizeof(err)) == 0, "scan init: %s", err);
-	CHECK(gh_scan_compare(&s, cmp, strlen(cmp), &out) == 2, "two secrets: %s", out.data);
-	CHECK(out.data && strstr(out.data, "\"line\":11,\"type\":\"key\",\"desc\":\"aws_access_key\""),
-		"AWS key on new line 11: %s", out.data);
-	CHECK(out.data && strstr(out.data, "\"line\":13") &&
-		strstr(out.data, "github_personal_access_token"), "token on line 13");
-	CHECK(out.data && strstr(out.data, "\"masked\":\"AKIA****\""), "masked form");
-	CHECK(out.data && !strstr(out.data, AWS_KEY) && !strstr(out.data, "QWERTY"),
+	CHECK(gh_scan_compare(&s, cmp, strlen(cmp), &out) == 2, "two secrets: %s", out.p);
+	CHECK(out.p && strstr(out.p, "\"line\":11,\"type\":\"key\",\"desc\":\"aws_access_key\""),
+		"AWS key on new line 11: %s", out.p);
+	CHECK(out.p && strstr(out.p, "\"line\":13") &&
+		strstr(out.p, "github_personal_access_token"), "token on line 13");
+	CHECK(out.p && strstr(out.p, "\"masked\":\"AKIA****\""), "masked form");
+	CHECK(out.p && !strstr(out.p, AWS_KEY) && !strstr(out.p, "QWERTY"),
 		"the key itself never leaves the scanner");
-	CHECK(out.data && !strstr(out.data, "README"), "files without secrets left out");
-	gh_buf_free(&out);
+	CHECK(out.p && !strstr(out.p, "README"), "files without secrets left out");
+	sk_sdk_buf_free(&out);
 	CHECK(gh_scan_compare(&s, "[1]", 3, &out) == -EINVAL, "not a compare response");
-	gh_buf_free(&out);
-	CHECK(gh_scan_workflow(&s, wf, strlen(wf), &out) == 2, "xmrig + stratum: %s", out.data);
-	CHECK(out.data && strstr(out.data, "{\"line\":6,\"type\":\"xmrig\"}"), "xmrig line 6");
-	gh_buf_free(&out);
+	sk_sdk_buf_free(&out);
+	CHECK(gh_scan_workflow(&s, wf, strlen(wf), &out) == 2, "xmrig + stratum: %s", out.p);
+	CHECK(out.p && strstr(out.p, "{\"line\":6,\"type\":\"xmrig\"}"), "xmrig line 6");
+	sk_sdk_buf_free(&out);
 	gh_scan_mask("ab", 2, masked);
 	CHECK(strcmp(masked, "ab****") == 0, "short mask");
 	gh_scan_free(&s);
