@@ -30,8 +30,7 @@ int sk_queue_new(uint32_t capacity, uint32_t block_ms, sk_queue_t **out)
 		return rc;
 	}
 	q->block_ms = block_ms;
-	q->m_drops = sk_counter("saker_drops_total", "cause=\"alert_queue_full\"",
-		"Events or alerts dropped, by cause");
+	q->m_drops = sk_metric_drops("alert_queue_full", NULL);
 	q->m_depth = sk_metric_gauge_fn("saker_alert_queue_depth", "", "Alerts waiting for the outputs",
 		depth_fn, q);
 	sk_metric_set(sk_gauge("saker_alert_queue_capacity", "", "Alert queue capacity"),

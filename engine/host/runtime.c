@@ -489,8 +489,7 @@ int sk_runtime_new(const sk_runtime_opts_t *o, sk_runtime_t **out, char *err, si
 	}
 	rt->o = *o;
 	rt->loop = o->loop;
-	rt->m_alerts_lost = sk_counter("saker_drops_total", "cause=\"shutdown_alerts\"",
-		"Events or alerts dropped, by cause");
+	rt->m_alerts_lost = sk_metric_drops("shutdown_alerts", NULL);
 	sk_rules_slot_init(&rt->rules);
 	sk_rules_slot_set(&rt->rules, o->rules);
 	sk_worker_gate_init(&rt->gate);

@@ -792,14 +792,9 @@ int sk_worker_new(const sk_worker_opts_t *o, sk_worker_t **out, char *err, size_
 	w->m_events = sk_counter("saker_events_total", labels, "Events received, by source");
 	w->m_eval_ns = sk_counter("saker_rule_eval_ns_total", labels,
 		"Time spent evaluating rules, ns, by source");
-	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "extract", NULL);
-	w->m_extract_err = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "source", src, "op", "parse", NULL);
-	w->m_parse_err = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "cause", "shutdown", "source", src, NULL);
-	w->m_lost = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	w->m_extract_err = sk_metric_plugin_errors(src, "extract");
+	w->m_parse_err = sk_metric_plugin_errors(src, "parse");
+	w->m_lost = sk_metric_drops("shutdown", src);
 
 	/* Capture listeners: every state of this worker with the capability,
 	 * and pure listeners (no other capability) once, on their primary;

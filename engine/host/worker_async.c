@@ -18,18 +18,10 @@ int sk__wasync_init(sk__wasync_t *a, sk_plugin_t *src, sk_plugin_state_t *src_st
 	a->src_state = src_state;
 	if (sk_inbox_new(queue_size ? queue_size : 4096, &a->inbox))
 		return -ENOMEM;
-	char labels[512];
-	const char *s = src->source;
-	sk_metric_labels(labels, sizeof(labels), "source", s, "op", "async", NULL);
-	a->m_bad = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "source", s, "op", "capture_write", NULL);
-	a->m_capture_err = sk_counter("saker_plugin_errors_total", labels,
-		"Plugin calls that failed, by source and operation");
-	sk_metric_labels(labels, sizeof(labels), "cause", "async_queue_full", "source", s, NULL);
-	a->m_drop = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
-	sk_metric_labels(labels, sizeof(labels), "cause", "async_future_ts", "source", s, NULL);
-	a->m_future = sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+	a->m_bad = sk_metric_plugin_errors(src->source, "async");
+	a->m_capture_err = sk_metric_plugin_errors(src->source, "capture_write");
+	a->m_drop = sk_metric_drops("async_queue_full", src->source);
+	a->m_future = sk_metric_drops("async_future_ts", src->source);
 	return 0;
 }
 

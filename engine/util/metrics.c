@@ -156,6 +156,26 @@ int sk_metric_labels(char *buf, size_t cap, ...)
 	return rc;
 }
 
+sk_metric_t *sk_metric_drops(const char *cause, const char *source)
+{
+	char labels[512];
+
+	if (source)
+		sk_metric_labels(labels, sizeof(labels), "cause", cause, "source", source, NULL);
+	else
+		sk_metric_labels(labels, sizeof(labels), "cause", cause, NULL);
+	return sk_counter("saker_drops_total", labels, "Events or alerts dropped, by cause");
+}
+
+sk_metric_t *sk_metric_plugin_errors(const char *source, const char *op)
+{
+	char labels[512];
+
+	sk_metric_labels(labels, sizeof(labels), "source", source, "op", op, NULL);
+	return sk_counter("saker_plugin_errors_total", labels,
+		"Plugin calls that failed, by source and operation");
+}
+
 void sk_metric_add(sk_metric_t *m, uint64_t n)
 {
 	if (m)

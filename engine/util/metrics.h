@@ -43,6 +43,13 @@ sk_metric_t *sk_metric_get(sk_metric_kind_t kind, const char *name, const char *
  * something was cut. Keys are the caller's constants (not escaped). */
 int sk_metric_labels(char *buf, size_t cap, ...) __attribute__((sentinel));
 
+/* The counters several engine modules share, each registered with its one
+ * name, help text and label order: saker_drops_total{cause,source} (a NULL
+ * source leaves the label out) and saker_plugin_errors_total{source,op}.
+ * NULL only on allocation failure, as sk_metric_get. */
+sk_metric_t *sk_metric_drops(const char *cause, const char *source);
+sk_metric_t *sk_metric_plugin_errors(const char *source, const char *op);
+
 /* NULL-safe. */
 void sk_metric_add(sk_metric_t *m, uint64_t n);
 void sk_metric_set(sk_metric_t *m, int64_t v);

@@ -119,10 +119,36 @@ static void test_render(void)
 	free(text);
 }
 
+/* The shared counters keep their exposed names, label order and help. */
+static void test_shared(void)
+{
+	sk_metric_add(sk_metric_drops("sktest_cause", NULL), 1);
+	sk_metric_add(sk_metric_drops("sktest_cause", "src\"1"), 2);
+	sk_metric_add(sk_metric_plugin_errors("src\"1", "parse"), 3);
+	CHECK(sk_metrics_lookup("saker_drops_total", "cause=\"sktest_cause\"") == 1, "drops, no source");
+	CHECK(sk_metrics_lookup("saker_drops_total", "cause=\"sktest_cause\",source=\"src\\\"1\"") == 2,
+		"drops by cause then source");
+	CHECK(sk_metrics_lookup("saker_plugin_errors_total", "source=\"src\\\"1\",op=\"parse\"") == 3,
+		"plugin errors by source then op");
+	CHECK(sk_metric_drops("sktest_cause", NULL) == sk_metric_drops("sktest_cause", NULL),
+		"registered once");
+
+	char *text = render();
+	CHECK(text != NULL, "render");
+	if (!text)
+		return;
+	CHECK(strstr(text, "# HELP saker_drops_total Events or alerts dropped, by cause\n") != NULL,
+		"drops help: %s", text);
+	CHECK(strstr(text, "# HELP saker_plugin_errors_total Plugin calls that failed, by source "
+			   "and operation\n") != NULL, "plugin errors help: %s", text);
+	free(text);
+}
+
 int main(void)
 {
 	test_labels();
 	test_render();
+	test_shared();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
