@@ -315,9 +315,13 @@ void sk_runtime_stop(sk_runtime_t *rt)
 	if (rt->stopping)
 		return;
 	rt->stopping = true;
+	/* Stopped while sources still open (a signal during start-up): the
+	 * sources that opened may already have acknowledged input (a webhook
+	 * answered 200), so they are released to drain it as on any stop.
+	 * Only a failed open stops every worker before any event. */
 	if (!rt->gate_decided) {
 		rt->gate_decided = true;
-		sk_worker_gate_set(&rt->gate, -1);
+		sk_worker_gate_set(&rt->gate, atomic_load(&rt->nopen_failed) ? -1 : 1);
 	}
 	for (size_t i = 0; i < rt->nworkers; i++)
 		sk_worker_stop(rt->workers[i], rt->o.flush_timeout_ms);

@@ -4,6 +4,8 @@ with the k8saudit and json plugins. One case per run (--case):
 
   sigterm        events answered 200 just before SIGTERM are all evaluated;
                  the webhook answers 503 while draining; exit in time
+  sigterm_startup  an event answered 200 while another source is still
+                 opening is evaluated when SIGTERM comes before start-up ends
   sigterm_loss   flush_timeout_ms too short: the loss is logged and counted
                  in /metrics (served until the outputs closed)
   storm          every event alerts at the webhook's full rate: /healthz
@@ -35,7 +37,7 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import sktest  # noqa: E402
 
-args = sktest.parse_args("saker", "k8saudit", "json", "case")
+args = sktest.parse_args("saker", "k8saudit", "json", "case", tp="")
 
 T = sktest.Checker(detail_max=600)
 check = T.check
@@ -271,6 +273,45 @@ def case_sigterm():
           "alerts %d, accepted %d x %d; queued at SIGTERM %d" %
           (len(alerts), st["accepted"], NRULES, queued))
     check("sigterm: nothing reported lost", "not evaluated" not in s.stderr(), s.stderr()[-1500:])
+
+
+def case_sigterm_startup():
+    # The webhook listens (and answers 200) from its own open, while a second
+    # source (the host's test plugin, open params "await:FILE") is still
+    # opening: start-up is not over. A SIGTERM then used to stop every
+    # worker before any event, losing the acknowledged one.
+    gate = os.path.join(TMP, "open-gate")
+    port = sktest.free_port()
+    cfg = write_config("http://127.0.0.1:%d/k8s-audit" % port, {
+        "saker": {"flush_timeout_ms": 60000},
+        "plugins": [{"name": "k8saudit", "library_path": args.k8saudit, "init_config": {},
+                     "open_params": "http://127.0.0.1:%d/k8s-audit" % port},
+                    {"name": "json", "library_path": args.json, "init_config": {}},
+                    {"name": "tp", "library_path": args.tp, "init_config": {},
+                     "open_params": "await:" + gate}],
+        "load_plugins": ["k8saudit", "json", "tp"]})
+    s = Saker(cfg, [write_rules(NRULES)])
+    ok = s.wait_line(r"audit webhook listening on port %d" % port, 60) >= 0
+    check("sigterm_startup: webhook up while the other source opens", ok, s.stderr())
+    if not ok:
+        s.p.kill()
+        return
+    code, text = post(port, body(0, 1))
+    check("sigterm_startup: event answered 200", code == 200, (code, text))
+    check("sigterm_startup: start-up not over when SIGTERM comes",
+          not any(x and "event source(s) started" in x for x in s.lines), s.stderr())
+    s.p.send_signal(signal.SIGTERM)
+    # Let the stop be decided before the last source's open returns.
+    i = s.wait_line(r"signal 15 received", 30)
+    with open(gate, "w"):
+        pass
+    rc = s.wait(90)
+    check("sigterm_startup: exit code 0", rc == 0, (rc, s.stderr()[-2000:]))
+    alerts = s.alerts()
+    check("sigterm_startup: the acknowledged event evaluated (%d alerts, want %d)"
+          % (len(alerts), NRULES), len(alerts) == NRULES, (i, s.stderr()[-1500:]))
+    check("sigterm_startup: nothing reported lost", "not evaluated" not in s.stderr(),
+          s.stderr()[-1500:])
 
 
 def case_sigterm_loss():
@@ -623,7 +664,8 @@ def case_file_output():
     check("file_output: clean exit", rc == 0, rc)
 
 
-CASES = {"sigterm": case_sigterm, "sigterm_loss": case_sigterm_loss, "storm": case_storm,
+CASES = {"sigterm": case_sigterm, "sigterm_startup": case_sigterm_startup,
+         "sigterm_loss": case_sigterm_loss, "storm": case_storm,
          "sighup_rss": case_sighup_rss, "program": case_program, "config_cap": case_config_cap,
          "long_line": case_long_line, "file_output": case_file_output}
 

@@ -153,6 +153,12 @@ ss_instance_t *plugin_open(ss_plugin_t *s, const char *params, ss_plugin_rc *rc)
 	}
 	if (strcmp(params, "inf") == 0) {
 		i->inf = true;
+	} else if (strncmp(params, "await:", 6) == 0) {
+		/* A source still opening until the test creates the file (at
+		 * most 300 s), then endless: start-up held open on demand. */
+		for (int k = 0; k < 30000 && access(params + 6, F_OK) != 0; k++)
+			usleep(10000);
+		i->inf = true;
 	} else if (params[0]) {
 		char *end;
 		i->count = strtoull(params, &end, 10);
