@@ -394,6 +394,7 @@ bool sk_src_params_live(const char *params)
 	return parse_params(params, capture, write, &live, &all, err, sizeof(err)) == 0 && live;
 }
 
+#ifdef SAKER_HAVE_LIVE
 /* types plus what the state tracking needs, in a new array (*out). */
 static int with_state_types(const uint16_t *types, uint32_t n, uint16_t **out, size_t *nout)
 {
@@ -409,6 +410,7 @@ static int with_state_types(const uint16_t *types, uint32_t n, uint16_t **out, s
 	*nout = (size_t)n + ns;
 	return 0;
 }
+#endif
 
 int sk_src_open(sk_sys_t *s, const char *params, sk_sys_inst_t **out, char *err, size_t errlen)
 {

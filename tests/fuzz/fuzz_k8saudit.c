@@ -2,6 +2,7 @@
  * bodies and file documents. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ka_parse.h"
 #include "sk_sdk_util.h"
