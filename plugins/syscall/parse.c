@@ -636,11 +636,20 @@ int sk_sys_parse(sk_sys_t *s, const ss_plugin_event *evt)
 		return 0;
 	/* libsinsp creates no thread for the procinfo event of an unknown tid
 	 * (no value rather than "<NA>"). */
-	sk_thread_t *th = sk_sys_thread(s, tid, strcmp(info->name, "procinfo") != 0);
-	if (!th)
-		return 0;
 	bool exit = sk_evt_is_exit(type);
 	uint8_t kind = g_kind[type];
+	sk_thread_t *th = NULL;
+	/* The child's side of a clone met before the parent's (a vfork parent
+	 * returns only after the child's exec): the child is built from its
+	 * parent as it was at the clone (parse_clone), never from /proc, which
+	 * shows it later, maybe after its exec and without the fds it had. */
+	if (exit && kind == K_CLONE && !sk_threads_peek(s->threads, tid) &&
+		sk_evview_init(&v, evt, NULL) == 0 && sk_ev_res(&v, &val) && val == 0)
+		th = sk_threads_add(s->threads, tid);
+	if (!th)
+		th = sk_sys_thread(s, tid, strcmp(info->name, "procinfo") != 0);
+	if (!th)
+		return 0;
 	if (!exit) {
 		const sk_evt_info_t *x = sk_evt_info((uint16_t)(type + 1));
 		if (x && !(x->flags & SK_EF_UNUSED))
