@@ -486,40 +486,6 @@ static bool keep_draining(sk_worker_t *w, uint64_t unprocessed)
 	return false;
 }
 
-void sk_worker_gate_init(sk_worker_gate_t *g)
-{
-	pthread_mutex_init(&g->lock, NULL);
-	pthread_cond_init(&g->cond, NULL);
-	g->state = 0;
-}
-
-void sk_worker_gate_set(sk_worker_gate_t *g, int state)
-{
-	pthread_mutex_lock(&g->lock);
-	if (g->state == 0)
-		g->state = state;
-	pthread_cond_broadcast(&g->cond);
-	pthread_mutex_unlock(&g->lock);
-}
-
-void sk_worker_gate_destroy(sk_worker_gate_t *g)
-{
-	pthread_cond_destroy(&g->cond);
-	pthread_mutex_destroy(&g->lock);
-}
-
-static bool gate_wait(sk_worker_gate_t *g)
-{
-	if (!g)
-		return true;
-	pthread_mutex_lock(&g->lock);
-	while (g->state == 0)
-		pthread_cond_wait(&g->cond, &g->lock);
-	bool go = g->state > 0;
-	pthread_mutex_unlock(&g->lock);
-	return go;
-}
-
 /* Opens the source (the rules' types handed over first), reports, and
  * waits for the other sources: true when events may flow. */
 static bool open_source(sk_worker_t *w)
@@ -555,7 +521,7 @@ static bool open_source(sk_worker_t *w)
 	}
 	if (w->o.on_open)
 		w->o.on_open(w->o.ud, w, !w->open_failed);
-	return !w->open_failed && gate_wait(w->o.gate);
+	return !w->open_failed && sk__worker_gate_wait(w->o.gate);
 }
 
 static bool replaying(const sk_worker_t *w);

@@ -60,6 +60,8 @@ typedef struct sk_worker_gate {
 void sk_worker_gate_init(sk_worker_gate_t *g);
 void sk_worker_gate_set(sk_worker_gate_t *g, int state); /* wakes the waiters */
 void sk_worker_gate_destroy(sk_worker_gate_t *g);
+/* Blocks until the gate is set: true to go on, false to stop (g NULL: true). */
+bool sk__worker_gate_wait(sk_worker_gate_t *g);
 
 typedef struct sk_worker_opts {
 	sk_registry_t *reg;
